@@ -1,0 +1,150 @@
+"""Catalog: an immutable, ordered collection of exercises keyed by id."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from types import MappingProxyType
+
+import attrs
+
+from backroutine import _validation as v
+from backroutine._model import Exercise
+from backroutine._vocabulary import (
+    Bias,
+    BodyArea,
+    Difficulty,
+    Equipment,
+    Occasion,
+    Position,
+    TimeOfDay,
+)
+from backroutine.exceptions import UnknownExerciseError
+
+
+def _index(exercises: tuple[Exercise, ...]) -> MappingProxyType[str, Exercise]:
+    by_id: dict[str, Exercise] = {}
+    for position, exercise in enumerate(exercises):
+        if exercise.id in by_id:
+            raise v.FieldValueError(
+                f"exercises[{position}].id",
+                f"must be unique in a catalog (got {exercise.id!r} again)",
+            )
+        by_id[exercise.id] = exercise
+    return MappingProxyType(by_id)
+
+
+def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
+    return v.to_tuple(value)
+
+
+_exercises_rule = v.items(v.instance(Exercise), max_count=10_000_000)
+
+
+@attrs.frozen(repr=False)
+class Catalog:
+    """An immutable, ordered collection of exercises, keyed by id.
+
+    Build one from any iterable of :class:`Exercise`; ids must be unique.
+    A catalog supports ``len``, iteration in order, ``id in catalog`` and
+    ``catalog[id]``, and narrows down with :meth:`select`.
+
+    Args:
+        exercises: The exercises, in the order the catalog keeps them.
+
+    Raises:
+        ValueError: Two exercises share an id.
+        TypeError: Something that is not an :class:`Exercise` was given.
+    """
+
+    exercises: tuple[Exercise, ...] = attrs.field(
+        default=(), converter=_exercises, validator=_exercises_rule
+    )
+    _by_id: MappingProxyType[str, Exercise] = attrs.field(
+        init=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", _index(self.exercises))
+
+    def __repr__(self) -> str:
+        ids = ", ".join(map(repr, self._by_id))
+        return f"Catalog(<{len(self)} exercises: {ids}>)"
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Exercise):
+            return self._by_id.get(item.id) == item
+        return item in self._by_id
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            raise UnknownExerciseError(
+                exercise_id, self.nearest_ids(exercise_id)
+            ) from None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the exercises, in order."""
+        return tuple(self._by_id)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """The exercise with *exercise_id*, or None if there is none."""
+        return self._by_id.get(exercise_id)
+
+    def nearest_ids(self, exercise_id: str, *, count: int = 3) -> tuple[str, ...]:
+        """Up to *count* known ids that look most like *exercise_id*."""
+        return tuple(
+            difflib.get_close_matches(exercise_id, self._by_id, n=count, cutoff=0.5)
+        )
+
+    def select(  # noqa: PLR0913 (one keyword per thing an exercise can be asked for)
+        self,
+        *,
+        target: BodyArea | None = None,
+        time_of_day: TimeOfDay | None = None,
+        occasion: Occasion | None = None,
+        position: Position | None = None,
+        bias: Bias | None = None,
+        equipment: Iterable[Equipment] | None = None,
+        max_difficulty: Difficulty | None = None,
+    ) -> Catalog:
+        """The exercises that match every criterion given, in catalog order.
+
+        Args:
+            target: Exercises that work this area or one of its parts.
+            time_of_day: Exercises that suit this time of day.
+            occasion: Exercises that suit this occasion.
+            position: Exercises done in this position.
+            bias: Exercises with this spinal bias.
+            equipment: The equipment at hand: exercises that need nothing
+                else (an empty iterable: exercises that need no equipment).
+            max_difficulty: Exercises at this difficulty or easier.
+
+        Returns:
+            A new catalog; criteria left as None do not narrow it.
+        """
+        at_hand = None if equipment is None else frozenset(equipment)
+
+        def matches(exercise: Exercise) -> bool:
+            return (
+                (target is None or exercise.works(target))
+                and (time_of_day is None or time_of_day in exercise.times)
+                and (occasion is None or occasion in exercise.occasions)
+                and (position is None or exercise.position is position)
+                and (bias is None or exercise.bias is bias)
+                and (at_hand is None or at_hand.issuperset(exercise.equipment))
+                and (
+                    max_difficulty is None
+                    or exercise.difficulty.level <= max_difficulty.level
+                )
+            )
+
+        return Catalog(exercise for exercise in self.exercises if matches(exercise))

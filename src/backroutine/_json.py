@@ -1,0 +1,101 @@
+"""The public JSON functions: ``dumps``, ``loads``, ``structure``, ``unstructure``.
+
+A document is a JSON object that names its ``kind`` (``"routine"``,
+``"exercise"`` or ``"catalog"``) and the ``version`` of the format it follows,
+beside the fields of the value::
+
+    {"kind": "routine", "version": 1, "name": "...", "steps": [...], ...}
+
+The converter (and with it cattrs and orjson) is imported on first use, so
+that ``import backroutine`` stays quick for apps that never touch JSON.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+if TYPE_CHECKING:
+    from backroutine._catalog import Catalog
+    from backroutine._model import Exercise, Routine
+
+    Document: TypeAlias = "Catalog | Exercise | Routine"
+
+T = TypeVar("T", bound="Catalog | Exercise | Routine")
+
+
+def dumps(value: Document, *, indent: int | None = None) -> str:
+    """Write *value* as a JSON document.
+
+    Equal values give identical text, and non-ASCII text is written as it
+    is (UTF-8), not escaped.
+
+    Args:
+        value: A :class:`~backroutine.Routine`, :class:`~backroutine.Exercise`
+            or :class:`~backroutine.Catalog`.
+        indent: None for compact output, or 2 to indent by two spaces.
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        TypeError: *value* is not of a document class.
+        ValueError: *indent* is neither None nor 2.
+    """
+    from backroutine import _converter  # noqa: PLC0415 (imported on first use)
+
+    return _converter.dumps(value, indent=indent)
+
+
+def loads(data: str | bytes, cls: type[T]) -> T:
+    """Read a JSON document written by :func:`dumps` (or by another app).
+
+    Reading is strict: wrong types are refused rather than coerced
+    (``"5"`` is not a number, ``5.7`` is not a whole number), as are unknown
+    keys, unknown enum values and numbers out of range.
+
+    Args:
+        data: The JSON text, as ``str`` or UTF-8 ``bytes``.
+        cls: The class to read: :class:`~backroutine.Routine`,
+            :class:`~backroutine.Exercise` or :class:`~backroutine.Catalog`.
+
+    Returns:
+        The value the document describes.
+
+    Raises:
+        InvalidDocumentError: The document is not valid, whatever the reason;
+            its ``problems`` list each problem with its path.
+        UnsupportedVersionError: The document follows a newer version of the
+            format than this library reads (a kind of InvalidDocumentError).
+        TypeError: *cls* is not a document class.
+    """
+    from backroutine import _converter  # noqa: PLC0415 (imported on first use)
+
+    return _converter.loads(data, cls)
+
+
+def unstructure(value: Document) -> dict[str, Any]:
+    """The document for *value* as Python data, for apps that embed it.
+
+    The result holds only dicts, lists, strings, numbers, booleans and None,
+    and equals what parsing :func:`dumps`' text would give.
+
+    Raises:
+        TypeError: *value* is not of a document class.
+    """
+    from backroutine import _converter  # noqa: PLC0415 (imported on first use)
+
+    return _converter.unstructure(value)
+
+
+def structure(document: Any, cls: type[T]) -> T:
+    """Build a *cls* from a document already parsed into Python data.
+
+    The same strict rules as :func:`loads` apply.
+
+    Raises:
+        InvalidDocumentError: The document is not valid.
+        TypeError: *cls* is not a document class.
+    """
+    from backroutine import _converter  # noqa: PLC0415 (imported on first use)
+
+    return _converter.structure(document, cls)

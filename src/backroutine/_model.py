@@ -1,0 +1,322 @@
+"""The value classes: guidance, sets, exercises, steps and routines.
+
+Every class is frozen, slotted and keyword-only (``Span`` and ``Hold`` also
+take their fields by position, as in ``Span(3, 5)``), every field is checked
+when a value is built, and collections are tuples, so equal values are equal
+and hash alike.  Nothing here knows about JSON, files or the clock.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+
+from backroutine import _validation as v
+from backroutine._vocabulary import (
+    Bias,
+    BodyArea,
+    Difficulty,
+    Equipment,
+    Laterality,
+    Occasion,
+    Position,
+    TimeOfDay,
+)
+
+MAX_SETS: Final = 10
+"""The most sets a step or a dosage may have."""
+MAX_REPS: Final = 100
+"""The most reps a set may have (per side for per-side work)."""
+MAX_HOLD_SECONDS: Final = 600
+"""The longest static hold, in seconds."""
+MAX_REST_SECONDS: Final = 600
+"""The longest rest, in seconds."""
+MAX_SPAN: Final = 10_000
+"""The largest number a :class:`Span` may hold."""
+MAX_ID_LENGTH: Final = 64
+"""The longest exercise id."""
+MAX_NAME_LENGTH: Final = 120
+"""The longest name of an exercise or a routine."""
+MAX_TEXT_LENGTH: Final = 1_000
+"""The longest sentence: a summary, a step, a cue, a note."""
+MAX_TEXT_ITEMS: Final = 50
+"""The most sentences in one list: steps, benefits, cues, notes."""
+MAX_STEPS: Final = 1_000
+"""The most steps a routine may have."""
+
+
+# One named converter per element type: the attrs mypy plugin types
+# ``__init__`` from a converter's annotation, and only for named functions,
+# so a generic one would leave callers with ``Iterable[T]``.
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return v.to_tuple(value)
+
+
+def _areas(value: Iterable[BodyArea]) -> tuple[BodyArea, ...]:
+    return v.to_tuple(value)
+
+
+def _times(value: Iterable[TimeOfDay]) -> tuple[TimeOfDay, ...]:
+    return v.to_tuple(value)
+
+
+def _occasions(value: Iterable[Occasion]) -> tuple[Occasion, ...]:
+    return v.to_tuple(value)
+
+
+def _equipment(value: Iterable[Equipment]) -> tuple[Equipment, ...]:
+    return v.to_tuple(value)
+
+
+def _sets(value: Iterable[ExerciseSet]) -> tuple[ExerciseSet, ...]:
+    return v.to_tuple(value)
+
+
+def _steps(value: Iterable[RoutineStep]) -> tuple[RoutineStep, ...]:
+    return v.to_tuple(value)
+
+
+def _texts(*, min_count: int = 0) -> v.Rule:
+    return v.items(
+        v.text(MAX_TEXT_LENGTH), min_count=min_count, max_count=MAX_TEXT_ITEMS
+    )
+
+
+def _enums(enum_type: type[enum.Enum], *, min_count: int = 0) -> v.Rule:
+    return v.items(
+        v.member(enum_type),
+        min_count=min_count,
+        max_count=len(enum_type.__members__),
+        unique=True,
+    )
+
+
+@attrs.frozen
+class Span:
+    """An inclusive range of whole numbers, such as "10 to 15 reps".
+
+    Args:
+        low: The smallest number, at least 0.
+        high: The largest number, at least *low* and at most 10,000.
+    """
+
+    low: int = attrs.field(validator=v.integer(0, MAX_SPAN))
+    high: int = attrs.field(validator=v.integer(0, MAX_SPAN))
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            msg = f"must be at least the low end, {self.low} (got {self.high})"
+            raise v.FieldValueError("high", msg)
+
+    @classmethod
+    def exactly(cls, number: int) -> Span:
+        """The span that holds only *number*."""
+        return cls(number, number)
+
+    def __contains__(self, number: object) -> bool:
+        return type(number) is int and self.low <= number <= self.high
+
+
+def _span_within(low: int, high: int) -> v.Rule:
+    """A :class:`Span` whose ends both lie from *low* to *high*."""
+    check_end = v.integer(low, high).check
+    check_span = v.instance(Span).check
+
+    def rule(value: Any) -> None:
+        check_span(value)
+        for end in ("low", "high"):
+            try:
+                check_end(getattr(value, end))
+            except v.Problem as problem:
+                problem.where = f".{end}"
+                raise
+
+    return v.Rule(rule)
+
+
+@attrs.frozen(kw_only=True)
+class Dosage:
+    """The guidance an exercise comes with, as ranges.
+
+    A catalog says "8 to 10 reps, hold 10 to 15 seconds"; a routine picks
+    exact numbers within that guidance (see :class:`ExerciseSet`).
+
+    Args:
+        sets: How many sets, from 1 to 10.
+        reps: Reps in a set, from 1 to 100; per side for per-side work.
+        hold_seconds: How long each rep is held, from 1 to 600 seconds, or
+            None for a moving exercise without a hold.
+        laterality: Which sides a set works.
+        rest_seconds: Rest between sets, from 0 to 600 seconds.
+    """
+
+    sets: Span = attrs.field(validator=_span_within(1, MAX_SETS))
+    reps: Span = attrs.field(validator=_span_within(1, MAX_REPS))
+    hold_seconds: Span | None = attrs.field(
+        validator=v.optional(_span_within(1, MAX_HOLD_SECONDS)), default=None
+    )
+    laterality: Laterality = attrs.field(
+        validator=v.member(Laterality), default=Laterality.BILATERAL
+    )
+    rest_seconds: int = attrs.field(validator=v.integer(0, MAX_REST_SECONDS), default=0)
+
+
+@attrs.frozen
+class Hold:
+    """One static hold.
+
+    Args:
+        seconds: How long to hold, from 1 to 600 seconds.
+    """
+
+    seconds: int = attrs.field(validator=v.integer(1, MAX_HOLD_SECONDS))
+
+
+@attrs.frozen(kw_only=True)
+class ExerciseSet:
+    """One concrete set in a routine: exact numbers, not ranges.
+
+    Args:
+        reps: How many reps, from 1 to 100; per side for per-side work.
+        hold: The hold in each rep, or None for a moving exercise.
+        laterality: Which sides the set works.
+        rest_after_seconds: Rest after the set, from 0 to 600 seconds.
+    """
+
+    reps: int = attrs.field(validator=v.integer(1, MAX_REPS))
+    hold: Hold | None = attrs.field(
+        validator=v.optional(v.instance(Hold)), default=None
+    )
+    laterality: Laterality = attrs.field(
+        validator=v.member(Laterality), default=Laterality.BILATERAL
+    )
+    rest_after_seconds: int = attrs.field(
+        validator=v.integer(0, MAX_REST_SECONDS), default=0
+    )
+
+    @property
+    def total_reps(self) -> int:
+        """Reps over all sides: twice :attr:`reps` for per-side work."""
+        return self.reps * self.laterality.sides
+
+
+@attrs.frozen(kw_only=True)
+class Exercise:
+    """One exercise: what it is, when it suits, how to do it and how much.
+
+    Args:
+        id: A slug that names the exercise, such as ``spine-press-up``.
+        name: The name shown to people.
+        summary: One or two sentences on what the exercise is and does.
+        instructions: The steps, in order.
+        position: The body position it is done in.
+        targets: The body areas it works, most important first.
+        bias: The spinal direction it moves towards.
+        times: The times of day it suits.
+        occasions: The situations it suits, such as after long sitting.
+        dosage: How much, as guidance ranges.
+        benefits: Why it helps.
+        cues: What to pay attention to while doing it.
+        cautions: When to take care or leave it out.
+        equipment: What it needs besides the floor.
+        difficulty: How demanding it is.
+    """
+
+    id: str = attrs.field(validator=v.slug(MAX_ID_LENGTH))
+    name: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
+    summary: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+    instructions: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(min_count=1)
+    )
+    position: Position = attrs.field(validator=v.member(Position))
+    targets: tuple[BodyArea, ...] = attrs.field(
+        converter=_areas, validator=_enums(BodyArea, min_count=1)
+    )
+    bias: Bias = attrs.field(validator=v.member(Bias))
+    times: tuple[TimeOfDay, ...] = attrs.field(
+        converter=_times, validator=_enums(TimeOfDay)
+    )
+    occasions: tuple[Occasion, ...] = attrs.field(
+        converter=_occasions, validator=_enums(Occasion), default=()
+    )
+    dosage: Dosage = attrs.field(validator=v.instance(Dosage))
+    benefits: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(), default=()
+    )
+    cues: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(), default=()
+    )
+    cautions: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(), default=()
+    )
+    equipment: tuple[Equipment, ...] = attrs.field(
+        converter=_equipment, validator=_enums(Equipment), default=()
+    )
+    difficulty: Difficulty = attrs.field(
+        validator=v.member(Difficulty), default=Difficulty.BEGINNER
+    )
+
+    def works(self, area: BodyArea) -> bool:
+        """Whether this exercise targets *area* or one of its parts."""
+        return any(area.covers(target) for target in self.targets)
+
+
+@attrs.frozen(kw_only=True)
+class RoutineStep:
+    """One exercise in a routine, with the sets to do.
+
+    Args:
+        exercise: The exercise.
+        sets: The sets, from 1 to 10.
+        note: Why this step is here (the planner fills it in), or None.
+    """
+
+    exercise: Exercise = attrs.field(validator=v.instance(Exercise))
+    sets: tuple[ExerciseSet, ...] = attrs.field(
+        converter=_sets,
+        validator=v.items(v.instance(ExerciseSet), min_count=1, max_count=MAX_SETS),
+    )
+    note: str | None = attrs.field(
+        validator=v.optional(v.text(MAX_TEXT_LENGTH)), default=None
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Routine:
+    """A sequence of exercises with their sets, to be done in order.
+
+    Args:
+        name: The name shown to people.
+        time_of_day: When the routine is meant for, or None.
+        targets: The body areas the routine is for.
+        steps: The exercises with their sets, in order: 1 to 1,000.
+        notes: Anything a person should know about the routine as a whole.
+        safety: Advice shown with the routine; a planned routine always
+            carries some.
+    """
+
+    name: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
+    time_of_day: TimeOfDay | None = attrs.field(
+        validator=v.optional(v.member(TimeOfDay)), default=None
+    )
+    targets: tuple[BodyArea, ...] = attrs.field(
+        converter=_areas, validator=_enums(BodyArea), default=()
+    )
+    steps: tuple[RoutineStep, ...] = attrs.field(
+        converter=_steps,
+        validator=v.items(v.instance(RoutineStep), min_count=1, max_count=MAX_STEPS),
+    )
+    notes: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(), default=()
+    )
+    safety: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=_texts(), default=()
+    )
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The exercise of each step, in order."""
+        return tuple(step.exercise for step in self.steps)

@@ -1,0 +1,140 @@
+"""The vocabulary: enums whose values are the JSON format.
+
+The values are lower-case snake strings and, once released, are never
+renamed: documents written by one version must load in every later one.
+"""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+
+
+class TimeOfDay(enum.Enum):
+    """When in the day an exercise suits, or a routine is meant for."""
+
+    MORNING = "morning"
+    MIDDAY = "midday"
+    EVENING = "evening"
+    BEDTIME = "bedtime"
+
+
+class Occasion(enum.Enum):
+    """A situation, rather than a time, that an exercise suits."""
+
+    AFTER_SITTING = "after_sitting"
+    AFTER_ACTIVITY = "after_activity"
+
+
+class BodyArea(enum.Enum):
+    """A part of the body that an exercise works or a person asks for.
+
+    Areas nest: ``LUMBAR_SPINE`` is part of ``LOWER_BACK``, ``ABDOMINALS``
+    and ``OBLIQUES`` are part of ``CORE``, ``HIP_FLEXORS`` and ``GLUTES`` are
+    part of ``HIPS``.  Asking for an area includes its parts.
+    """
+
+    LOWER_BACK = "lower_back"
+    LUMBAR_SPINE = "lumbar_spine"
+    ABDOMINALS = "abdominals"
+    CORE = "core"
+    HIPS = "hips"
+    HIP_FLEXORS = "hip_flexors"
+    GLUTES = "glutes"
+    HAMSTRINGS = "hamstrings"
+    OBLIQUES = "obliques"
+
+    @property
+    def parent(self) -> BodyArea | None:
+        """The area this one is part of, or None for a top-level area."""
+        return _PARENTS.get(self)
+
+    @property
+    def parts(self) -> tuple[BodyArea, ...]:
+        """The areas that are part of this one, in declaration order."""
+        return tuple(area for area in BodyArea if area.parent is self)
+
+    def covers(self, other: BodyArea) -> bool:
+        """Whether *other* is this area or one of its parts."""
+        return other is self or other.parent is self
+
+
+_PARENTS: MappingProxyType[BodyArea, BodyArea] = MappingProxyType(
+    {
+        BodyArea.LUMBAR_SPINE: BodyArea.LOWER_BACK,
+        BodyArea.ABDOMINALS: BodyArea.CORE,
+        BodyArea.OBLIQUES: BodyArea.CORE,
+        BodyArea.HIP_FLEXORS: BodyArea.HIPS,
+        BodyArea.GLUTES: BodyArea.HIPS,
+    }
+)
+
+
+class Position(enum.Enum):
+    """The body position an exercise is done in."""
+
+    SUPINE = "supine"
+    PRONE = "prone"
+    SIDE_LYING = "side_lying"
+    QUADRUPED = "quadruped"
+    KNEELING = "kneeling"
+    HALF_KNEELING = "half_kneeling"
+    SEATED = "seated"
+    STANDING = "standing"
+
+
+class Laterality(enum.Enum):
+    """Which side of the body a set works.
+
+    For ``ALTERNATING`` and ``EACH_SIDE``, a rep count is per side: "8 reps,
+    alternating" means 8 to the left and 8 to the right.
+    """
+
+    BILATERAL = "bilateral"
+    ALTERNATING = "alternating"
+    EACH_SIDE = "each_side"
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def sides(self) -> int:
+        """How many sides a rep count is done on: 2 for per-side work, else 1."""
+        return 2 if self in (Laterality.ALTERNATING, Laterality.EACH_SIDE) else 1
+
+
+class Bias(enum.Enum):
+    """The spinal direction an exercise moves towards."""
+
+    FLEXION = "flexion"
+    EXTENSION = "extension"
+    ROTATION = "rotation"
+    NEUTRAL = "neutral"
+    MIXED = "mixed"
+
+
+class Equipment(enum.Enum):
+    """Something an exercise needs besides the floor."""
+
+    MAT = "mat"
+    PILLOW = "pillow"
+    TOWEL = "towel"
+    CHAIR = "chair"
+    WALL = "wall"
+
+
+class Difficulty(enum.Enum):
+    """How demanding an exercise is; levels are ordered by :attr:`level`."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def level(self) -> int:
+        """1 for beginner, 2 for intermediate, 3 for advanced."""
+        return _LEVELS[self]
+
+
+_LEVELS: MappingProxyType[Difficulty, int] = MappingProxyType(
+    {level: number for number, level in enumerate(Difficulty, start=1)}
+)

@@ -1,0 +1,97 @@
+"""The exceptions backroutine raises.
+
+Every one of them is a :class:`BackroutineError`, so an app can catch the
+whole family at once; each also inherits the builtin exception that fits, so
+code that expects a :class:`ValueError` or a :class:`LookupError` keeps
+working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "BackroutineError",
+    "InvalidDocumentError",
+    "PlanningError",
+    "SeekCareError",
+    "UnknownExerciseError",
+    "UnsupportedVersionError",
+]
+
+
+class BackroutineError(Exception):
+    """The root of every exception that backroutine raises on purpose."""
+
+
+class InvalidDocumentError(BackroutineError, ValueError):
+    """A JSON document (or its Python form) is not a valid backroutine document.
+
+    Attributes:
+        problems: Every problem found, each as ``path: message``, for example
+            ``$.steps[0].sets[1].reps: must be at least 1 (got 0)``.
+    """
+
+    problems: tuple[str, ...]
+
+    def __init__(self, problems: Iterable[str], *, kind: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.kind = kind
+        what = f"{kind} document" if kind else "document"
+        count = len(self.problems)
+        if count == 1:
+            message = f"invalid {what}: {self.problems[0]}"
+        else:
+            lines = "\n".join(f"  {problem}" for problem in self.problems)
+            message = f"invalid {what}, {count} problems:\n{lines}"
+        super().__init__(message)
+
+
+class UnsupportedVersionError(InvalidDocumentError):
+    """A document declares a format version this library cannot read.
+
+    Attributes:
+        version: The version the document declared.
+        supported: The versions this library reads.
+    """
+
+    def __init__(
+        self, version: int, supported: Sequence[int], *, kind: str | None = None
+    ) -> None:
+        self.version = version
+        self.supported = tuple(supported)
+        readable = ", ".join(str(v) for v in self.supported)
+        problem = (
+            f"$.version: this version of backroutine reads format version(s) "
+            f"{readable} (got {version!r}); upgrade backroutine to read it"
+        )
+        super().__init__([problem], kind=kind)
+
+
+class UnknownExerciseError(BackroutineError, LookupError):
+    """An exercise id that the catalog does not hold.
+
+    Attributes:
+        exercise_id: The id that was asked for.
+        suggestions: The nearest known ids, best first (possibly empty).
+    """
+
+    def __init__(self, exercise_id: str, suggestions: Sequence[str] = ()) -> None:
+        self.exercise_id = exercise_id
+        self.suggestions = tuple(suggestions)
+        message = f"unknown exercise id {exercise_id!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(map(repr, self.suggestions))
+            message += "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class PlanningError(BackroutineError, ValueError):
+    """A plan request that cannot be met; the message says what to relax."""
+
+
+class SeekCareError(BackroutineError):
+    """Warning signs say to seek care instead of exercising."""

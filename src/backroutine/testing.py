@@ -1,0 +1,285 @@
+"""Hypothesis strategies that build valid backroutine values.
+
+Install the ``testing`` extra (``pip install 'backroutine[testing]'``) and
+test your own code with any valid routine, exercise or catalog::
+
+    from hypothesis import given
+
+    from backroutine import Routine
+    from backroutine.testing import routines
+
+
+    @given(routines())
+    def test_summary_names_every_exercise(routine: Routine) -> None:
+        text = summarize(routine)
+        assert all(exercise.name in text for exercise in routine.exercises)
+
+Every strategy builds valid values directly, without filtering, so drawing
+is quick and never gives up.  Text includes non-ASCII characters; it is kept
+short so that examples stay fast, and never reaches the model's length
+limits.  This is the only module of backroutine that imports Hypothesis.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from backroutine._catalog import Catalog
+from backroutine._model import (
+    MAX_HOLD_SECONDS,
+    MAX_ID_LENGTH,
+    MAX_REPS,
+    MAX_REST_SECONDS,
+    MAX_SETS,
+    MAX_SPAN,
+    MAX_STEPS,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    Routine,
+    RoutineStep,
+    Span,
+)
+from backroutine._vocabulary import (
+    Bias,
+    BodyArea,
+    Difficulty,
+    Equipment,
+    Laterality,
+    Occasion,
+    Position,
+    TimeOfDay,
+)
+
+__all__ = [
+    "catalogs",
+    "dosages",
+    "exercise_sets",
+    "exercises",
+    "holds",
+    "routine_steps",
+    "routines",
+    "spans",
+]
+
+_SLUG_ALPHABET = string.ascii_lowercase + string.digits
+_MAX_WORD_LENGTH = 12
+# As many words as fit: the longest slug is exactly MAX_ID_LENGTH long.
+_MAX_WORDS = (MAX_ID_LENGTH + 1) // (_MAX_WORD_LENGTH + 1)
+
+# Text is padded on each side of one character that is not whitespace, so it
+# is never blank and at most 2 * _MAX_PADDING + 1 characters long: far below
+# MAX_NAME_LENGTH and MAX_TEXT_LENGTH, and quick to draw.
+_MAX_PADDING = 15
+# Only separators (Zl, Zp, Zs) and controls (Cc) count as whitespace, so any
+# other character keeps text from being blank.  No surrogates (Cs): a lone
+# one cannot be encoded as UTF-8, so the model refuses it.
+_NON_BLANK = st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp", "Zs"])
+_CHARACTERS = st.characters(exclude_categories=["Cs"])
+_PADDING = st.text(_CHARACTERS, max_size=_MAX_PADDING)
+_TEXTS = st.builds("{}{}{}".format, _PADDING, _NON_BLANK, _PADDING)
+
+
+def _check_bounds(
+    names: tuple[str, str],
+    low: int,
+    high: int,
+    *,
+    floor: int,
+    ceiling: int | None = None,
+) -> None:
+    """Raise InvalidArgument unless ``floor <= low <= high <= ceiling``."""
+    too_high = ceiling is not None and high > ceiling
+    if low < floor or high < low or too_high:
+        low_name, high_name = names
+        bounds = f"{floor} <= {low_name} <= {high_name}"
+        if ceiling is not None:
+            bounds += f" <= {ceiling}"
+        msg = f"need {bounds} (got {low_name}={low!r}, {high_name}={high!r})"
+        raise InvalidArgument(msg)
+
+
+def _text_lists(
+    *, min_size: int = 0, max_size: int = 3
+) -> st.SearchStrategy[list[str]]:
+    return st.lists(_TEXTS, min_size=min_size, max_size=max_size)
+
+
+def spans(*, min_value: int = 0, max_value: int = MAX_SPAN) -> st.SearchStrategy[Span]:
+    """Spans whose ends both lie from *min_value* to *max_value*.
+
+    Args:
+        min_value: The smallest end, at least 0.
+        max_value: The largest end, at most 10,000.
+
+    Returns:
+        A strategy for :class:`~backroutine.Span`, including single numbers.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The bounds are out of order or
+            outside what a span may hold.
+    """
+    _check_bounds(
+        ("min_value", "max_value"), min_value, max_value, floor=0, ceiling=MAX_SPAN
+    )
+    ends = st.integers(min_value=min_value, max_value=max_value)
+    return st.tuples(ends, ends).map(lambda pair: Span(min(pair), max(pair)))
+
+
+def holds() -> st.SearchStrategy[Hold]:
+    """Static holds of any valid length.
+
+    Returns:
+        A strategy for :class:`~backroutine.Hold`.
+    """
+    return st.builds(Hold, st.integers(min_value=1, max_value=MAX_HOLD_SECONDS))
+
+
+def dosages() -> st.SearchStrategy[Dosage]:
+    """Dosages anywhere within the model's limits, with or without a hold.
+
+    Returns:
+        A strategy for :class:`~backroutine.Dosage`.
+    """
+    return st.builds(
+        Dosage,
+        sets=spans(min_value=1, max_value=MAX_SETS),
+        reps=spans(min_value=1, max_value=MAX_REPS),
+        hold_seconds=st.none() | spans(min_value=1, max_value=MAX_HOLD_SECONDS),
+        laterality=st.sampled_from(Laterality),
+        rest_seconds=st.integers(min_value=0, max_value=MAX_REST_SECONDS),
+    )
+
+
+def exercise_sets() -> st.SearchStrategy[ExerciseSet]:
+    """Sets anywhere within the model's limits, with or without a hold.
+
+    Returns:
+        A strategy for :class:`~backroutine.ExerciseSet`.
+    """
+    return st.builds(
+        ExerciseSet,
+        reps=st.integers(min_value=1, max_value=MAX_REPS),
+        hold=st.none() | holds(),
+        laterality=st.sampled_from(Laterality),
+        rest_after_seconds=st.integers(min_value=0, max_value=MAX_REST_SECONDS),
+    )
+
+
+def _slugs() -> st.SearchStrategy[str]:
+    words = st.text(_SLUG_ALPHABET, min_size=1, max_size=_MAX_WORD_LENGTH)
+    return st.lists(words, min_size=1, max_size=_MAX_WORDS).map("-".join)
+
+
+def exercises(
+    *, ids: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Exercise]:
+    """Exercises with every field valid, optional ones sometimes left empty.
+
+    Args:
+        ids: A strategy for the ids, which must be valid slugs; by default,
+            any slug up to 64 characters long.
+
+    Returns:
+        A strategy for :class:`~backroutine.Exercise`.
+    """
+    return st.builds(
+        Exercise,
+        id=_slugs() if ids is None else ids,
+        name=_TEXTS,
+        summary=_TEXTS,
+        instructions=_text_lists(min_size=1, max_size=5),
+        position=st.sampled_from(Position),
+        targets=st.lists(st.sampled_from(BodyArea), min_size=1, unique=True),
+        bias=st.sampled_from(Bias),
+        times=st.lists(st.sampled_from(TimeOfDay), unique=True),
+        occasions=st.lists(st.sampled_from(Occasion), unique=True),
+        dosage=dosages(),
+        benefits=_text_lists(),
+        cues=_text_lists(),
+        cautions=_text_lists(),
+        equipment=st.lists(st.sampled_from(Equipment), unique=True),
+        difficulty=st.sampled_from(Difficulty),
+    )
+
+
+def routine_steps(
+    *, min_sets: int = 1, max_sets: int = 3
+) -> st.SearchStrategy[RoutineStep]:
+    """Steps of any exercise, with or without a note.
+
+    Args:
+        min_sets: The fewest sets in a step, at least 1.
+        max_sets: The most sets in a step, at most 10.
+
+    Returns:
+        A strategy for :class:`~backroutine.RoutineStep`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The bounds are out of order or
+            outside what a step may hold.
+    """
+    _check_bounds(
+        ("min_sets", "max_sets"), min_sets, max_sets, floor=1, ceiling=MAX_SETS
+    )
+    return st.builds(
+        RoutineStep,
+        exercise=exercises(),
+        sets=st.lists(exercise_sets(), min_size=min_sets, max_size=max_sets),
+        note=st.none() | _TEXTS,
+    )
+
+
+def routines(*, min_steps: int = 1, max_steps: int = 4) -> st.SearchStrategy[Routine]:
+    """Routines with every field valid, optional ones sometimes left empty.
+
+    Args:
+        min_steps: The fewest steps in a routine, at least 1.
+        max_steps: The most steps in a routine, at most 1,000.
+
+    Returns:
+        A strategy for :class:`~backroutine.Routine`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The bounds are out of order or
+            outside what a routine may hold.
+    """
+    _check_bounds(
+        ("min_steps", "max_steps"), min_steps, max_steps, floor=1, ceiling=MAX_STEPS
+    )
+    return st.builds(
+        Routine,
+        name=_TEXTS,
+        time_of_day=st.none() | st.sampled_from(TimeOfDay),
+        targets=st.lists(st.sampled_from(BodyArea), unique=True),
+        steps=st.lists(routine_steps(), min_size=min_steps, max_size=max_steps),
+        notes=_text_lists(),
+        safety=_text_lists(),
+    )
+
+
+def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catalog]:
+    """Catalogs of exercises with unique ids.
+
+    Args:
+        min_size: The fewest exercises in a catalog, at least 0.
+        max_size: The most exercises in a catalog.
+
+    Returns:
+        A strategy for :class:`~backroutine.Catalog`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The bounds are out of order or
+            negative.
+    """
+    _check_bounds(("min_size", "max_size"), min_size, max_size, floor=0)
+    return st.lists(
+        exercises(),
+        min_size=min_size,
+        max_size=max_size,
+        unique_by=lambda exercise: exercise.id,
+    ).map(Catalog)

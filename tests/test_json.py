@@ -1,0 +1,465 @@
+import copy
+import json
+import pathlib
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import backroutine
+from backroutine import (
+    Catalog,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    InvalidDocumentError,
+    Routine,
+    RoutineStep,
+    UnsupportedVersionError,
+    default_catalog,
+    dumps,
+    loads,
+    structure,
+    unstructure,
+)
+from backroutine.testing import catalogs, exercises, routines
+
+GOLDEN = pathlib.Path(__file__).parent / "golden" / "catalog.json"
+REGENERATE = "python tests/regenerate.py"
+
+DOCUMENTS = st.one_of(routines(), exercises(), catalogs())
+
+
+def sample_routine() -> Routine:
+    catalog = default_catalog()
+    return Routine(
+        name="Desk break",
+        steps=[
+            RoutineStep(
+                exercise=catalog["spine-press-up"],
+                sets=[
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                ],
+                note="Counters sitting.",
+            )
+        ],
+    )
+
+
+def document() -> dict[str, Any]:
+    """A valid routine document as fresh, mutable Python data."""
+    return copy.deepcopy(unstructure(sample_routine()))
+
+
+class TestRoundTrip:
+    @given(DOCUMENTS)
+    def test_loads_dumps(self, value: Routine | Exercise | Catalog) -> None:
+        """Every value comes back equal, and its text comes back identical."""
+        text = dumps(value)
+        loaded = loads(text, type(value))
+        assert value == loaded
+        assert text == dumps(loaded)
+
+    @given(DOCUMENTS)
+    def test_indented_text_loads_the_same(
+        self, value: Routine | Exercise | Catalog
+    ) -> None:
+        """Indenting changes the text but not what it loads to."""
+        assert value == loads(dumps(value, indent=2).encode(), type(value))
+
+    @given(DOCUMENTS)
+    def test_unstructure_is_the_parsed_text(
+        self, value: Routine | Exercise | Catalog
+    ) -> None:
+        """unstructure gives exactly what parsing dumps' text gives."""
+        assert json.loads(dumps(value)) == unstructure(value)
+        assert value == structure(unstructure(value), type(value))
+
+    def test_non_ascii_survives_unescaped(self) -> None:
+        """Non-ASCII text is written as UTF-8, not escaped, and reads back."""
+        routine = Routine(
+            name="Étirements du soir, 夜のストレッチ 🌙", steps=sample_routine().steps
+        )
+        text = dumps(routine)
+        assert "Étirements du soir, 夜のストレッチ 🌙" in text
+        assert routine == loads(text.encode("utf-8"), Routine)
+
+    def test_envelope_comes_first(self) -> None:
+        """A document starts with its kind and format version."""
+        assert ["kind", "version", "name"] == list(unstructure(sample_routine()))[:3]
+        assert dumps(sample_routine()).startswith('{"kind":"routine","version":1,')
+
+    def test_indent(self) -> None:
+        """indent=2 indents by two spaces; other indents are refused."""
+        assert dumps(sample_routine(), indent=2).startswith('{\n  "kind": "routine",')
+        with pytest.raises(ValueError, match=r"indent must be None or 2 \(got 4\)"):
+            dumps(sample_routine(), indent=4)
+
+    def test_not_a_document_class(self) -> None:
+        """Only documents can be written or read."""
+        with pytest.raises(
+            TypeError, match="cls must be one of Catalog, Exercise, Routine"
+        ):
+            loads("{}", ExerciseSet)  # type: ignore[type-var]
+        with pytest.raises(TypeError, match="cls must be one of"):
+            dumps(ExerciseSet(reps=1))  # type: ignore[arg-type]
+
+
+def _set(path: tuple[str | int, ...], value: object) -> Any:
+    def change(doc: Any) -> None:
+        for key in path[:-1]:
+            doc = doc[key]
+        doc[path[-1]] = value
+
+    return change
+
+
+def _pop(path: tuple[str | int, ...]) -> Any:
+    def change(doc: Any) -> None:
+        for key in path[:-1]:
+            doc = doc[key]
+        del doc[path[-1]]
+
+    return change
+
+
+SET1 = ("steps", 0, "sets", 1)
+EXERCISE = ("steps", 0, "exercise")
+
+# (what is wrong, the change, the problem expected in .problems)
+REFUSALS = [
+    (
+        "an int out of range",
+        _set((*SET1, "reps"), 0),
+        "$.steps[0].sets[1].reps: must be at least 1 (got 0)",
+    ),
+    (
+        "a float for an int",
+        _set((*SET1, "reps"), 5.7),
+        "$.steps[0].sets[1].reps: must be an integer (got 5.7)",
+    ),
+    (
+        "a whole float for an int",
+        _set((*SET1, "reps"), 5.0),
+        "$.steps[0].sets[1].reps: must be an integer (got 5.0)",
+    ),
+    (
+        "a string for an int",
+        _set((*SET1, "reps"), "5"),
+        "$.steps[0].sets[1].reps: must be an integer (got '5')",
+    ),
+    (
+        "a bool for an int",
+        _set((*SET1, "reps"), True),
+        "$.steps[0].sets[1].reps: must be an integer (got True)",
+    ),
+    (
+        "null for an int",
+        _set((*SET1, "reps"), None),
+        "$.steps[0].sets[1].reps: must be an integer (got None)",
+    ),
+    ("an int for a string", _set(("name",), 5), "$.name: must be a string (got 5)"),
+    (
+        "a bool for a string",
+        _set(("name",), False),
+        "$.name: must be a string (got False)",
+    ),
+    ("a blank string", _set(("name",), " "), "$.name: must not be blank (got ' ')"),
+    (
+        "a string for an array",
+        _set((*EXERCISE, "instructions"), "abc"),
+        "$.steps[0].exercise.instructions: must be an array (got 'abc')",
+    ),
+    (
+        "an object for an array",
+        _set((*EXERCISE, "instructions"), {"a": 1}),
+        "$.steps[0].exercise.instructions: must be an array (got {'a': 1})",
+    ),
+    (
+        "an array for an object",
+        _set((*SET1, "hold"), [3]),
+        "$.steps[0].sets[1].hold: must be an object (got [3])",
+    ),
+    (
+        "a number for an object",
+        _set((*SET1, "hold"), 3),
+        "$.steps[0].sets[1].hold: must be an object (got 3)",
+    ),
+    (
+        "'false' for an enum",
+        _set((*EXERCISE, "position"), "false"),
+        "$.steps[0].exercise.position: must be one of 'supine', 'prone', 'side_lying', 'quadruped', 'kneeling', 'half_kneeling', 'seated', 'standing' (got 'false')",
+    ),
+    (
+        "an unknown enum value",
+        _set(("time_of_day",), "noon"),
+        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'noon')",
+    ),
+    (
+        "an enum name for its value",
+        _set(("time_of_day",), "MORNING"),
+        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'MORNING')",
+    ),
+    (
+        "a number for an enum",
+        _set((*SET1, "laterality"), 1),
+        "$.steps[0].sets[1].laterality: must be one of 'bilateral', 'alternating', 'each_side', 'left', 'right' (got 1)",
+    ),
+    (
+        "an unknown key at the top",
+        _set(("colour",), "red"),
+        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety)",
+    ),
+    (
+        "an unknown key in a step",
+        _set(("steps", 0, "colour"), "red"),
+        "$.steps[0].colour: is not a known field (known: exercise, sets, note)",
+    ),
+    (
+        "an unknown key in a set",
+        _set((*SET1, "weight"), 5),
+        "$.steps[0].sets[1].weight: is not a known field (known: reps, hold, laterality, rest_after_seconds)",
+    ),
+    (
+        "an unknown key in a span",
+        _set((*EXERCISE, "dosage", "reps", "mid"), 9),
+        "$.steps[0].exercise.dosage.reps.mid: is not a known field (known: low, high)",
+    ),
+    (
+        "an odd unknown key",
+        _set(("a b",), 1),
+        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety)',
+    ),
+    ("a missing required field", _pop(("name",)), "$.name: is required"),
+    (
+        "a missing nested field",
+        _pop((*SET1, "reps")),
+        "$.steps[0].sets[1].reps: is required",
+    ),
+    (
+        "a span upside down",
+        _set((*EXERCISE, "dosage", "reps"), {"low": 10, "high": 8}),
+        "$.steps[0].exercise.dosage.reps.high: must be at least the low end, 10 (got 8)",
+    ),
+    (
+        "a hold of a week",
+        _set((*SET1, "hold", "seconds"), 604_800),
+        "$.steps[0].sets[1].hold.seconds: must be at most 600 (got 604800)",
+    ),
+    (
+        "a million reps",
+        _set((*SET1, "reps"), 1_000_000),
+        "$.steps[0].sets[1].reps: must be at most 100 (got 1000000)",
+    ),
+    (
+        "a repeated target",
+        _set((*EXERCISE, "targets"), ["lumbar_spine", "lumbar_spine"]),
+        "$.steps[0].exercise.targets[1]: must not repeat an item (got 'lumbar_spine' again)",
+    ),
+    (
+        "a bad slug",
+        _set((*EXERCISE, "id"), "Spine Press-Up"),
+        "$.steps[0].exercise.id: must be lower-case letters and digits in words joined by single hyphens, such as 'spine-press-up' (got 'Spine Press-Up')",
+    ),
+    ("no steps", _set(("steps",), []), "$.steps: must hold at least 1 item (got 0)"),
+    (
+        "the wrong kind",
+        _set(("kind",), "exercise"),
+        "$.kind: must be 'routine' (got 'exercise')",
+    ),
+    ("no kind", _pop(("kind",)), "$.kind: is required"),
+    ("no version", _pop(("version",)), "$.version: is required"),
+    (
+        "a string version",
+        _set(("version",), "1"),
+        "$.version: must be an integer (got '1')",
+    ),
+    ("version zero", _set(("version",), 0), "$.version: must be at least 1 (got 0)"),
+]
+
+
+class TestStrictness:
+    @pytest.mark.parametrize(
+        ("change", "problem"),
+        [pytest.param(change, problem, id=what) for what, change, problem in REFUSALS],
+    )
+    def test_refused_with_path(self, change: Any, problem: str) -> None:
+        """Each kind of bad value is refused, and the problem names its path."""
+        doc = document()
+        change(doc)
+        with pytest.raises(InvalidDocumentError) as caught:
+            loads(json.dumps(doc), Routine)
+        assert [problem] == list(caught.value.problems)
+        assert problem in str(caught.value)
+        assert isinstance(caught.value, ValueError)
+
+    def test_every_problem_is_listed(self) -> None:
+        """Several problems are all reported, each with its own path."""
+        doc = document()
+        doc["name"] = 5
+        doc["steps"][0]["sets"][0]["reps"] = 0
+        doc["steps"][0]["sets"][1]["reps"] = "9"
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        assert [
+            "$.name: must be a string (got 5)",
+            "$.steps[0].sets[0].reps: must be at least 1 (got 0)",
+            "$.steps[0].sets[1].reps: must be an integer (got '9')",
+        ] == sorted(caught.value.problems)
+        assert str(caught.value).startswith("invalid routine document, 3 problems:\n")
+
+    def test_nan_and_infinity(self) -> None:
+        """NaN and Infinity are not JSON and are refused."""
+        text = json.dumps(document())
+        for bad in ("NaN", "Infinity", "-Infinity", "1e400"):
+            with pytest.raises(InvalidDocumentError, match=r"\$: is not valid JSON"):
+                loads(text.replace('"reps": 8', f'"reps": {bad}', 1), Routine)
+
+    def test_newer_version(self) -> None:
+        """A newer format version is refused, saying which versions are read."""
+        doc = document()
+        doc["version"] = 2
+        with pytest.raises(UnsupportedVersionError) as caught:
+            structure(doc, Routine)
+        assert 2 == caught.value.version
+        assert (1,) == caught.value.supported
+        assert "reads format version(s) 1 (got 2)" in str(caught.value)
+        assert isinstance(caught.value, InvalidDocumentError)
+
+    def test_duplicate_catalog_ids(self) -> None:
+        """A catalog document with a repeated id says where."""
+        doc = unstructure(default_catalog())
+        doc["exercises"].append(doc["exercises"][0])
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Catalog)
+        last = len(doc["exercises"]) - 1
+        assert [
+            (
+                f"$.exercises[{last}].id: must be unique in a catalog "
+                "(got 'supine-posterior-pelvic-tilt' again)"
+            )
+        ] == list(caught.value.problems)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+    max_leaves=20,
+)
+
+
+def _mutated(document: Any, data: st.DataObject) -> Any:
+    """The document with one value somewhere replaced by an arbitrary one."""
+    if isinstance(document, dict) and document:
+        key = data.draw(st.sampled_from(sorted(document)))
+    elif isinstance(document, list) and document:
+        key = data.draw(st.integers(0, len(document) - 1))
+    else:
+        return data.draw(JSON_VALUES)
+    if data.draw(st.booleans()):
+        document[key] = data.draw(JSON_VALUES)
+    else:
+        document[key] = _mutated(document[key], data)
+    return document
+
+
+class TestRobustness:
+    @given(st.binary())
+    def test_arbitrary_bytes(self, data: bytes) -> None:
+        """Arbitrary bytes either load or raise InvalidDocumentError."""
+        try:
+            loaded = loads(data, Routine)
+        except InvalidDocumentError as error:
+            problems = error.problems
+        else:
+            problems = (f"loaded {loaded!r}",)
+        assert problems
+
+    @given(JSON_VALUES)
+    def test_arbitrary_json(self, value: Any) -> None:
+        """Any JSON value either loads or raises InvalidDocumentError."""
+        for cls in (Routine, Exercise, Catalog):
+            try:
+                loaded = loads(json.dumps(value), cls)
+            except InvalidDocumentError as error:
+                problems = error.problems
+            else:
+                problems = (f"loaded {loaded!r}",)
+            assert problems
+
+    @given(routines(), st.data())
+    def test_mutated_documents(self, routine: Routine, data: st.DataObject) -> None:
+        """A valid document with one value changed loads or raises InvalidDocumentError."""
+        doc = _mutated(unstructure(routine), data)
+        try:
+            loaded = structure(doc, Routine)
+        except InvalidDocumentError as error:
+            problems = error.problems
+        else:
+            assert loaded == structure(unstructure(loaded), Routine)
+            problems = ("$ loaded",)
+        assert problems
+        assert all(p.startswith("$") for p in problems)
+
+    def test_deeply_nested(self) -> None:
+        """A document nested 100,000 arrays deep is refused, not a crash."""
+        for data in ("[" * 100_000 + "]" * 100_000, '{"steps":' * 100_000):
+            with pytest.raises(InvalidDocumentError):
+                loads(data, Routine)
+
+    def test_deeply_nested_python(self) -> None:
+        """Deeply nested Python data given to structure is refused too."""
+        nested: Any = []
+        for _ in range(100_000):
+            nested = [nested]
+        doc = document()
+        doc["steps"] = nested
+        with pytest.raises(InvalidDocumentError):
+            structure(doc, Routine)
+
+    def test_huge_document(self) -> None:
+        """A huge document of the wrong shape is refused cleanly."""
+        with pytest.raises(
+            InvalidDocumentError, match=r"\$: must be a routine document"
+        ):
+            loads("[" + ",".join(["1"] * 1_000_000) + "]", Routine)
+
+    @pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"\xc3\x28", "\ud800"])
+    def test_not_utf8(self, data: str | bytes) -> None:
+        """Text that is not UTF-8 is refused."""
+        with pytest.raises(InvalidDocumentError, match=r"\$: is not valid JSON"):
+            loads(data, Routine)
+
+    @pytest.mark.parametrize("data", [None, 5, {"kind": "routine"}, ["x"]])
+    def test_not_text(self, data: Any) -> None:
+        """loads wants text; anything else is an InvalidDocumentError that says so."""
+        with pytest.raises(
+            InvalidDocumentError, match=r"must be JSON text as str or bytes"
+        ):
+            loads(data, Routine)
+
+
+class TestGolden:
+    def test_default_catalog_matches_golden_file(self) -> None:
+        """The built-in catalog's JSON changes only on purpose."""
+        expected = GOLDEN.read_text(encoding="utf-8")
+        actual = dumps(default_catalog(), indent=2) + "\n"
+        assert expected == actual, (
+            f"the catalog's JSON changed; if on purpose, run {REGENERATE}"
+        )
+
+    def test_golden_file_loads(self) -> None:
+        """The golden file loads to the built-in catalog."""
+        assert default_catalog() == loads(GOLDEN.read_bytes(), Catalog)
+
+    def test_public_functions_are_exported(self) -> None:
+        """The JSON functions are part of the public namespace."""
+        assert {"dumps", "loads", "structure", "unstructure"} <= set(
+            backroutine.__all__
+        )

@@ -1,0 +1,332 @@
+from typing import Any
+
+import attrs
+import pytest
+
+from backroutine import (
+    Bias,
+    BodyArea,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    Laterality,
+    Position,
+    Routine,
+    RoutineStep,
+    Span,
+    TimeOfDay,
+)
+
+
+def make_exercise(**changes: Any) -> Exercise:
+    fields: dict[str, Any] = {
+        "id": "cat-cow",
+        "name": "Cat-cow",
+        "summary": "Round and arch the back on hands and knees.",
+        "instructions": ["Kneel on all fours.", "Round your back.", "Arch it."],
+        "position": Position.QUADRUPED,
+        "targets": [BodyArea.LOWER_BACK],
+        "bias": Bias.MIXED,
+        "times": [TimeOfDay.MORNING],
+        "dosage": Dosage(sets=Span.exactly(1), reps=Span(5, 10)),
+    }
+    fields.update(changes)
+    return Exercise(**fields)
+
+
+def make_routine(**changes: Any) -> Routine:
+    fields: dict[str, Any] = {
+        "name": "Morning",
+        "steps": [RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=5)])],
+    }
+    fields.update(changes)
+    return Routine(**fields)
+
+
+class TestSpan:
+    def test_exactly(self) -> None:
+        """Span.exactly(n) holds only n."""
+        assert Span(low=4, high=4) == Span.exactly(4)
+
+    def test_positional_and_keyword(self) -> None:
+        """A span can be built by position or by keyword."""
+        assert Span(low=3, high=5) == Span(3, 5)
+
+    def test_contains(self) -> None:
+        """A span contains its ends and what lies between, and only whole numbers."""
+        span = Span(3, 5)
+        assert [False, True, True, True, False] == [n in span for n in range(2, 7)]
+        assert 4.0 not in span
+        assert True not in Span(0, 2)
+
+    def test_low_above_high(self) -> None:
+        """A span whose high end is below its low end is refused."""
+        with pytest.raises(
+            ValueError, match=r"'high' must be at least the low end, 5 \(got 3\)"
+        ):
+            Span(5, 3)
+
+    @pytest.mark.parametrize(
+        ("low", "high", "error", "message"),
+        [
+            (-1, 2, ValueError, r"'low' must be at least 0 \(got -1\)"),
+            (1, 10_001, ValueError, r"'high' must be at most 10000 \(got 10001\)"),
+            (1.5, 2, TypeError, r"'low' must be an integer \(got 1.5\)"),
+            (1, "2", TypeError, r"'high' must be an integer \(got '2'\)"),
+            (False, 2, TypeError, r"'low' must be an integer \(got False\)"),
+        ],
+    )
+    def test_refused(
+        self, low: object, high: object, error: type[Exception], message: str
+    ) -> None:
+        """Negative, huge and non-integer ends are refused, naming the end."""
+        with pytest.raises(error, match=message):
+            Span(low, high)  # type: ignore[arg-type]
+
+
+class TestDosage:
+    def test_defaults(self) -> None:
+        """A dosage needs only sets and reps; the rest has plain defaults."""
+        dosage = Dosage(sets=Span(1, 2), reps=Span(8, 10))
+        assert (None, Laterality.BILATERAL, 0) == (
+            dosage.hold_seconds,
+            dosage.laterality,
+            dosage.rest_seconds,
+        )
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            ({"sets": Span(0, 2)}, r"'sets\.low' must be at least 1 \(got 0\)"),
+            ({"sets": Span(1, 11)}, r"'sets\.high' must be at most 10 \(got 11\)"),
+            ({"reps": Span(1, 101)}, r"'reps\.high' must be at most 100 \(got 101\)"),
+            (
+                {"hold_seconds": Span(1, 601)},
+                r"'hold_seconds\.high' must be at most 600 \(got 601\)",
+            ),
+            ({"rest_seconds": -1}, r"'rest_seconds' must be at least 0 \(got -1\)"),
+            ({"reps": (1, 2)}, r"'reps' must be a Span \(got \(1, 2\)\)"),
+            ({"laterality": "alternating"}, r"'laterality' must be a Laterality"),
+        ],
+    )
+    def test_refused(self, changes: dict[str, Any], message: str) -> None:
+        """Ranges outside the limits and values of the wrong type are refused."""
+        fields: dict[str, Any] = {"sets": Span(1, 1), "reps": Span(1, 2), **changes}
+        with pytest.raises((ValueError, TypeError), match=message):
+            Dosage(**fields)
+
+
+class TestHoldAndSet:
+    @pytest.mark.parametrize(
+        ("seconds", "ok"), [(0, False), (1, True), (600, True), (601, False)]
+    )
+    def test_hold_bounds(self, seconds: int, ok: bool) -> None:
+        """A hold lasts from 1 to 600 seconds."""
+        if ok:
+            assert seconds == Hold(seconds).seconds
+        else:
+            with pytest.raises(ValueError, match="'seconds' must be at"):
+                Hold(seconds)
+
+    def test_set_defaults(self) -> None:
+        """A set needs only reps: no hold, both sides together, no rest."""
+        assert ExerciseSet(reps=5) == ExerciseSet(
+            reps=5, hold=None, laterality=Laterality.BILATERAL, rest_after_seconds=0
+        )
+
+    @pytest.mark.parametrize(
+        ("laterality", "total"),
+        [
+            (Laterality.ALTERNATING, 16),
+            (Laterality.EACH_SIDE, 16),
+            (Laterality.LEFT, 8),
+        ],
+    )
+    def test_total_reps(self, laterality: Laterality, total: int) -> None:
+        """Reps count per side for per-side work."""
+        assert total == ExerciseSet(reps=8, laterality=laterality).total_reps
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "message"),
+        [
+            ({"reps": 0}, ValueError, r"'reps' must be at least 1 \(got 0\)"),
+            ({"reps": 1_000_000}, ValueError, r"'reps' must be at most 100"),
+            ({"reps": 5.7}, TypeError, r"'reps' must be an integer \(got 5.7\)"),
+            ({"hold": 5}, TypeError, r"'hold' must be a Hold \(got 5\)"),
+            (
+                {"rest_after_seconds": 601},
+                ValueError,
+                r"'rest_after_seconds' must be at most 600",
+            ),
+        ],
+    )
+    def test_set_refused(
+        self, changes: dict[str, Any], error: type[Exception], message: str
+    ) -> None:
+        """A set refuses nonsense, naming the field and the value."""
+        with pytest.raises(error, match=message):
+            ExerciseSet(**{"reps": 5, **changes})
+
+    def test_keyword_only(self) -> None:
+        """Sets take keywords only, so reps and rest cannot trade places."""
+        with pytest.raises(TypeError):
+            ExerciseSet(5)  # type: ignore[call-arg]
+
+
+class TestExercise:
+    def test_lists_become_tuples(self) -> None:
+        """Lists given for collections are kept as tuples."""
+        exercise = make_exercise()
+        assert ("Kneel on all fours.", "Round your back.", "Arch it.") == (
+            exercise.instructions
+        )
+        assert (BodyArea.LOWER_BACK,) == exercise.targets
+
+    def test_equal_values_hash_alike(self) -> None:
+        """Two exercises built alike are equal and hash alike."""
+        assert make_exercise() == make_exercise()
+        assert hash(make_exercise()) == hash(make_exercise())
+
+    def test_frozen(self) -> None:
+        """An exercise cannot be changed in place; evolve makes a new one."""
+        exercise = make_exercise()
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            exercise.name = "Other"  # type: ignore[misc]
+        assert "Other" == attrs.evolve(exercise, name="Other").name
+
+    def test_works_includes_parts(self) -> None:
+        """An exercise targeting a part works the whole it belongs to."""
+        exercise = make_exercise(targets=[BodyArea.GLUTES])
+        assert exercise.works(BodyArea.HIPS)
+        assert exercise.works(BodyArea.GLUTES)
+        assert not exercise.works(BodyArea.HIP_FLEXORS)
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "message"),
+        [
+            ({"id": "Cat Cow"}, ValueError, r"'id' must be lower-case letters"),
+            ({"id": "cat--cow"}, ValueError, r"'id' must be lower-case letters"),
+            ({"id": "a" * 65}, ValueError, r"'id' must be at most 64 characters"),
+            ({"name": "   "}, ValueError, r"'name' must not be blank \(got '   '\)"),
+            ({"name": ""}, ValueError, r"'name' must not be blank"),
+            ({"name": "x" * 121}, ValueError, r"'name' must be at most 120 characters"),
+            ({"name": "bad \ud800"}, ValueError, r"'name' must be valid Unicode text"),
+            (
+                {"instructions": "Kneel."},
+                TypeError,
+                r"'instructions' must be a list or tuple",
+            ),
+            (
+                {"instructions": []},
+                ValueError,
+                r"'instructions' must hold at least 1 item",
+            ),
+            (
+                {"instructions": ["Kneel.", ""]},
+                ValueError,
+                r"'instructions\[1\]' must not be blank",
+            ),
+            (
+                {"instructions": ["Kneel.", 3]},
+                TypeError,
+                r"'instructions\[1\]' must be a string",
+            ),
+            ({"targets": []}, ValueError, r"'targets' must hold at least 1 item"),
+            (
+                {"targets": [BodyArea.CORE, BodyArea.CORE]},
+                ValueError,
+                r"'targets\[1\]' must not repeat an item \(got 'core' again\)",
+            ),
+            (
+                {"targets": {BodyArea.CORE}},
+                TypeError,
+                r"'targets' must be a list or tuple",
+            ),
+            (
+                {"position": "supine"},
+                TypeError,
+                r"'position' must be a Position \(got 'supine'\)",
+            ),
+            ({"times": ["morning"]}, TypeError, r"'times\[0\]' must be a TimeOfDay"),
+            ({"dosage": None}, TypeError, r"'dosage' must be a Dosage \(got None\)"),
+            (
+                {"cues": ["x" * 1001]},
+                ValueError,
+                r"'cues\[0\]' must be at most 1000 characters",
+            ),
+            (
+                {"cautions": ["ok"] * 51},
+                ValueError,
+                r"'cautions' must hold at most 50 items",
+            ),
+        ],
+    )
+    def test_refused(
+        self, changes: dict[str, Any], error: type[Exception], message: str
+    ) -> None:
+        """Every field refuses what its rules forbid, naming field, rule and value."""
+        with pytest.raises(error, match=message):
+            make_exercise(**changes)
+
+    def test_non_ascii_text(self) -> None:
+        """Text in any script is kept as given."""
+        assert (
+            "Étirement du dos, 背中"
+            == make_exercise(name="Étirement du dos, 背中").name
+        )
+
+
+class TestRoutine:
+    def test_exercises(self) -> None:
+        """A routine lists the exercise of each step in order."""
+        other = make_exercise(id="bird-dog")
+        routine = make_routine(
+            steps=[
+                RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=5)]),
+                RoutineStep(exercise=other, sets=[ExerciseSet(reps=6)]),
+            ]
+        )
+        assert ("cat-cow", "bird-dog") == tuple(e.id for e in routine.exercises)
+
+    def test_defaults(self) -> None:
+        """A custom routine needs only a name and steps."""
+        routine = make_routine()
+        assert (None, (), (), ()) == (
+            routine.time_of_day,
+            routine.targets,
+            routine.notes,
+            routine.safety,
+        )
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "message"),
+        [
+            ({"steps": []}, ValueError, r"'steps' must hold at least 1 item \(got 0\)"),
+            ({"steps": ["cat-cow"]}, TypeError, r"'steps\[0\]' must be a RoutineStep"),
+            (
+                {"time_of_day": "bedtime"},
+                TypeError,
+                r"'time_of_day' must be a TimeOfDay",
+            ),
+            ({"safety": [" "]}, ValueError, r"'safety\[0\]' must not be blank"),
+        ],
+    )
+    def test_refused(
+        self, changes: dict[str, Any], error: type[Exception], message: str
+    ) -> None:
+        """A routine refuses empty steps and values of the wrong type."""
+        with pytest.raises(error, match=message):
+            make_routine(**changes)
+
+    def test_step_needs_a_set(self) -> None:
+        """A step holds from 1 to 10 sets."""
+        with pytest.raises(ValueError, match=r"'sets' must hold at least 1 item"):
+            RoutineStep(exercise=make_exercise(), sets=[])
+        with pytest.raises(ValueError, match=r"'sets' must hold at most 10 items"):
+            RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=1)] * 11)
+
+    def test_step_note_may_not_be_blank(self) -> None:
+        """A step's note is None or real text."""
+        with pytest.raises(ValueError, match=r"'note' must not be blank"):
+            RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=1)], note="")
