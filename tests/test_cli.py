@@ -1,29 +1,54 @@
 import os
 import pathlib
+import re
 import subprocess
 import sys
 from importlib import metadata
-from typing import NoReturn
+from typing import Any, NoReturn
 
+import attrs
 import pytest
 
 from backroutine import (
     BackroutineError,
+    Bias,
+    BodyArea,
+    Difficulty,
+    Equipment,
     InvalidDocumentError,
+    Occasion,
+    PlanningError,
+    PlanRequest,
+    Position,
+    Routine,
     SeekCareError,
+    TimeOfDay,
     cli,
     default_catalog,
+    dumps,
+    loads,
+    plan_routine,
+    timeline,
 )
-from backroutine._render import exercise_list_text
+from backroutine._render import (
+    clock_text,
+    exercise_list_text,
+    routine_text,
+    timeline_text,
+)
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+BEDTIME = ("plan", "--time", "bedtime", "--target", "lower-back", "--minutes", "8")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m backroutine`` with *args*, as a person would in a shell."""
     return subprocess.run(
         [sys.executable, "-m", "backroutine", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -33,18 +58,38 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def ok(*args: str) -> str:
+def ok(*args: str, stdin: str | None = None) -> str:
     """The standard output of a run that succeeded quietly."""
-    result = run(*args)
+    result = run(*args, stdin=stdin)
     assert ("", 0) == (result.stderr, result.returncode)
     return result.stdout
 
 
+def failed(*args: str, status: int, stdin: str | None = None) -> list[str]:
+    """The lines of standard error of a run that failed with *status*."""
+    result = run(*args, stdin=stdin)
+    assert (status, "") == (result.returncode, result.stdout)
+    assert "Traceback" not in result.stderr
+    return result.stderr.splitlines()
+
+
+def bedtime(**changes: Any) -> Routine:
+    """The routine the library plans for BEDTIME, with *changes* to the request."""
+    request = PlanRequest(
+        time_of_day=TimeOfDay.BEDTIME, targets=(BodyArea.LOWER_BACK,), minutes=8
+    )
+    return plan_routine(attrs.evolve(request, **changes))
+
+
+def one_line(text: str) -> str:
+    """*text* with its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
 class TestExercises:
     def test_lists_every_built_in_exercise(self) -> None:
-        """`exercises` lists the id and name of all three built-in exercises."""
+        """`exercises` lists the id and name of every built-in exercise."""
         out = ok("exercises")
-        assert 3 == len(IDS)
         for exercise in default_catalog():
             assert f"{exercise.id}\n  {exercise.name}\n" in out
 
@@ -162,8 +207,304 @@ class TestErrors:
         assert (f"backroutine: error: {error}\n", "") == (captured.err, captured.out)
 
 
+class TestPlan:
+    def test_prints_a_routine_for_a_person(self) -> None:
+        """`plan` prints the routine's name, its exercises and the safety advice."""
+        out = ok(*BEDTIME)
+        routine = bedtime()
+        assert out.startswith(f"{routine.name}\n")
+        assert len(routine.steps) >= 3
+        for step in routine.steps:
+            assert step.exercise.name in out
+        assert "\nSafety\n" in out
+        for advice in routine.safety:
+            assert advice in one_line(out)
+
+    def test_text_is_the_rendered_routine(self) -> None:
+        """The text is what routine_text gives for the planned routine."""
+        assert routine_text(bedtime()) == ok(*BEDTIME)
+
+    def test_json_is_the_planned_routine(self) -> None:
+        """--format json prints the routine's document, as dumps writes it."""
+        out = ok(*BEDTIME, "--format", "json")
+        routine = bedtime()
+        assert routine == loads(out, Routine)
+        assert dumps(routine, indent=2) + "\n" == out
+
+    @pytest.mark.parametrize("output_format", ["text", "json"])
+    def test_out_writes_the_file(
+        self, tmp_path: pathlib.Path, output_format: str
+    ) -> None:
+        """--out writes to the file what would have been printed, and nothing else."""
+        path = tmp_path / "routine.out"
+        printed = ok(*BEDTIME, "--format", output_format)
+        assert "" == ok(*BEDTIME, "--format", output_format, "--out", str(path))
+        assert printed == path.read_text(encoding="utf-8")
+
+    def test_out_to_a_missing_directory(self, tmp_path: pathlib.Path) -> None:
+        """A file that cannot be written is one line and exit status 1."""
+        path = tmp_path / "missing" / "routine.json"
+        lines = failed(*BEDTIME, "--out", str(path), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(path)!r}: "
+            "its directory does not exist"
+        )
+        assert [expected] == lines
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("--occasion", "after-sitting", "--avoid-position", "half-kneeling"),
+            ("--occasion", "after_sitting", "--avoid-position", "half_kneeling"),
+        ],
+        ids=" ".join,
+    )
+    def test_hyphens_or_underscores(self, args: tuple[str, ...]) -> None:
+        """Enum values are taken in their JSON spelling or with hyphens."""
+        out = ok(
+            "plan", "--time", "midday", "--minutes", "5", *args, "--format", "json"
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.MIDDAY,
+            minutes=5,
+            occasion=Occasion.AFTER_SITTING,
+            avoid_positions=(Position.HALF_KNEELING,),
+        )
+        assert plan_routine(request) == loads(out, Routine)
+
+    @pytest.mark.parametrize("spelling", ["lower-back", "lower_back"])
+    def test_target_spellings(self, spelling: str) -> None:
+        """Both spellings of an area plan the same routine."""
+        args = ("plan", "--time", "bedtime", "--minutes", "8", "--target", spelling)
+        assert ok(*BEDTIME) == ok(*args)
+
+    def test_several_targets_and_constraints(self) -> None:
+        """Repeatable options add up, and a repeated value counts once."""
+        out = ok(
+            *("plan", "--time", "morning", "--minutes", "6", "--format", "json"),
+            *("--target", "lower-back", "--target", "hips", "--target", "hips"),
+            *("--avoid-bias", "extension", "--avoid-bias", "rotation"),
+            *("--exclude", "cat-cow", "--max-difficulty", "beginner"),
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.MORNING,
+            minutes=6,
+            targets=(BodyArea.LOWER_BACK, BodyArea.HIPS),
+            avoid_biases=(Bias.EXTENSION, Bias.ROTATION),
+            exclude=("cat-cow",),
+            max_difficulty=Difficulty.BEGINNER,
+        )
+        routine = loads(out, Routine)
+        assert plan_routine(request) == routine
+        for exercise in routine.exercises:
+            assert exercise.bias not in (Bias.EXTENSION, Bias.ROTATION)
+            assert "cat-cow" != exercise.id
+
+    @pytest.mark.parametrize(
+        ("args", "equipment"),
+        [
+            (("--no-equipment",), ()),
+            (("--equipment", "mat", "--equipment", "pillow"), ("mat", "pillow")),
+        ],
+        ids=["none", "mat and pillow"],
+    )
+    def test_equipment(self, args: tuple[str, ...], equipment: tuple[str, ...]) -> None:
+        """--equipment names what is at hand; --no-equipment means nothing at all."""
+        out = ok(*BEDTIME, *args, "--format", "json")
+        at_hand = tuple(map(Equipment, equipment))
+        assert bedtime(equipment=at_hand) == loads(out, Routine)
+
+    def test_equipment_or_none(self) -> None:
+        """--equipment and --no-equipment together are bad usage."""
+        result = run(*BEDTIME, "--equipment", "mat", "--no-equipment")
+        assert 2 == result.returncode
+        assert "not allowed with argument" in result.stderr
+
+    def test_time_is_required(self) -> None:
+        """Without --time, `plan` is bad usage that names the option."""
+        result = run("plan", "--minutes", "8")
+        assert 2 == result.returncode
+        assert result.stderr.endswith(
+            "backroutine plan: error: the following arguments are required: --time\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("option", "value", "what", "choices"),
+        [
+            ("--target", "lower-bak", "body area", BodyArea),
+            ("--time", "night", "time of day", TimeOfDay),
+            ("--avoid-position", "Supine", "position", Position),
+        ],
+    )
+    def test_unknown_value(
+        self, option: str, value: str, what: str, choices: type[Any]
+    ) -> None:
+        """An unknown enum value exits 2 and lists the valid ones, with hyphens."""
+        args = ["plan", "--time", "bedtime", option, value]
+        result = run(*args)
+        valid = ", ".join(member.value.replace("_", "-") for member in choices)
+        expected = (
+            f"backroutine plan: error: argument {option}: unknown {what} "
+            f"{value!r}; choose from {valid}\n"
+        )
+        assert (2, "", True) == (
+            result.returncode,
+            result.stdout,
+            result.stderr.endswith(expected),
+        )
+        assert result.stderr.startswith("usage: backroutine plan ")
+
+    @pytest.mark.parametrize("minutes", ["abc", "nan", "inf", "-inf", "", "8m"])
+    def test_minutes_not_a_number(self, minutes: str) -> None:
+        """Minutes that are not a finite number are bad usage, exit status 2."""
+        lines = failed(*BEDTIME[:-2], f"--minutes={minutes}", status=2)
+        assert (
+            "backroutine plan: error: argument --minutes: expected a number of "
+            f"minutes, such as 8 or 7.5 (got {minutes!r})"
+        ) == lines[-1]
+
+    @pytest.mark.parametrize(
+        ("minutes", "shown"), [("0", "0.0"), ("-1", "-1.0"), ("300", "300.0")]
+    )
+    def test_minutes_out_of_range(self, minutes: str, shown: str) -> None:
+        """A number of minutes the request refuses is bad input, exit status 1."""
+        lines = failed(*BEDTIME[:-2], f"--minutes={minutes}", status=1)
+        expected = (
+            "backroutine: error: --minutes must be above 0 and at most 240 "
+            f"(got {shown})"
+        )
+        assert [expected] == lines
+
+    @pytest.mark.parametrize("minutes", ["7.5", "1e1", " 8 "])
+    def test_minutes_as_written(self, minutes: str) -> None:
+        """Minutes may have a fraction or an exponent."""
+        out = ok(*BEDTIME[:-1], minutes, "--format", "json")
+        assert bedtime(minutes=float(minutes)) == loads(out, Routine)
+
+    def test_unknown_exercise_to_exclude(self) -> None:
+        """An --exclude id the catalog does not hold exits 1, naming the id."""
+        lines = failed(*BEDTIME, "--exclude", "spine-pressup", status=1)
+        expected = (
+            "backroutine: error: unknown exercise id 'spine-pressup'; "
+            "did you mean 'spine-press-up'?"
+        )
+        assert [expected] == lines
+
+    def test_malformed_exercise_to_exclude(self) -> None:
+        """An --exclude that is not an id at all exits 1, naming the option."""
+        lines = failed(*BEDTIME, "--exclude", "Spine_Press_Up", status=1)
+        assert 1 == len(lines)
+        assert lines[0].startswith("backroutine: error: --exclude must be ")
+        assert lines[0].endswith("(got 'Spine_Press_Up')")
+
+    def test_impossible_request(self) -> None:
+        """A request no routine meets exits 1 with the planner's reason."""
+        with pytest.raises(PlanningError) as caught:
+            bedtime(minutes=0.1)
+        lines = failed(*BEDTIME[:-1], "0.1", status=1)
+        assert [f"backroutine: error: {caught.value}"] == lines
+        assert "allow at least" in lines[0]
+
+
+TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
+
+
+@pytest.fixture
+def routine_file(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A routine document as `plan --format json` writes it."""
+    path = tmp_path / "routine.json"
+    path.write_text(dumps(bedtime(), indent=2), encoding="utf-8")
+    return path
+
+
+class TestTimeline:
+    def test_prints_the_cues(self, routine_file: pathlib.Path) -> None:
+        """Each cue is a line that starts with its time, from 00:00 to done."""
+        lines = ok("timeline", str(routine_file)).splitlines()
+        cues = timeline(bedtime())
+        assert len(cues) == len(lines)
+        assert [] == [line for line in lines if not TIMED_LINE.match(line)]
+        assert lines[0].startswith("00:00  Get ready for ")
+        done = cues[-1]
+        assert f"{clock_text(done.start_seconds)}  {done.text}" == lines[-1]
+
+    def test_is_the_rendered_timeline(self, routine_file: pathlib.Path) -> None:
+        """The output is what timeline_text gives for the routine's cues."""
+        expected = timeline_text(timeline(bedtime()))
+        assert expected == ok("timeline", str(routine_file))
+
+    def test_reads_standard_input(self, routine_file: pathlib.Path) -> None:
+        """`-` reads the routine from standard input."""
+        document = routine_file.read_text(encoding="utf-8")
+        assert ok("timeline", str(routine_file)) == ok("timeline", "-", stdin=document)
+
+    def test_from_plan(self) -> None:
+        """The JSON that `plan` prints is what `timeline` reads."""
+        document = ok(*BEDTIME, "--format", "json")
+        expected = timeline_text(timeline(bedtime()))
+        assert expected == ok("timeline", "-", stdin=document)
+
+    def test_missing_file(self, tmp_path: pathlib.Path) -> None:
+        """A file that does not exist is one line naming it, exit status 1."""
+        path = str(tmp_path / "nowhere.json")
+        lines = failed("timeline", path, status=1)
+        expected = f"backroutine: error: cannot read {path!r}: the file does not exist"
+        assert [expected] == lines
+
+    def test_directory(self, tmp_path: pathlib.Path) -> None:
+        """A directory is one line saying so, exit status 1."""
+        lines = failed("timeline", str(tmp_path), status=1)
+        expected = (
+            f"backroutine: error: cannot read {str(tmp_path)!r}: "
+            "it is a directory, not a file"
+        )
+        assert [expected] == lines
+
+    @pytest.mark.parametrize("text", ["not json", "", "\ud800"])
+    def test_not_json(self, tmp_path: pathlib.Path, text: str) -> None:
+        """A file that is not JSON is one line and exit status 1."""
+        path = tmp_path / "bad.json"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        lines = failed("timeline", str(path), status=1)
+        assert 1 == len(lines)
+        assert lines[0].startswith(
+            "backroutine: error: invalid routine document: $: is not valid JSON"
+        )
+
+    def test_not_a_routine(self, tmp_path: pathlib.Path) -> None:
+        """Another kind of document is refused, saying which kind it is."""
+        path = tmp_path / "catalog.json"
+        path.write_text(dumps(default_catalog()), encoding="utf-8")
+        lines = failed("timeline", str(path), status=1)
+        expected = (
+            "backroutine: error: invalid routine document: "
+            "$.kind: must be 'routine' (got 'catalog')"
+        )
+        assert [expected] == lines
+
+    def test_one_line_per_problem(self) -> None:
+        """An invalid routine gets one line for each of its problems."""
+        document = (
+            '{"kind": "routine", "version": 1, "name": " ", "steps": [], "extra": 1}'
+        )
+        lines = failed("timeline", "-", stdin=document, status=1)
+        known = "name, time_of_day, targets, steps, notes, safety"
+        prefix = "backroutine: error: invalid routine document: "
+        assert [
+            f"{prefix}$.name: must not be blank (got ' ')",
+            f"{prefix}$.steps: must hold at least 1 item (got 0)",
+            f"{prefix}$.extra: is not a known field (known: {known})",
+        ] == lines
+
+    def test_needs_a_file(self) -> None:
+        """Without a file, `timeline` is bad usage."""
+        assert 2 == run("timeline").returncode
+
+
 class TestHelpAndVersion:
-    @pytest.mark.parametrize("command", [[], ["exercises"], ["show"]])
+    @pytest.mark.parametrize(
+        "command", [[], ["exercises"], ["show"], ["plan"], ["timeline"]]
+    )
     def test_help_has_an_example(self, command: list[str]) -> None:
         """Every command's --help ends with an example of its use."""
         out = ok(*command, "--help")
@@ -231,6 +572,10 @@ class TestWidth:
             ["--help"],
             ["exercises", "--help"],
             ["show", "--help"],
+            ["plan", "--help"],
+            ["timeline", "--help"],
+            list(BEDTIME),
+            [*BEDTIME[:-1], "240"],
         ],
         ids=" ".join,
     )

@@ -100,7 +100,8 @@ class TestRoundTrip:
     def test_not_a_document_class(self) -> None:
         """Only documents can be written or read."""
         with pytest.raises(
-            TypeError, match="cls must be one of Catalog, Exercise, Routine"
+            TypeError,
+            match="cls must be one of Catalog, Exercise, PlanRequest, Routine",
         ):
             loads("{}", ExerciseSet)  # type: ignore[type-var]
         with pytest.raises(TypeError, match="cls must be one of"):

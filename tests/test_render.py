@@ -5,15 +5,37 @@ import pytest
 from hypothesis import given
 
 from backroutine import (
+    BodyArea,
     Catalog,
+    Cue,
+    CueKind,
     Dosage,
     Exercise,
+    ExerciseSet,
+    Hold,
     Laterality,
+    Pace,
+    PlanRequest,
+    Routine,
+    RoutineStep,
     Span,
+    TimeOfDay,
     default_catalog,
+    plan_routine,
+    timeline,
 )
-from backroutine._render import WIDTH, dose_text, exercise_list_text, exercise_text
-from backroutine.testing import catalogs, exercises
+from backroutine._render import (
+    WIDTH,
+    _dose_fields,
+    cue_line,
+    dose_text,
+    duration_text,
+    exercise_list_text,
+    exercise_text,
+    routine_text,
+    timeline_text,
+)
+from backroutine.testing import catalogs, exercises, paces, routines
 
 BASE = Dosage(sets=Span.exactly(1), reps=Span(8, 10), hold_seconds=Span(10, 15))
 
@@ -145,3 +167,225 @@ class TestExerciseListText:
     def test_empty(self) -> None:
         """An empty catalog says so."""
         assert "No exercises.\n" == exercise_list_text(Catalog())
+
+
+ROTATION = default_catalog()["supine-lower-trunk-rotation"]
+PRESS_UP = default_catalog()["spine-press-up"]
+
+SMALL_ROUTINE_TEXT = """\
+Before bed
+==========
+Time of day: bedtime
+Targets:     lower back
+Total time:  about 8 minutes (7 min 42 s)
+
+Exercises
+  1. Supine lower trunk rotation
+     Position: supine (lying on your back)
+     Dose:     1 set of 8 reps each side, alternating, hold 12 seconds
+     Note:     Eases the lower back before sleep.
+
+  2. Spine press-up
+     Position: prone (lying face down)
+     Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
+     Set 2:    8 reps, hold 3 seconds
+
+Notes
+  - Go gently.
+
+Safety
+  - Stop if it hurts.
+"""
+
+
+def alternating(reps: int, hold: int) -> ExerciseSet:
+    return ExerciseSet(reps=reps, hold=Hold(hold), laterality=Laterality.ALTERNATING)
+
+
+def small_routine() -> Routine:
+    return Routine(
+        name="Before bed",
+        time_of_day=TimeOfDay.BEDTIME,
+        targets=[BodyArea.LOWER_BACK],
+        steps=[
+            RoutineStep(
+                exercise=ROTATION,
+                sets=[alternating(8, 12)],
+                note="Eases the lower back before sleep.",
+            ),
+            RoutineStep(
+                exercise=PRESS_UP,
+                sets=[
+                    ExerciseSet(reps=10, hold=Hold(5), rest_after_seconds=30),
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                ],
+            ),
+        ],
+        notes=["Go gently."],
+        safety=["Stop if it hurts."],
+    )
+
+
+class TestRoutineText:
+    def test_small_routine(self) -> None:
+        """A routine renders exactly as a person reads it."""
+        assert SMALL_ROUTINE_TEXT == routine_text(small_routine())
+
+    def test_planned_routine(self) -> None:
+        """Each step's exercise and note, the notes and the safety are all there."""
+        routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
+        text = routine_text(routine)
+        flat = " ".join(text.split())
+        assert text.startswith(f"{routine.name}\n")
+        for number, step in enumerate(routine.steps, start=1):
+            assert f"\n  {number}. {step.exercise.name}\n" in text
+            assert step.note is not None
+            assert step.note in flat
+        for advice in (*routine.notes, *routine.safety):
+            assert advice in flat
+        assert "\nSafety\n" in text
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+
+    def test_pace(self) -> None:
+        """The total time follows the pace it is given."""
+        slow = Pace(move_seconds=4, release_seconds=4)
+        assert "Total time:  about 10 minutes (9 min 58 s)\n" in routine_text(
+            small_routine(), slow
+        )
+
+    @given(routines())
+    def test_deterministic(self, routine: Routine) -> None:
+        """The same routine always renders to the same text."""
+        assert routine_text(routine) == routine_text(routine)
+
+    @given(routines(), paces())
+    def test_fits_the_width(self, routine: Routine, pace: Pace) -> None:
+        """No line is wider than 80 characters, whatever the routine."""
+        lines = routine_text(routine, pace).splitlines()
+        assert [] == [line for line in lines if len(line) > WIDTH]
+
+    @given(routines())
+    def test_names_every_step(self, routine: Routine) -> None:
+        """Every step's exercise name and note appear, whatever the routine."""
+        flat = " ".join(routine_text(routine).split())
+        for step in routine.steps:
+            assert " ".join(step.exercise.name.split()) in flat
+            if step.note is not None:
+                assert " ".join(step.note.split()) in flat
+
+    def test_without_optional_parts(self) -> None:
+        """Without a time of day, targets, notes or safety, those are left out."""
+        routine = Routine(
+            name="R", steps=[RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=1)])]
+        )
+        assert (
+            "R\n=\nTotal time: 14 seconds\n\nExercises\n"
+            "  1. Spine press-up\n"
+            "     Position: prone (lying face down)\n"
+            "     Dose:     1 set of 1 rep\n"
+        ) == routine_text(routine)
+
+    def test_many_steps_align(self) -> None:
+        """With ten steps or more, the numbers are right-aligned."""
+        step = RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=1)])
+        text = routine_text(Routine(name="R", steps=[step] * 10))
+        assert "\n   1. Spine press-up\n" in text
+        assert "\n  10. Spine press-up\n" in text
+        assert "\n      Dose:     1 set of 1 rep\n" in text
+
+
+class TestStepDose:
+    def test_alike_sets(self) -> None:
+        """Alike sets read as one dose, with the rest between them."""
+        sets = (
+            ExerciseSet(reps=10, hold=Hold(5), rest_after_seconds=30),
+            ExerciseSet(reps=10, hold=Hold(5)),
+        )
+        expected = "2 sets of 10 reps, hold 5 seconds, rest 30 seconds between sets"
+        assert [("Dose", expected)] == _dose_fields(sets)
+
+    def test_per_side(self) -> None:
+        """Per-side reps count on each side."""
+        expected = "1 set of 8 reps each side, alternating, hold 10 seconds"
+        assert [("Dose", expected)] == _dose_fields((alternating(8, 10),))
+
+    def test_rest_after_the_last_set(self) -> None:
+        """A rest after the last set is said, after the sets."""
+        sets = (ExerciseSet(reps=3, rest_after_seconds=1),) * 2
+        expected = "2 sets of 3 reps, rest 1 second between sets, then rest 1 second"
+        assert [("Dose", expected)] == _dose_fields(sets)
+
+    def test_sets_that_differ(self) -> None:
+        """Sets that differ in reps, hold, sides or rest get a line each."""
+        sets = (
+            ExerciseSet(reps=3, rest_after_seconds=10),
+            ExerciseSet(reps=3, rest_after_seconds=20),
+            ExerciseSet(reps=3, laterality=Laterality.LEFT),
+        )
+        assert [
+            ("Set 1", "3 reps, then rest 10 seconds"),
+            ("Set 2", "3 reps, then rest 20 seconds"),
+            ("Set 3", "3 reps, left side only"),
+        ] == _dose_fields(sets)
+
+
+class TestDurationText:
+    @pytest.mark.parametrize(
+        ("seconds", "expected"),
+        [
+            (0, "0 seconds"),
+            (1, "1 second"),
+            (44.4, "44 seconds"),
+            (59.5, "1 minute"),
+            (480, "8 minutes"),
+            (479, "about 8 minutes (7 min 59 s)"),
+            (449, "about 7 minutes (7 min 29 s)"),
+            (90, "about 2 minutes (1 min 30 s)"),
+            (3600, "60 minutes"),
+            (3725, "about 62 minutes (1 h 2 min 5 s)"),
+        ],
+    )
+    def test_duration(self, seconds: float, expected: str) -> None:
+        """Durations read to the nearest second, with whole minutes approximate."""
+        assert expected == duration_text(seconds)
+
+
+def cue(start: float, text: str = "Hold for 5 seconds.") -> Cue:
+    return Cue(start_seconds=start, seconds=5, kind=CueKind.HOLD, text=text)
+
+
+class TestCueLine:
+    @pytest.mark.parametrize(
+        ("start", "clock"),
+        [
+            (0, "00:00"),
+            (65, "01:05"),
+            (59.9, "00:59"),
+            (599, "09:59"),
+            (3599, "59:59"),
+            (3600, "1:00:00"),
+            (3725, "1:02:05"),
+            (36_000, "10:00:00"),
+        ],
+    )
+    def test_clock(self, start: float, clock: str) -> None:
+        """The start reads as mm:ss, or h:mm:ss from an hour, in whole seconds."""
+        assert f"{clock}  Hold for 5 seconds." == cue_line(cue(start))
+
+    def test_one_line(self) -> None:
+        """Line breaks and runs of spaces in a cue's text become single spaces."""
+        assert "00:10  Rest, then go." == cue_line(cue(10, "Rest,\n  then\tgo."))
+
+
+class TestTimelineText:
+    def test_one_line_per_cue(self) -> None:
+        """Each cue gets a line, in order, from 00:00 to the done cue."""
+        cues = timeline(small_routine())
+        lines = timeline_text(cues).splitlines()
+        assert [cue_line(c) for c in cues] == lines
+        assert "00:00  Get ready for Supine lower trunk rotation." == lines[0][:49]
+        assert "07:42  Done: well done." == lines[-1]
+
+    def test_empty(self) -> None:
+        """No cues, no text."""
+        assert "" == timeline_text([])

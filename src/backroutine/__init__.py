@@ -1,12 +1,13 @@
 """Gentle exercise routines as immutable values.
 
-Model exercises and routines, look them up in a catalog, and read and write
-them as a strict, versioned JSON format::
+Model exercises and routines, look them up in a catalog, plan a routine for
+a time of day, target areas and a time budget, time it for a guided timer,
+and read and write it as a strict, versioned JSON format::
 
-    from backroutine import default_catalog, dumps
+    from backroutine import PlanRequest, TimeOfDay, dumps, plan_routine
 
-    press_up = default_catalog()["spine-press-up"]
-    text = dumps(press_up)
+    routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
+    text = dumps(routine)
 """
 
 from __future__ import annotations
@@ -15,17 +16,22 @@ from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._json import dumps, loads, structure, unstructure
 from backroutine._model import (
+    Cue,
     Dosage,
     Exercise,
     ExerciseSet,
     Hold,
+    PlanRequest,
     Routine,
     RoutineStep,
     Span,
 )
+from backroutine._planner import plan_routine
+from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    CueKind,
     Difficulty,
     Equipment,
     Laterality,
@@ -47,6 +53,8 @@ __all__ = [
     "Bias",
     "BodyArea",
     "Catalog",
+    "Cue",
+    "CueKind",
     "Difficulty",
     "Dosage",
     "Equipment",
@@ -56,6 +64,8 @@ __all__ = [
     "InvalidDocumentError",
     "Laterality",
     "Occasion",
+    "Pace",
+    "PlanRequest",
     "PlanningError",
     "Position",
     "Routine",
@@ -67,7 +77,10 @@ __all__ = [
     "UnsupportedVersionError",
     "default_catalog",
     "dumps",
+    "estimate_duration",
     "loads",
+    "plan_routine",
     "structure",
+    "timeline",
     "unstructure",
 ]

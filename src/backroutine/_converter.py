@@ -32,7 +32,7 @@ from cattrs.preconf.orjson import OrjsonConverter, make_converter
 
 from backroutine import _validation as v
 from backroutine._catalog import Catalog
-from backroutine._model import Exercise, Routine
+from backroutine._model import Exercise, PlanRequest, Routine
 from backroutine.exceptions import InvalidDocumentError, UnsupportedVersionError
 
 T = TypeVar("T")
@@ -45,6 +45,7 @@ READABLE_VERSIONS: Final = (1,)
 KINDS: Final[dict[type, str]] = {
     Catalog: "catalog",
     Exercise: "exercise",
+    PlanRequest: "plan_request",
     Routine: "routine",
 }
 """Each document class and the kind its documents declare."""

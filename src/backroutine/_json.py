@@ -1,8 +1,8 @@
 """The public JSON functions: ``dumps``, ``loads``, ``structure``, ``unstructure``.
 
 A document is a JSON object that names its ``kind`` (``"routine"``,
-``"exercise"`` or ``"catalog"``) and the ``version`` of the format it follows,
-beside the fields of the value::
+``"exercise"``, ``"catalog"`` or ``"plan_request"``) and the ``version`` of
+the format it follows, beside the fields of the value::
 
     {"kind": "routine", "version": 1, "name": "...", "steps": [...], ...}
 
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
     from backroutine._catalog import Catalog
-    from backroutine._model import Exercise, Routine
+    from backroutine._model import Exercise, PlanRequest, Routine
 
-    Document: TypeAlias = "Catalog | Exercise | Routine"
+    Document: TypeAlias = "Catalog | Exercise | PlanRequest | Routine"
 
-T = TypeVar("T", bound="Catalog | Exercise | Routine")
+T = TypeVar("T", bound="Catalog | Exercise | PlanRequest | Routine")
 
 
 def dumps(value: Document, *, indent: int | None = None) -> str:
@@ -30,8 +30,8 @@ def dumps(value: Document, *, indent: int | None = None) -> str:
     is (UTF-8), not escaped.
 
     Args:
-        value: A :class:`~backroutine.Routine`, :class:`~backroutine.Exercise`
-            or :class:`~backroutine.Catalog`.
+        value: A :class:`~backroutine.Routine`, :class:`~backroutine.Exercise`,
+            :class:`~backroutine.Catalog` or :class:`~backroutine.PlanRequest`.
         indent: None for compact output, or 2 to indent by two spaces.
 
     Returns:
@@ -56,7 +56,8 @@ def loads(data: str | bytes, cls: type[T]) -> T:
     Args:
         data: The JSON text, as ``str`` or UTF-8 ``bytes``.
         cls: The class to read: :class:`~backroutine.Routine`,
-            :class:`~backroutine.Exercise` or :class:`~backroutine.Catalog`.
+            :class:`~backroutine.Exercise`, :class:`~backroutine.Catalog` or
+            :class:`~backroutine.PlanRequest`.
 
     Returns:
         The value the document describes.

@@ -9,6 +9,7 @@ and hash alike.  Nothing here knows about JSON, files or the clock.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -18,6 +19,7 @@ from backroutine import _validation as v
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    CueKind,
     Difficulty,
     Equipment,
     Laterality,
@@ -320,3 +322,145 @@ class Routine:
     def exercises(self) -> tuple[Exercise, ...]:
         """The exercise of each step, in order."""
         return tuple(step.exercise for step in self.steps)
+
+
+MAX_CUE_TEXT_LENGTH: Final = 100_000
+"""The longest text of a cue: room for an exercise's name, a step and cautions."""
+
+
+def _cue_seconds(value: Any) -> None:
+    """A finite number of seconds, at least 0; an int is accepted.
+
+    A cue is output, not input: a hand-built routine may run for days, so
+    there is no upper bound.
+    """
+    if type(value) is not float and type(value) is not int:
+        v.wrong_type("a number", value)
+    if not 0 <= value < math.inf:  # also refuses NaN
+        raise v.Problem(f"must be a finite number of at least 0 (got {value!r})")
+
+
+_CUE_SECONDS = v.Rule(_cue_seconds)
+
+
+@attrs.frozen(kw_only=True)
+class Cue:
+    """One moment of a guided timer: what to do, from when, for how long.
+
+    Args:
+        start_seconds: When the cue starts, in seconds from the start.
+        seconds: How long it lasts (0 for the final cue).
+        kind: What it asks the person to do.
+        text: A short line a timer can show or speak.
+        exercise_id: The exercise it belongs to, or None.
+        set_number: The set it belongs to, counted from 1, or None.
+        rep_number: The rep it belongs to, counted from 1 on each side, or
+            None.
+    """
+
+    start_seconds: float = attrs.field(validator=_CUE_SECONDS)
+    seconds: float = attrs.field(validator=_CUE_SECONDS)
+    kind: CueKind = attrs.field(validator=v.member(CueKind))
+    text: str = attrs.field(validator=v.text(MAX_CUE_TEXT_LENGTH))
+    exercise_id: str | None = attrs.field(
+        default=None, validator=v.optional(v.slug(MAX_ID_LENGTH))
+    )
+    set_number: int | None = attrs.field(
+        default=None, validator=v.optional(v.integer(1, MAX_SETS))
+    )
+    rep_number: int | None = attrs.field(
+        default=None, validator=v.optional(v.integer(1, MAX_REPS))
+    )
+
+    @property
+    def end_seconds(self) -> float:
+        """When the cue ends: its start plus its length."""
+        return self.start_seconds + self.seconds
+
+
+MAX_MINUTES: Final = 240
+"""The longest time budget a plan request may ask for, in minutes."""
+MAX_EXCLUDED: Final = 10_000
+"""The most exercise ids a plan request may exclude."""
+
+
+def _minutes(value: float) -> float:
+    # An int budget becomes the equal float, so that equal requests (8 and
+    # 8.0 are equal) are written as identical JSON.
+    return float(value) if type(value) is int else value
+
+
+def _minutes_rule(value: Any) -> None:
+    if type(value) is not float and type(value) is not int:
+        v.wrong_type("a number of minutes", value)
+    if not 0 < value <= MAX_MINUTES:  # also refuses NaN
+        msg = f"must be above 0 and at most {MAX_MINUTES} (got {value!r})"
+        raise v.Problem(msg)
+
+
+def _positions(value: Iterable[Position]) -> tuple[Position, ...]:
+    return v.to_tuple(value)
+
+
+def _biases(value: Iterable[Bias]) -> tuple[Bias, ...]:
+    return v.to_tuple(value)
+
+
+def _equipment_at_hand(
+    value: Iterable[Equipment] | None,
+) -> tuple[Equipment, ...] | None:
+    return None if value is None else v.to_tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class PlanRequest:
+    """What a person asks the planner for.
+
+    Args:
+        time_of_day: When the routine is for.
+        targets: The body areas to work (an area includes its parts);
+            default: the lower back.
+        minutes: The time budget, above 0 and at most 240 minutes; an int
+            is accepted and kept as the equal float.
+        occasion: A situation the routine is for, such as after long
+            sitting; exercises that suit it qualify as well as those that
+            suit the time of day.
+        avoid_positions: Positions to leave out, such as prone.
+        avoid_biases: Spinal biases to leave out, such as extension.
+        exclude: Exercise ids to leave out; each must be in the catalog.
+        equipment: The equipment at hand, or None for anything: with a
+            tuple, only exercises that need nothing else qualify.
+        max_difficulty: The most demanding level to include, or None.
+    """
+
+    time_of_day: TimeOfDay = attrs.field(validator=v.member(TimeOfDay))
+    targets: tuple[BodyArea, ...] = attrs.field(
+        default=(BodyArea.LOWER_BACK,),
+        converter=_areas,
+        validator=_enums(BodyArea),
+    )
+    minutes: float = attrs.field(
+        default=10.0, converter=_minutes, validator=v.Rule(_minutes_rule)
+    )
+    occasion: Occasion | None = attrs.field(
+        default=None, validator=v.optional(v.member(Occasion))
+    )
+    avoid_positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=_positions, validator=_enums(Position)
+    )
+    avoid_biases: tuple[Bias, ...] = attrs.field(
+        default=(), converter=_biases, validator=_enums(Bias)
+    )
+    exclude: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=v.items(v.slug(MAX_ID_LENGTH), max_count=MAX_EXCLUDED, unique=True),
+    )
+    equipment: tuple[Equipment, ...] | None = attrs.field(
+        default=None,
+        converter=_equipment_at_hand,
+        validator=v.optional(_enums(Equipment)),
+    )
+    max_difficulty: Difficulty | None = attrs.field(
+        default=None, validator=v.optional(v.member(Difficulty))
+    )

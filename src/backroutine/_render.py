@@ -8,13 +8,23 @@ depends only on the values, never on the terminal or the clock.
 from __future__ import annotations
 
 import enum
+import math
 import textwrap
 from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Final
 
 from backroutine._catalog import Catalog
-from backroutine._model import Dosage, Exercise, Span
+from backroutine._model import (
+    Cue,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Routine,
+    RoutineStep,
+    Span,
+)
+from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import Bias, Laterality, Position
 
 WIDTH: Final = 80
@@ -75,6 +85,29 @@ def _count(span: Span, unit: str) -> str:
     return f"{number} {unit}" if span.high == 1 else f"{number} {unit}s"
 
 
+def _reps_text(reps: Span, hold_seconds: Span | None, laterality: Laterality) -> str:
+    """The reps of one set in plain words: ``8 reps each side, alternating``."""
+    text = _count(reps, "rep") + _SIDES[laterality]
+    if hold_seconds is not None:
+        text += f", hold {_count(hold_seconds, 'second')}"
+    return text
+
+
+def _sets_text(
+    sets: Span,
+    reps: Span,
+    hold_seconds: Span | None,
+    laterality: Laterality,
+    rest_seconds: int,
+) -> str:
+    """Sets of alike reps in plain words, with the rest between them."""
+    text = f"{_count(sets, 'set')} of {_reps_text(reps, hold_seconds, laterality)}"
+    if rest_seconds and sets.high > 1:
+        rest = _count(Span.exactly(rest_seconds), "second")
+        text += f", rest {rest} between sets"
+    return text
+
+
 def dose_text(dosage: Dosage) -> str:
     """A dosage in plain words.
 
@@ -83,14 +116,61 @@ def dose_text(dosage: Dosage) -> str:
     (for per-side work the reps count on each side).  A moving exercise has
     no hold; rest is mentioned only where there can be more than one set.
     """
-    text = f"{_count(dosage.sets, 'set')} of {_count(dosage.reps, 'rep')}"
-    text += _SIDES[dosage.laterality]
-    if dosage.hold_seconds is not None:
-        text += f", hold {_count(dosage.hold_seconds, 'second')}"
-    if dosage.rest_seconds and dosage.sets.high > 1:
-        rest = _count(Span.exactly(dosage.rest_seconds), "second")
-        text += f", rest {rest} between sets"
-    return text
+    return _sets_text(
+        dosage.sets,
+        dosage.reps,
+        dosage.hold_seconds,
+        dosage.laterality,
+        dosage.rest_seconds,
+    )
+
+
+def _then_rest(seconds: int) -> str:
+    return f", then rest {_count(Span.exactly(seconds), 'second')}" if seconds else ""
+
+
+def _hold_span(exercise_set: ExerciseSet) -> Span | None:
+    hold = exercise_set.hold
+    return None if hold is None else Span.exactly(hold.seconds)
+
+
+def _dose_fields(sets: tuple[ExerciseSet, ...]) -> list[tuple[str, str]]:
+    """A step's sets in plain words, as labelled lines.
+
+    Alike sets (the same reps, hold and sides, the same rest between them)
+    make one line, such as ``("Dose", "2 sets of 10 reps, hold 5 seconds,
+    rest 30 seconds between sets")``; sets that differ get a line each,
+    ``("Set 1", "10 reps, hold 5 seconds, then rest 30 seconds")``.  A rest
+    after the last set is given as ``then rest ...``.
+    """
+    first = sets[0]
+    shape = (first.reps, first.hold, first.laterality)
+    between = {exercise_set.rest_after_seconds for exercise_set in sets[:-1]}
+    alike = all(
+        (exercise_set.reps, exercise_set.hold, exercise_set.laterality) == shape
+        for exercise_set in sets
+    )
+    if alike and len(between) <= 1:
+        text = _sets_text(
+            Span.exactly(len(sets)),
+            Span.exactly(first.reps),
+            _hold_span(first),
+            first.laterality,
+            min(between, default=0),
+        )
+        return [("Dose", text + _then_rest(sets[-1].rest_after_seconds))]
+    return [
+        (
+            f"Set {number}",
+            _reps_text(
+                Span.exactly(exercise_set.reps),
+                _hold_span(exercise_set),
+                exercise_set.laterality,
+            )
+            + _then_rest(exercise_set.rest_after_seconds),
+        )
+        for number, exercise_set in enumerate(sets, start=1)
+    ]
 
 
 def _wrap(text: str, *, indent: str = "", hang: str = "") -> list[str]:
@@ -189,3 +269,100 @@ def exercise_text(exercise: Exercise) -> str:
         *_section("Cautions", exercise.cautions, numbered=False),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _plural(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def duration_text(seconds: float) -> str:
+    """A length of time for people, to the nearest second.
+
+    ``45 seconds`` under a minute, ``8 minutes`` for whole minutes, else
+    ``about 8 minutes (7 min 59 s)``, with hours as ``1 h 2 min 5 s``.
+    """
+    whole = math.floor(seconds + 0.5)
+    if whole < 60:
+        return _plural(whole, "second")
+    minutes, rest = divmod(whole, 60)
+    if not rest:
+        return _plural(minutes, "minute")
+    hours, within_hour = divmod(minutes, 60)
+    exact = f"{within_hour} min {rest} s"
+    if hours:
+        exact = f"{hours} h {exact}"
+    about = _plural(math.floor(whole / 60 + 0.5), "minute")
+    return f"about {about} ({exact})"
+
+
+def _step_lines(number: int, width: int, step: RoutineStep) -> list[str]:
+    head = f"{_INDENT}{number:>{width}}. "
+    hang = " " * len(head)
+    fields = [("Position", _position(step.exercise.position))]
+    fields += _dose_fields(step.sets)
+    if step.note is not None:
+        fields.append(("Note", step.note))
+    return [
+        *_wrap(step.exercise.name, indent=head, hang=hang),
+        *_fields(fields, indent=hang),
+    ]
+
+
+def routine_text(routine: Routine, pace: Pace | None = None) -> str:
+    """A routine for a person to read and follow.
+
+    The name, the time of day, the targets and the total time (by the
+    timing model of *pace*, the default pace if None), then each step
+    numbered, with its exercise, position, sets in plain words and note,
+    then the routine's notes and its safety advice.
+
+    Args:
+        routine: The routine.
+        pace: The timing model for the total time; None for the default.
+
+    Returns:
+        The text, no line wider than :data:`WIDTH`, ending with a newline.
+    """
+    facts = []
+    if routine.time_of_day is not None:
+        facts.append(("Time of day", _words(routine.time_of_day)))
+    if routine.targets:
+        facts.append(("Targets", _listing(routine.targets)))
+    facts.append(("Total time", duration_text(estimate_duration(routine, pace))))
+    lines = [*_title(routine.name), *_fields(facts), "", "Exercises"]
+    width = len(str(len(routine.steps)))
+    for number, step in enumerate(routine.steps, start=1):
+        if number > 1:
+            lines.append("")
+        lines += _step_lines(number, width, step)
+    lines += _section("Notes", routine.notes, numbered=False)
+    lines += _section("Safety", routine.safety, numbered=False)
+    return "\n".join(lines) + "\n"
+
+
+def clock_text(seconds: float) -> str:
+    """A time from the start as a clock shows it: ``01:05``, ``1:02:05``.
+
+    Whole seconds, cut rather than rounded (a cue at 59.6 s shows
+    ``00:59``, the second it starts in); an hour or more as ``h:mm:ss``.
+    """
+    minutes, rest = divmod(math.floor(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02}:{rest:02}"
+    return f"{minutes:02}:{rest:02}"
+
+
+def cue_line(cue: Cue) -> str:
+    """One timer cue on one line: its start time, two spaces, its text.
+
+    For example ``00:00  Get ready for Child's pose. ...``.  Line breaks and
+    runs of spaces in the text become single spaces, so that the line stays
+    one line; it is not wrapped.
+    """
+    return f"{clock_text(cue.start_seconds)}  {' '.join(cue.text.split())}"
+
+
+def timeline_text(cues: Iterable[Cue]) -> str:
+    """Cues one per line (see :func:`cue_line`), each ending with a newline."""
+    return "".join(f"{cue_line(cue)}\n" for cue in cues)

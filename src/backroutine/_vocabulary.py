@@ -138,3 +138,16 @@ class Difficulty(enum.Enum):
 _LEVELS: MappingProxyType[Difficulty, int] = MappingProxyType(
     {level: number for number, level in enumerate(Difficulty, start=1)}
 )
+
+
+class CueKind(enum.Enum):
+    """What a timer cue asks the person to do."""
+
+    GET_READY = "get_ready"
+    MOVE = "move"
+    HOLD = "hold"
+    RELEASE = "release"
+    SWITCH_SIDE = "switch_side"
+    REST = "rest"
+    NEXT_EXERCISE = "next_exercise"
+    DONE = "done"

@@ -5,6 +5,8 @@ exit status::
 
     backroutine exercises
     backroutine show spine-press-up
+    backroutine plan --time bedtime --target lower-back --minutes 8
+    backroutine timeline routine.json
 
 Errors go to standard error, one line per problem, with exit status 1 for
 bad input, 2 for bad usage and 3 when a screening says to seek care instead
@@ -15,15 +17,38 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import enum
+import math
+import pathlib
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
 from backroutine._builtin import default_catalog
-from backroutine._render import exercise_list_text, exercise_text
+from backroutine._json import dumps, loads
+from backroutine._model import MAX_MINUTES, PlanRequest, Routine
+from backroutine._planner import plan_routine
+from backroutine._render import (
+    exercise_list_text,
+    exercise_text,
+    routine_text,
+    timeline_text,
+)
+from backroutine._timing import timeline
+from backroutine._validation import FieldError
+from backroutine._vocabulary import (
+    Bias,
+    BodyArea,
+    Difficulty,
+    Equipment,
+    Occasion,
+    Position,
+    TimeOfDay,
+)
 from backroutine.exceptions import (
     BackroutineError,
     InvalidDocumentError,
@@ -50,6 +75,8 @@ EXIT_SEEK_CARE: Final = 3
 """A screening says to seek care instead of exercising."""
 
 _Run = Callable[[argparse.Namespace], int]
+_E = TypeVar("_E", bound=enum.Enum)
+_T = TypeVar("_T")
 
 
 @attrs.frozen(kw_only=True)
@@ -64,8 +91,56 @@ class _Command:
     run: _Run
 
 
+class _BadInputError(BackroutineError):
+    """Input the command line cannot use, such as a file that does not exist."""
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text)
+
+
+# Command-line values: enum values in their JSON spelling or with hyphens
+# (``lower-back``), numbers of minutes.  A value that is not one of these is
+# bad usage (exit 2), reported by argparse with the usage line.
+
+
+def _spelled(member: enum.Enum) -> str:
+    """How the command line spells *member*: its value with hyphens."""
+    return str(member.value).replace("_", "-")
+
+
+def _spellings(enum_type: type[enum.Enum]) -> str:
+    return ", ".join(_spelled(member) for member in enum_type)
+
+
+def _enum_type(enum_type: type[_E], what: str) -> Callable[[str], _E]:
+    """An argparse ``type`` that reads a member of *enum_type*."""
+
+    def parse(text: str) -> _E:
+        try:
+            return enum_type(text.replace("-", "_"))
+        except ValueError:
+            msg = f"unknown {what} {text!r}; choose from {_spellings(enum_type)}"
+            raise argparse.ArgumentTypeError(msg) from None
+
+    return parse
+
+
+def _minutes(text: str) -> float:
+    """An argparse ``type`` that reads a finite number, such as 8 or 7.5."""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        msg = f"expected a number of minutes, such as 8 or 7.5 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _unique(values: Iterable[_T] | None) -> tuple[_T, ...]:
+    """*values* without repeats, in the order first given."""
+    return tuple(dict.fromkeys(values or ()))
 
 
 # The subcommands: one function each that does the work, and one that adds
@@ -85,6 +160,191 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _show(args: argparse.Namespace) -> int:
     _write(exercise_text(default_catalog()[args.exercise_id]))
+    return EXIT_OK
+
+
+def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add(
+        "--time",
+        required=True,
+        type=_enum_type(TimeOfDay, "time of day"),
+        metavar="TIME",
+        help=f"when the routine is for: {_spellings(TimeOfDay)}",
+    )
+    add(
+        "--target",
+        action="append",
+        type=_enum_type(BodyArea, "body area"),
+        metavar="AREA",
+        help="a body area to work, with its parts; repeat for more "
+        f"(default: lower-back): {_spellings(BodyArea)}",
+    )
+    add(
+        "--minutes",
+        type=_minutes,
+        default=10,
+        metavar="N",
+        help=f"the time budget in minutes, above 0 and at most {MAX_MINUTES} "
+        "(default: 10)",
+    )
+    add(
+        "--occasion",
+        type=_enum_type(Occasion, "occasion"),
+        metavar="O",
+        help="a situation the routine is for; exercises that suit it qualify "
+        f"as well as those that suit the time: {_spellings(Occasion)}",
+    )
+    add(
+        "--avoid-position",
+        action="append",
+        type=_enum_type(Position, "position"),
+        metavar="P",
+        help=f"leave out a position; repeatable: {_spellings(Position)}",
+    )
+    add(
+        "--avoid-bias",
+        action="append",
+        type=_enum_type(Bias, "bias"),
+        metavar="B",
+        help=f"leave out a spinal bias; repeatable: {_spellings(Bias)}",
+    )
+    add(
+        "--exclude",
+        action="append",
+        metavar="ID",
+        help="leave out an exercise, by its id as listed by exercises; repeatable",
+    )
+    at_hand = parser.add_mutually_exclusive_group()
+    at_hand.add_argument(
+        "--equipment",
+        action="append",
+        type=_enum_type(Equipment, "equipment"),
+        metavar="E",
+        help="equipment at hand; repeatable: when given, only exercises that need "
+        f"nothing else (default: anything): {_spellings(Equipment)}",
+    )
+    at_hand.add_argument(
+        "--no-equipment",
+        action="store_true",
+        help="only exercises that need no equipment at all",
+    )
+    add(
+        "--max-difficulty",
+        type=_enum_type(Difficulty, "difficulty"),
+        metavar="D",
+        help=f"the most demanding level to include: {_spellings(Difficulty)}",
+    )
+    add(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for a person (default), or json: the routine document, "
+        "as dumps(routine, indent=2) writes it, to save or to time",
+    )
+    add(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead of standard output, printing nothing else",
+    )
+
+
+# The command line's names for PlanRequest's fields, for its error messages.
+_PLAN_OPTIONS: Final = {
+    "time_of_day": "--time",
+    "targets": "--target",
+    "minutes": "--minutes",
+    "occasion": "--occasion",
+    "avoid_positions": "--avoid-position",
+    "avoid_biases": "--avoid-bias",
+    "exclude": "--exclude",
+    "equipment": "--equipment",
+    "max_difficulty": "--max-difficulty",
+}
+
+
+def _plan_request(args: argparse.Namespace) -> PlanRequest:
+    if args.no_equipment:
+        equipment: tuple[Equipment, ...] | None = ()
+    elif args.equipment is not None:
+        equipment = _unique(args.equipment)
+    else:
+        equipment = None
+    targets = {} if args.target is None else {"targets": _unique(args.target)}
+    try:
+        return PlanRequest(
+            time_of_day=args.time,
+            minutes=args.minutes,
+            occasion=args.occasion,
+            avoid_positions=_unique(args.avoid_position),
+            avoid_biases=_unique(args.avoid_bias),
+            exclude=_unique(args.exclude),
+            equipment=equipment,
+            max_difficulty=args.max_difficulty,
+            **targets,
+        )
+    except FieldError as error:
+        field = error.location.partition("[")[0]
+        option = _PLAN_OPTIONS.get(field, field)
+        raise _BadInputError(f"{option} {error.problem}") from None
+
+
+def _output(text: str, out: str | None) -> None:
+    """Write *text* to the file *out*, or to standard output if None."""
+    if out is None:
+        _write(text)
+        return
+    try:
+        pathlib.Path(out).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        reason = _reason(error, missing="its directory does not exist")
+        raise _BadInputError(f"cannot write {out!r}: {reason}") from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    routine = plan_routine(_plan_request(args))
+    if args.format == "json":
+        text = dumps(routine, indent=2) + "\n"
+    else:
+        text = routine_text(routine)
+    _output(text, args.out)
+    return EXIT_OK
+
+
+def _timeline_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a routine JSON document, such as plan --format json writes, "
+        "or - for standard input",
+    )
+
+
+def _reason(error: OSError, *, missing: str) -> str:
+    """Why an operation on a file failed, in words; *missing* if not found."""
+    if isinstance(error, FileNotFoundError):
+        return missing
+    if isinstance(error, IsADirectoryError):
+        return "it is a directory, not a file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def _read(source: str) -> bytes:
+    """The bytes of the file *source*, or of standard input for ``-``."""
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return pathlib.Path(source).read_bytes()
+    except OSError as error:
+        reason = _reason(error, missing="the file does not exist")
+        raise _BadInputError(f"cannot read {source!r}: {reason}") from None
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    routine = loads(_read(args.file), Routine)
+    _write(timeline_text(timeline(routine)))
     return EXIT_OK
 
 
@@ -114,6 +374,31 @@ _COMMANDS: Final = (
         add_arguments=_show_arguments,
         run=_show,
     ),
+    _Command(
+        name="plan",
+        summary="plan a routine for a time of day, areas and minutes",
+        description=(
+            "Plan a routine for a time of day, target areas and a time budget,\n"
+            "and print it for a person to follow (or as JSON, to save and time).\n"
+            "Values are spelled as in JSON or with hyphens: lower-back or\n"
+            "lower_back."
+        ),
+        example="backroutine plan --time bedtime --target lower-back --minutes 8",
+        add_arguments=_plan_arguments,
+        run=_plan,
+    ),
+    _Command(
+        name="timeline",
+        summary="print a routine's timer cues, one a line",
+        description=(
+            "Print the cues a guided timer gives for a routine, one a line, each\n"
+            "after the time it starts at (mm:ss from the start).  Save a routine\n"
+            "with: backroutine plan ... --format json --out routine.json"
+        ),
+        example="backroutine timeline routine.json",
+        add_arguments=_timeline_arguments,
+        run=_timeline,
+    ),
 )
 
 
@@ -139,6 +424,17 @@ def _command_list() -> str:
     return "\n".join(["commands:", *lines])
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions as written; option help wrapped, never inside a word.
+
+    argparse breaks lines at hyphens, splitting values such as
+    ``side-lying`` that must be typed whole.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -146,16 +442,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Gentle exercise routines for the lower back.\n\n"
         + _command_list(),
         epilog=_examples(*(command.example for command in _COMMANDS)),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     subparsers = parser.add_subparsers(metavar="COMMAND", help=argparse.SUPPRESS)
     for command in _COMMANDS:
         subparser = subparsers.add_parser(
             command.name,
+            prog=f"{PROG} {command.name}",
             description=command.description,
             epilog=_examples(command.example),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_HelpFormatter,
         )
         command.add_arguments(subparser)
         subparser.set_defaults(run=command.run)

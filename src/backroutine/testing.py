@@ -22,15 +22,20 @@ limits.  This is the only module of backroutine that imports Hypothesis.
 
 from __future__ import annotations
 
+import math
 import string
+from collections.abc import Sequence
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from backroutine import _validation as v
 from backroutine._catalog import Catalog
 from backroutine._model import (
+    MAX_EXCLUDED,
     MAX_HOLD_SECONDS,
     MAX_ID_LENGTH,
+    MAX_MINUTES,
     MAX_REPS,
     MAX_REST_SECONDS,
     MAX_SETS,
@@ -40,10 +45,12 @@ from backroutine._model import (
     Exercise,
     ExerciseSet,
     Hold,
+    PlanRequest,
     Routine,
     RoutineStep,
     Span,
 )
+from backroutine._timing import MAX_PACE_SECONDS, Pace
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -61,6 +68,8 @@ __all__ = [
     "exercise_sets",
     "exercises",
     "holds",
+    "paces",
+    "plan_requests",
     "routine_steps",
     "routines",
     "spans",
@@ -84,19 +93,25 @@ _PADDING = st.text(_CHARACTERS, max_size=_MAX_PADDING)
 _TEXTS = st.builds("{}{}{}".format, _PADDING, _NON_BLANK, _PADDING)
 
 
-def _check_bounds(
+def _check_bounds(  # noqa: PLR0913 (the bounds are keyword-only)
     names: tuple[str, str],
-    low: int,
-    high: int,
+    low: float,
+    high: float,
     *,
-    floor: int,
-    ceiling: int | None = None,
+    floor: float,
+    ceiling: float | None = None,
+    above_floor: bool = False,
 ) -> None:
-    """Raise InvalidArgument unless ``floor <= low <= high <= ceiling``."""
-    too_high = ceiling is not None and high > ceiling
-    if low < floor or high < low or too_high:
+    """Raise InvalidArgument unless ``floor <= low <= high <= ceiling``.
+
+    With *above_floor*, *low* must lie strictly above *floor*.  NaN is
+    always refused.
+    """
+    low_ok = floor < low if above_floor else floor <= low
+    high_ok = ceiling is None or high <= ceiling
+    if not (low_ok and low <= high and high_ok):
         low_name, high_name = names
-        bounds = f"{floor} <= {low_name} <= {high_name}"
+        bounds = f"{floor} {'<' if above_floor else '<='} {low_name} <= {high_name}"
         if ceiling is not None:
             bounds += f" <= {ceiling}"
         msg = f"need {bounds} (got {low_name}={low!r}, {high_name}={high!r})"
@@ -139,20 +154,46 @@ def holds() -> st.SearchStrategy[Hold]:
     return st.builds(Hold, st.integers(min_value=1, max_value=MAX_HOLD_SECONDS))
 
 
-def dosages() -> st.SearchStrategy[Dosage]:
-    """Dosages anywhere within the model's limits, with or without a hold.
+def dosages(
+    *,
+    max_sets: int = MAX_SETS,
+    max_reps: int = MAX_REPS,
+    max_hold_seconds: int = MAX_HOLD_SECONDS,
+    max_rest_seconds: int = MAX_REST_SECONDS,
+) -> st.SearchStrategy[Dosage]:
+    """Dosages within the model's limits, with or without a hold.
+
+    Args:
+        max_sets: The most sets a dosage may ask for, from 1 to 10.
+        max_reps: The most reps, from 1 to 100.
+        max_hold_seconds: The longest hold, from 1 to 600 seconds.
+        max_rest_seconds: The longest rest between sets, from 0 to 600.
 
     Returns:
-        A strategy for :class:`~backroutine.Dosage`.
+        A strategy for :class:`~backroutine.Dosage`; lower the maxima for
+        dosages of everyday size.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: A maximum is outside its range.
     """
+    for name, value, floor, ceiling in (
+        ("max_sets", max_sets, 1, MAX_SETS),
+        ("max_reps", max_reps, 1, MAX_REPS),
+        ("max_hold_seconds", max_hold_seconds, 1, MAX_HOLD_SECONDS),
+        ("max_rest_seconds", max_rest_seconds, 0, MAX_REST_SECONDS),
+    ):
+        _check_bounds((str(floor), name), floor, value, floor=floor, ceiling=ceiling)
     return st.builds(
         Dosage,
-        sets=spans(min_value=1, max_value=MAX_SETS),
-        reps=spans(min_value=1, max_value=MAX_REPS),
-        hold_seconds=st.none() | spans(min_value=1, max_value=MAX_HOLD_SECONDS),
+        sets=spans(min_value=1, max_value=max_sets),
+        reps=spans(min_value=1, max_value=max_reps),
+        hold_seconds=st.none() | spans(min_value=1, max_value=max_hold_seconds),
         laterality=st.sampled_from(Laterality),
-        rest_seconds=st.integers(min_value=0, max_value=MAX_REST_SECONDS),
+        rest_seconds=st.integers(min_value=0, max_value=max_rest_seconds),
     )
+
+
+_dosages = dosages
 
 
 def exercise_sets() -> st.SearchStrategy[ExerciseSet]:
@@ -176,13 +217,16 @@ def _slugs() -> st.SearchStrategy[str]:
 
 
 def exercises(
-    *, ids: st.SearchStrategy[str] | None = None
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    dosages: st.SearchStrategy[Dosage] | None = None,
 ) -> st.SearchStrategy[Exercise]:
     """Exercises with every field valid, optional ones sometimes left empty.
 
     Args:
         ids: A strategy for the ids, which must be valid slugs; by default,
             any slug up to 64 characters long.
+        dosages: A strategy for the dosages; by default :func:`dosages`.
 
     Returns:
         A strategy for :class:`~backroutine.Exercise`.
@@ -198,7 +242,7 @@ def exercises(
         bias=st.sampled_from(Bias),
         times=st.lists(st.sampled_from(TimeOfDay), unique=True),
         occasions=st.lists(st.sampled_from(Occasion), unique=True),
-        dosage=dosages(),
+        dosage=_dosages() if dosages is None else dosages,
         benefits=_text_lists(),
         cues=_text_lists(),
         cautions=_text_lists(),
@@ -262,6 +306,43 @@ def routines(*, min_steps: int = 1, max_steps: int = 4) -> st.SearchStrategy[Rou
     )
 
 
+def paces(*, max_seconds: float = MAX_PACE_SECONDS) -> st.SearchStrategy[Pace]:
+    """Paces with each part anywhere from 0 to *max_seconds*.
+
+    Each part is a whole number, a number of tenths such as 2.5 or 0.1
+    (most tenths have no exact binary form, so their sums round), or any
+    float in range.
+
+    Args:
+        max_seconds: The longest any part may take, from 0 to 600 seconds.
+
+    Returns:
+        A strategy for :class:`~backroutine.Pace`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *max_seconds* is out of range.
+    """
+    _check_bounds(
+        ("0", "max_seconds"), 0, max_seconds, floor=0, ceiling=MAX_PACE_SECONDS
+    )
+    seconds = st.one_of(
+        st.integers(min_value=0, max_value=int(max_seconds)),
+        st.integers(min_value=0, max_value=int(max_seconds * 10)).map(
+            lambda tenths: tenths / 10
+        ),
+        st.floats(min_value=0, max_value=max_seconds),
+    )
+    return st.builds(
+        Pace,
+        get_ready_seconds=seconds,
+        move_seconds=seconds,
+        release_seconds=seconds,
+        switch_side_seconds=seconds,
+        change_exercise_seconds=seconds,
+        change_position_seconds=seconds,
+    )
+
+
 def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catalog]:
     """Catalogs of exercises with unique ids.
 
@@ -283,3 +364,71 @@ def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catal
         max_size=max_size,
         unique_by=lambda exercise: exercise.id,
     ).map(Catalog)
+
+
+def plan_requests(
+    *,
+    exercise_ids: Sequence[str] = (),
+    min_minutes: float = 0.5,
+    max_minutes: float = MAX_MINUTES,
+) -> st.SearchStrategy[PlanRequest]:
+    """Plan requests for any time of day, with or without constraints.
+
+    Args:
+        exercise_ids: The ids a request may exclude, such as those of the
+            catalog under test, so that every excluded id exists there;
+            repeats count once.  By default, a request excludes nothing.
+        min_minutes: The smallest budget, above 0.
+        max_minutes: The largest budget, at most 240.
+
+    Returns:
+        A strategy for :class:`~backroutine.PlanRequest`, whose budget is
+        sometimes given as an int.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: The bounds are out of order or
+            outside what a request may ask for, or an id is not a valid
+            exercise id.
+    """
+    _check_bounds(
+        ("min_minutes", "max_minutes"),
+        min_minutes,
+        max_minutes,
+        floor=0,
+        ceiling=MAX_MINUTES,
+        above_floor=True,
+    )
+    if isinstance(exercise_ids, str):
+        msg = f"exercise_ids must be a sequence of ids (got {exercise_ids!r})"
+        raise InvalidArgument(msg)
+    ids = tuple(dict.fromkeys(exercise_ids))
+    check_id = v.slug(MAX_ID_LENGTH).check
+    for exercise_id in ids:
+        try:
+            check_id(exercise_id)
+        except v.Problem as problem:
+            msg = f"each of exercise_ids {problem.problem}"
+            raise InvalidArgument(msg) from None
+
+    minutes: st.SearchStrategy[float] = st.floats(
+        min_value=min_minutes, max_value=max_minutes
+    )
+    whole_minutes = range(math.ceil(min_minutes), math.floor(max_minutes) + 1)
+    if whole_minutes:
+        minutes |= st.integers(min_value=whole_minutes[0], max_value=whole_minutes[-1])
+    return st.builds(
+        PlanRequest,
+        time_of_day=st.sampled_from(TimeOfDay),
+        targets=st.lists(st.sampled_from(BodyArea), max_size=3, unique=True),
+        minutes=minutes,
+        occasion=st.none() | st.sampled_from(Occasion),
+        avoid_positions=st.lists(st.sampled_from(Position), max_size=2, unique=True),
+        avoid_biases=st.lists(st.sampled_from(Bias), max_size=2, unique=True),
+        exclude=(
+            st.lists(st.sampled_from(ids), max_size=MAX_EXCLUDED, unique=True)
+            if ids
+            else st.just(())
+        ),
+        equipment=st.none() | st.lists(st.sampled_from(Equipment), unique=True),
+        max_difficulty=st.none() | st.sampled_from(Difficulty),
+    )

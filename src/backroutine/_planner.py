@@ -1,0 +1,457 @@
+"""The planner: a routine for a time of day, target areas and a time budget.
+
+It works in three passes over the exercises that suit the request, each
+pass at most linear in the size of the catalog:
+
+1. *Cover*: cover as many requested areas as the budget allows, each time
+   taking the exercise that covers the most areas still uncovered (then the
+   best fit to the time of day or occasion, then the shortest, then catalog
+   order), at its lowest dose.
+2. *Variety*: add more suitable exercises, those that work a requested
+   area and fit best first, while each fits at its lowest dose.
+3. *Volume*: spend what is left raising doses, one step at a time in turn,
+   within each exercise's guidance and never past it: holds first, then
+   reps, then sets ("lengthen holds before adding repetitions").
+
+The steps are then grouped by position, so the person gets up or down as
+few times as possible, and the result is checked against the budget with
+the same timing model that :func:`~backroutine.estimate_duration` uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Final
+
+import attrs
+
+from backroutine._builtin import default_catalog
+from backroutine._catalog import Catalog
+from backroutine._model import (
+    MAX_STEPS,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    PlanRequest,
+    Routine,
+    RoutineStep,
+)
+from backroutine._safety import GENERAL_ADVICE
+from backroutine._timing import Pace, estimate_duration
+from backroutine._vocabulary import BodyArea, Laterality, Position, TimeOfDay
+from backroutine.exceptions import PlanningError, UnknownExerciseError
+
+# From standing down to lying, the order in which a routine changes position;
+# a morning routine runs it the other way, from bed to standing.
+_DOWNWARDS: Final = (
+    Position.STANDING,
+    Position.SEATED,
+    Position.HALF_KNEELING,
+    Position.KNEELING,
+    Position.QUADRUPED,
+    Position.PRONE,
+    Position.SIDE_LYING,
+    Position.SUPINE,
+)
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _join(words: Iterable[str]) -> str:
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@attrs.define(eq=False)
+class _Choice:
+    """An exercise the planner has taken, with its dose so far."""
+
+    exercise: Exercise
+    rank: int  # catalog order, the last tie-break
+    fit: tuple[str, ...]  # the time of day and occasion it suits
+    covers: frozenset[BodyArea]  # requested areas it works
+    sets: int
+    reps: int
+    hold: int | None
+    added_for_variety: bool = False
+
+    @classmethod
+    def at_lowest_dose(
+        cls,
+        exercise: Exercise,
+        rank: int,
+        fit: tuple[str, ...],
+        covers: frozenset[BodyArea],
+    ) -> _Choice:
+        dosage = exercise.dosage
+        hold = dosage.hold_seconds.low if dosage.hold_seconds else None
+        return cls(exercise, rank, fit, covers, dosage.sets.low, dosage.reps.low, hold)
+
+    def seconds(self, pace: Pace) -> float:
+        """How long the step takes at the current dose, changes excluded."""
+        return _step_seconds(self.exercise, self.sets, self.reps, self.hold, pace)
+
+    def sets_to_do(self) -> tuple[ExerciseSet, ...]:
+        dosage = self.exercise.dosage
+        hold = None if self.hold is None else Hold(self.hold)
+        return tuple(
+            ExerciseSet(
+                reps=self.reps,
+                hold=hold,
+                laterality=dosage.laterality,
+                rest_after_seconds=dosage.rest_seconds if number < self.sets else 0,
+            )
+            for number in range(1, self.sets + 1)
+        )
+
+
+def _step_seconds(
+    exercise: Exercise, sets: int, reps: int, hold: int | None, pace: Pace
+) -> float:
+    laterality = exercise.dosage.laterality
+    per_set = reps * laterality.sides * pace.rep_seconds(hold)
+    if laterality is Laterality.EACH_SIDE:
+        per_set += pace.switch_side_seconds
+    return sets * per_set + (sets - 1) * exercise.dosage.rest_seconds
+
+
+class _Plan:
+    """The choices so far and what they cost, by the timing model."""
+
+    def __init__(self, budget: float, pace: Pace) -> None:
+        self.budget = budget
+        self.pace = pace
+        self.choices: list[_Choice] = []
+        self.positions: set[Position] = set()
+        self.used = 0.0
+        # What was done, in order: (choice, None) for an addition, (choice,
+        # field) for a raised dose; see undo().
+        self.history: list[tuple[_Choice, str | None]] = []
+
+    def cost_of_adding(self, choice: _Choice) -> float:
+        pace = self.pace
+        if not self.choices:
+            return pace.get_ready_seconds + choice.seconds(pace)
+        extra = pace.change_exercise_seconds + choice.seconds(pace)
+        if choice.exercise.position not in self.positions:
+            extra += pace.change_position_seconds
+        return extra
+
+    def try_add(self, choice: _Choice) -> bool:
+        cost = self.cost_of_adding(choice)
+        if len(self.choices) >= MAX_STEPS or self.used + cost > self.budget:
+            return False
+        self.choices.append(choice)
+        self.positions.add(choice.exercise.position)
+        self.used += cost
+        self.history.append((choice, None))
+        return True
+
+    def try_raise(self, choice: _Choice) -> bool:
+        """Raise *choice*'s dose by one notch if its guidance and the budget allow."""
+        dosage = choice.exercise.dosage
+        before = choice.seconds(self.pace)
+        for field, ceiling in (
+            ("hold", dosage.hold_seconds.high if dosage.hold_seconds else None),
+            ("reps", dosage.reps.high),
+            ("sets", dosage.sets.high),
+        ):
+            current = getattr(choice, field)
+            if current is None or ceiling is None or current >= ceiling:
+                continue
+            setattr(choice, field, current + 1)
+            cost = choice.seconds(self.pace) - before
+            if self.used + cost <= self.budget:
+                self.used += cost
+                self.history.append((choice, field))
+                return True
+            setattr(choice, field, current)
+        return False
+
+    def undo(self) -> None:
+        """Take back the last addition or raise (used only to mend rounding)."""
+        choice, field = self.history.pop()
+        if field is None:
+            self.choices.remove(choice)
+            self.positions = {c.exercise.position for c in self.choices}
+        else:
+            setattr(choice, field, getattr(choice, field) - 1)
+
+
+def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
+    """The time of day and occasion of *request* that *exercise* suits."""
+    fit = []
+    if request.time_of_day in exercise.times:
+        fit.append(_words(request.time_of_day.value))
+    if request.occasion is not None and request.occasion in exercise.occasions:
+        fit.append(_words(request.occasion.value))
+    return tuple(fit)
+
+
+@attrs.frozen
+class _Constraint:
+    description: str
+    allows: Callable[[Exercise], bool]
+
+
+def _constraints(request: PlanRequest) -> list[_Constraint]:
+    """Each constraint of *request*, described for a person."""
+    found = []
+    if request.avoid_positions:
+        positions = frozenset(request.avoid_positions)
+        names = _join(_words(p.value) for p in request.avoid_positions)
+        found.append(
+            _Constraint(
+                f"avoiding the {names} position",
+                lambda e: e.position not in positions,
+            )
+        )
+    if request.avoid_biases:
+        biases = frozenset(request.avoid_biases)
+        names = _join(b.value for b in request.avoid_biases)
+        found.append(_Constraint(f"avoiding {names}", lambda e: e.bias not in biases))
+    if request.exclude:
+        excluded = frozenset(request.exclude)
+        found.append(
+            _Constraint(
+                f"excluding {_join(request.exclude)}", lambda e: e.id not in excluded
+            )
+        )
+    if request.equipment is not None:
+        at_hand = frozenset(request.equipment)
+        names = _join(q.value for q in request.equipment) or "no equipment"
+        found.append(
+            _Constraint(
+                f"with {names} at hand", lambda e: at_hand.issuperset(e.equipment)
+            )
+        )
+    if request.max_difficulty is not None:
+        level = request.max_difficulty.level
+        found.append(
+            _Constraint(
+                f"at most {request.max_difficulty.value} difficulty",
+                lambda e: e.difficulty.level <= level,
+            )
+        )
+    return found
+
+
+def _when(request: PlanRequest) -> str:
+    when = _words(request.time_of_day.value)
+    if request.occasion is not None:
+        when += f" or {_words(request.occasion.value)}"
+    return when
+
+
+def _candidates(request: PlanRequest, catalog: Catalog) -> list[_Choice]:
+    """The exercises that suit *request* and meet its every constraint.
+
+    Raises:
+        PlanningError: None is left; the message says what rules them out.
+    """
+    constraints = _constraints(request)
+    ruled_out = [0] * len(constraints)
+    suited = 0
+    found = []
+    for rank, exercise in enumerate(catalog):
+        fit = _fit(exercise, request)
+        if not fit:
+            continue
+        suited += 1
+        allowed = True
+        for index, constraint in enumerate(constraints):
+            if not constraint.allows(exercise):
+                ruled_out[index] += 1
+                allowed = False
+        if allowed:
+            covers = frozenset(area for area in request.targets if exercise.works(area))
+            found.append(_Choice.at_lowest_dose(exercise, rank, fit, covers))
+    if found:
+        return found
+    if not suited:
+        msg = (
+            f"no exercise in the catalog suits {_when(request)}; "
+            "choose another time of day or occasion"
+        )
+        raise PlanningError(msg)
+    blocking = "; ".join(
+        f"{constraint.description} rules out {count}"
+        for constraint, count in zip(constraints, ruled_out, strict=True)
+        if count
+    )
+    msg = (
+        f"{suited} exercise(s) suit {_when(request)}, but the constraints leave "
+        f"none ({blocking}); relax one of them"
+    )
+    raise PlanningError(msg)
+
+
+def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) -> None:
+    """Pass 1: cover as many requested areas as fit, most areas first."""
+    uncovered = set(targets)
+    chosen: set[_Choice] = set()
+    while uncovered:
+        best = None
+        best_key = None
+        for choice in candidates:
+            gain = len(choice.covers & uncovered)
+            if not gain or choice in chosen:
+                continue
+            cost = plan.cost_of_adding(choice)
+            if plan.used + cost > plan.budget:
+                continue
+            key = (-gain, -len(choice.fit), cost, choice.rank)
+            if best_key is None or key < best_key:
+                best, best_key = choice, key
+        if best is None:
+            return
+        plan.try_add(best)
+        chosen.add(best)
+        uncovered -= best.covers
+
+
+def _add_variety(plan: _Plan, candidates: list[_Choice]) -> None:
+    """Pass 2: more suitable exercises at their lowest dose, best fit first."""
+    chosen = set(plan.choices)
+    rest = [choice for choice in candidates if choice not in chosen]
+    rest.sort(key=lambda c: (not c.covers, -len(c.fit), c.rank))
+    for choice in rest:
+        if plan.try_add(choice):
+            choice.added_for_variety = True
+
+
+def _raise_doses(plan: _Plan) -> None:
+    """Pass 3: raise doses in turn, within guidance, while time is left."""
+    raising = list(plan.choices)
+    while raising:
+        raising = [choice for choice in raising if plan.try_raise(choice)]
+
+
+def _ordered(choices: list[_Choice], time_of_day: TimeOfDay) -> list[_Choice]:
+    """*choices* grouped by position, keeping their order within a group."""
+    order = _DOWNWARDS[::-1] if time_of_day is TimeOfDay.MORNING else _DOWNWARDS
+    rank = {position: index for index, position in enumerate(order)}
+    return sorted(choices, key=lambda c: rank[c.exercise.position])
+
+
+def _note(choice: _Choice) -> str:
+    suits = f"suits {_join(choice.fit)}"
+    if choice.covers:
+        areas = _join(_words(a.value) for a in sorted(choice.covers, key=_area_order))
+        works = f"works the {areas}"
+        if choice.added_for_variety:
+            return f"Added for variety: {works} and {suits}."
+        return f"Chosen because it {works} and {suits}."
+    return f"Added for variety: it {suits}."
+
+
+def _area_order(area: BodyArea) -> int:
+    return list(BodyArea).index(area)
+
+
+def _name(request: PlanRequest) -> str:
+    when = _words(request.time_of_day.value).capitalize()
+    if not request.targets:
+        return f"{when} routine"
+    areas = _join(_words(area.value) for area in request.targets)
+    return f"{when} routine for the {areas}"
+
+
+def _routine_notes(
+    plan: _Plan, request: PlanRequest, candidates: list[_Choice]
+) -> tuple[str, ...]:
+    asked = _minutes_text(request.minutes * 60)
+    notes = [
+        f"Planned to take about {_minutes_text(plan.used)} of the {asked} asked for."
+    ]
+    covered = set().union(*(choice.covers for choice in plan.choices))
+    for area in request.targets:
+        if area in covered:
+            continue
+        if any(area in choice.covers for choice in candidates):
+            reason = "no exercise for this area fits in the time; allow more minutes"
+        else:
+            reason = f"no suitable exercise for {_when(request)} works this area"
+        notes.append(f"Not covered: {_words(area.value)} ({reason}).")
+    return tuple(notes)
+
+
+def _minutes_text(seconds: float) -> str:
+    minutes = seconds / 60
+    return f"{minutes:.1f} minutes" if minutes != 1 else "1 minute"
+
+
+def _build(plan: _Plan, request: PlanRequest, candidates: list[_Choice]) -> Routine:
+    steps = [
+        RoutineStep(exercise=c.exercise, sets=c.sets_to_do(), note=_note(c))
+        for c in _ordered(plan.choices, request.time_of_day)
+    ]
+    return Routine(
+        name=_name(request),
+        time_of_day=request.time_of_day,
+        targets=request.targets,
+        steps=steps,
+        notes=_routine_notes(plan, request, candidates),
+        safety=GENERAL_ADVICE,
+    )
+
+
+def plan_routine(
+    request: PlanRequest, catalog: Catalog | None = None, pace: Pace | None = None
+) -> Routine:
+    """Compose a routine for *request* from *catalog*, timed by *pace*.
+
+    The same request, catalog and pace always give the same routine.
+
+    Args:
+        request: What to plan for.
+        catalog: The exercises to choose from; None for the built-in ones.
+        pace: The timing model; None for the default pace.
+
+    Returns:
+        A routine that takes at most ``request.minutes`` by *pace*, whose
+        steps each say in their note why they are there, and which carries
+        the safety advice.
+
+    Raises:
+        UnknownExerciseError: ``request.exclude`` names an id the catalog
+            does not hold.
+        PlanningError: No routine can meet the request; the message says
+            what blocks it and what to relax.
+    """
+    catalog = default_catalog() if catalog is None else catalog
+    pace = Pace() if pace is None else pace
+    for exercise_id in request.exclude:
+        if exercise_id not in catalog:
+            raise UnknownExerciseError(exercise_id, catalog.nearest_ids(exercise_id))
+    candidates = _candidates(request, catalog)
+    budget = request.minutes * 60
+    plan = _Plan(budget, pace)
+    _cover(plan, candidates, request.targets)
+    _add_variety(plan, candidates)
+    if not plan.choices:
+        shortest = min(candidates, key=lambda c: (plan.cost_of_adding(c), c.rank))
+        needs = plan.cost_of_adding(shortest)
+        msg = (
+            f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
+            f"{_minutes_text(needs)} at its lowest dose, more than the "
+            f"{_minutes_text(budget)} asked for; allow at least "
+            f"{_minutes_text(needs)}"
+        )
+        raise PlanningError(msg)
+    _raise_doses(plan)
+    routine = _build(plan, request, candidates)
+    # The passes add up costs in their own order, the timing model in its
+    # own: with a pace in fractions of a second the two can differ in the
+    # last bit.  The timing model is the judge.
+    while estimate_duration(routine, pace) > budget:  # pragma: no cover
+        plan.undo()
+        if not plan.choices:
+            msg = f"nothing fits in {_minutes_text(budget)}; allow a little more time"
+            raise PlanningError(msg)
+        routine = _build(plan, request, candidates)
+    return routine

@@ -1,0 +1,196 @@
+"""One timing model: how long a routine takes, and its cues for a timer.
+
+A routine unfolds as a sequence of segments (get ready, move, hold,
+release, switch side, rest, next exercise, done).  :func:`timeline` turns
+each segment into a :class:`~backroutine.Cue`; :func:`estimate_duration`
+adds up the same segments' lengths in the same order, so the two agree to
+the last bit: the duration is where the timeline ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+import attrs
+
+from backroutine import _validation as v
+from backroutine._model import Cue, Exercise, ExerciseSet, Routine
+from backroutine._vocabulary import CueKind, Laterality
+
+MAX_PACE_SECONDS: Final = 600
+"""The longest any one part of the pace may take."""
+
+
+def _pace_seconds(value: object) -> None:
+    if type(value) is not float and type(value) is not int:
+        v.wrong_type("a number of seconds", value)
+    if not 0 <= value <= MAX_PACE_SECONDS:  # also refuses NaN
+        msg = f"must be from 0 to {MAX_PACE_SECONDS} (got {value!r})"
+        raise v.Problem(msg)
+
+
+_PACE_SECONDS = v.Rule(_pace_seconds)
+
+
+@attrs.frozen(kw_only=True)
+class Pace:
+    """How many seconds each part of a routine takes, besides holds and rests.
+
+    The defaults suit slow, gentle exercise; an app may measure its users
+    and pass its own.
+
+    Args:
+        get_ready_seconds: To read the first exercise and get into position
+            (default 10).
+        move_seconds: To move into a rep (default 2).
+        release_seconds: To move out of a rep, back to the start (default 2).
+        switch_side_seconds: To change sides between the reps of one side
+            and those of the other, for ``each_side`` sets (default 5).
+        change_exercise_seconds: To read the next exercise and set up for
+            it (default 10).
+        change_position_seconds: Added to a change of exercise when the next
+            one is done in another position, to get up or down (default 10).
+    """
+
+    get_ready_seconds: float = attrs.field(default=10, validator=_PACE_SECONDS)
+    move_seconds: float = attrs.field(default=2, validator=_PACE_SECONDS)
+    release_seconds: float = attrs.field(default=2, validator=_PACE_SECONDS)
+    switch_side_seconds: float = attrs.field(default=5, validator=_PACE_SECONDS)
+    change_exercise_seconds: float = attrs.field(default=10, validator=_PACE_SECONDS)
+    change_position_seconds: float = attrs.field(default=10, validator=_PACE_SECONDS)
+
+    def rep_seconds(self, hold_seconds: int | None) -> float:
+        """How long one rep takes: move in, hold (if any), move out."""
+        return self.move_seconds + (hold_seconds or 0) + self.release_seconds
+
+    def change_seconds(self, before: Exercise, after: Exercise) -> float:
+        """How long it takes to go from one exercise to the next."""
+        seconds = self.change_exercise_seconds
+        if before.position is not after.position:
+            seconds += self.change_position_seconds
+        return seconds
+
+
+class _Segment(NamedTuple):
+    kind: CueKind
+    seconds: float
+    text: str
+    exercise: Exercise | None = None
+    set_number: int | None = None
+    rep_number: int | None = None
+
+
+_SIDES: Final = {
+    Laterality.BILATERAL: ("",),
+    Laterality.LEFT: (", left side",),
+    Laterality.RIGHT: (", right side",),
+    Laterality.EACH_SIDE: (", left side", ", right side"),
+    Laterality.ALTERNATING: (", left side", ", right side"),
+}
+
+
+def _reps(
+    exercise: Exercise, set_number: int, exercise_set: ExerciseSet, pace: Pace
+) -> Iterator[_Segment]:
+    """The segments of one set's reps, in the order they are done."""
+    hold = exercise_set.hold.seconds if exercise_set.hold else None
+    sides = _SIDES[exercise_set.laterality]
+    if exercise_set.laterality is Laterality.ALTERNATING:
+        order = [
+            (rep, side) for rep in range(1, exercise_set.reps + 1) for side in sides
+        ]
+    else:
+        order = [
+            (rep, side) for side in sides for rep in range(1, exercise_set.reps + 1)
+        ]
+    for index, (rep, side) in enumerate(order):
+        if index and exercise_set.laterality is Laterality.EACH_SIDE and rep == 1:
+            yield _Segment(
+                CueKind.SWITCH_SIDE,
+                pace.switch_side_seconds,
+                "Switch to the other side.",
+                exercise,
+                set_number,
+            )
+        where = (exercise, set_number, rep)
+        yield _Segment(
+            CueKind.MOVE,
+            pace.move_seconds,
+            f"Rep {rep} of {exercise_set.reps}{side}: move into position.",
+            *where,
+        )
+        if hold is not None:
+            yield _Segment(CueKind.HOLD, hold, f"Hold for {hold} seconds.", *where)
+        yield _Segment(CueKind.RELEASE, pace.release_seconds, "Release slowly.", *where)
+
+
+def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
+    """Every segment of *routine*, in order, ending with a zero-length one."""
+    previous: Exercise | None = None
+    for step in routine.steps:
+        exercise = step.exercise
+        if previous is None:
+            yield _Segment(
+                CueKind.GET_READY,
+                pace.get_ready_seconds,
+                f"Get ready for {exercise.name}. {exercise.instructions[0]}",
+                exercise,
+            )
+        else:
+            yield _Segment(
+                CueKind.NEXT_EXERCISE,
+                pace.change_seconds(previous, exercise),
+                f"Next: {exercise.name}. {exercise.instructions[0]}",
+                exercise,
+            )
+        for set_number, exercise_set in enumerate(step.sets, start=1):
+            yield from _reps(exercise, set_number, exercise_set, pace)
+            if exercise_set.rest_after_seconds:
+                yield _Segment(
+                    CueKind.REST,
+                    exercise_set.rest_after_seconds,
+                    f"Rest for {exercise_set.rest_after_seconds} seconds.",
+                    exercise,
+                    set_number,
+                )
+        previous = exercise
+    yield _Segment(CueKind.DONE, 0, "Done: well done.")
+
+
+def estimate_duration(routine: Routine, pace: Pace | None = None) -> float:
+    """How long *routine* takes, in seconds, by the timing model of *pace*.
+
+    It is exactly where :func:`timeline` ends.
+    """
+    pace = pace or Pace()
+    total = 0.0
+    for segment in _segments(routine, pace):
+        total += segment.seconds
+    return total
+
+
+def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
+    """The cues a guided timer shows or speaks for *routine*, in order.
+
+    Cues are contiguous: the first starts at 0, each starts where the one
+    before ends, and the last (``done``, zero seconds long) starts at
+    :func:`estimate_duration`.
+    """
+    pace = pace or Pace()
+    cues = []
+    start = 0.0
+    for segment in _segments(routine, pace):
+        cues.append(
+            Cue(
+                start_seconds=start,
+                seconds=segment.seconds,
+                kind=segment.kind,
+                text=segment.text,
+                exercise_id=segment.exercise.id if segment.exercise else None,
+                set_number=segment.set_number,
+                rep_number=segment.rep_number,
+            )
+        )
+        start += segment.seconds
+    return tuple(cues)
