@@ -13,6 +13,7 @@ from backroutine import (
     BackroutineError,
     Bias,
     BodyArea,
+    Condition,
     Difficulty,
     Equipment,
     InvalidDocumentError,
@@ -23,17 +24,20 @@ from backroutine import (
     Routine,
     SeekCareError,
     TimeOfDay,
+    WarningSign,
     cli,
     default_catalog,
     dumps,
     loads,
     plan_routine,
+    screen,
     timeline,
 )
 from backroutine._render import (
     clock_text,
     exercise_list_text,
     routine_text,
+    screening_text,
     timeline_text,
 )
 
@@ -185,26 +189,33 @@ class TestErrors:
             "backroutine: error: invalid routine document: $.steps: bad\n",
         ] == cli._error_lines(error)
 
-    @pytest.mark.parametrize(
-        ("error", "status"),
-        [(BackroutineError("bad"), 1), (SeekCareError("see a doctor"), 3)],
-    )
-    def test_exit_status(
-        self,
-        monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str],
-        error: BackroutineError,
-        status: int,
+    def test_bad_input_exits_1(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """Bad input exits 1 and a screening that says to seek care exits 3."""
+        """A BackroutineError exits 1 with its message on one line."""
 
         def fail() -> NoReturn:
-            raise error
+            raise BackroutineError("bad")
 
         monkeypatch.setattr(cli, "default_catalog", fail)
-        assert status == cli.main(["exercises"])
+        assert 1 == cli.main(["exercises"])
         captured = capsys.readouterr()
-        assert (f"backroutine: error: {error}\n", "") == (captured.err, captured.out)
+        assert ("backroutine: error: bad\n", "") == (captured.err, captured.out)
+
+    def test_seek_care_exits_3(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A SeekCareError exits 3 with its whole screening on standard error."""
+        screening = screen([WarningSign.FEVER])
+
+        def fail() -> NoReturn:
+            raise SeekCareError(screening)
+
+        monkeypatch.setattr(cli, "default_catalog", fail)
+        assert 3 == cli.main(["exercises"])
+        captured = capsys.readouterr()
+        expected = f"{NOT_PLANNED}\n\n{screening_text(screening)}"
+        assert (expected, "") == (captured.err, captured.out)
 
 
 class TestPlan:
@@ -406,6 +417,188 @@ class TestPlan:
         assert "allow at least" in lines[0]
 
 
+NOT_PLANNED = "backroutine: nothing planned: warning signs say to seek care instead"
+
+STENOSIS = ("plan", "--time", "midday", "--minutes", "20", "--format", "json")
+
+
+def stopped(*args: str) -> str:
+    """The standard error of a run that a screening stopped: exit 3, no output."""
+    result = run(*args)
+    assert (3, "") == (result.returncode, result.stdout)
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+class TestPlanSafety:
+    def test_condition_leaves_out_what_it_advises_against(self) -> None:
+        """With spinal stenosis, no extension-biased exercise is planned."""
+        out = ok(*STENOSIS, "--condition", "spinal-stenosis")
+        routine = loads(out, Routine)
+        request = PlanRequest(
+            time_of_day=TimeOfDay.MIDDAY,
+            minutes=20,
+            conditions=(Condition.SPINAL_STENOSIS,),
+        )
+        assert plan_routine(request) == routine
+        assert [] == [e.id for e in routine.exercises if e.bias is Bias.EXTENSION]
+
+    def test_condition_notes_what_was_left_out(self) -> None:
+        """A note names the condition and each exercise it left out."""
+        routine = loads(ok(*STENOSIS, "--condition", "spinal-stenosis"), Routine)
+        left_out = [note for note in routine.notes if "spinal stenosis" in note]
+        assert 1 <= len(left_out)
+        assert left_out[0].startswith("Left out for spinal stenosis: ")
+        assert default_catalog()[PRESS_UP].name in left_out[0]
+
+    def test_without_condition_extension_may_be_planned(self) -> None:
+        """Without the condition, the same request plans an extension exercise."""
+        routine = loads(ok(*STENOSIS), Routine)
+        assert Bias.EXTENSION in {exercise.bias for exercise in routine.exercises}
+
+    @pytest.mark.parametrize("spelling", ["spinal-stenosis", "spinal_stenosis"])
+    def test_condition_spellings(self, spelling: str) -> None:
+        """Both spellings of a condition plan the same routine."""
+        expected = ok(*STENOSIS, "--condition", "spinal-stenosis")
+        assert expected == ok(*STENOSIS, "--condition", spelling)
+
+    def test_several_conditions_and_signs(self) -> None:
+        """Repeated --condition and --sign add up, and a repeat counts once."""
+        out = ok(
+            *STENOSIS,
+            *("--condition", "pregnancy", "--condition", "osteoporosis"),
+            *("--condition", "pregnancy"),
+            *("--sign", "persistent-pain", "--sign", "pain-below-knee"),
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.MIDDAY,
+            minutes=20,
+            conditions=(Condition.PREGNANCY, Condition.OSTEOPOROSIS),
+            warning_signs=(WarningSign.PERSISTENT_PAIN, WarningSign.PAIN_BELOW_KNEE),
+        )
+        assert plan_routine(request) == loads(out, Routine)
+
+    def test_see_professional_advice_first_in_json(self) -> None:
+        """With a see-professional sign, its advice is the first safety line."""
+        routine = loads(ok(*STENOSIS, "--sign", "pain-below-knee"), Routine)
+        advice = screen([WarningSign.PAIN_BELOW_KNEE]).advice
+        assert advice == routine.safety[0]
+
+    def test_see_professional_advice_before_the_exercises(self) -> None:
+        """In the text, the see-professional advice comes before any exercise."""
+        out = ok(*STENOSIS[:-2], "--sign", "pain-below-knee")
+        advice = screen([WarningSign.PAIN_BELOW_KNEE]).advice
+        flat = one_line(out)
+        assert advice in flat
+        assert flat.index(advice) < flat.index(" Exercises ")
+
+    def test_stop_rule_before_the_exercises(self) -> None:
+        """The printed routine gives the stop rule before the first exercise."""
+        out = ok(*BEDTIME)
+        assert out.index("\nStop rule: ") < out.index("\nExercises\n")
+
+    def test_emergency_sign_stops_planning(self) -> None:
+        """An emergency sign exits 3 with the emergency screening, no traceback."""
+        err = stopped(*STENOSIS, "--sign", "saddle-numbness")
+        screening = screen([WarningSign.SADDLE_NUMBNESS])
+        assert f"{NOT_PLANNED}\n\n{screening_text(screening)}" == err
+        assert "EMERGENCY: call emergency services now" in err
+        assert screening.advice in one_line(err)
+
+    def test_emergency_sign_writes_no_file(self, tmp_path: pathlib.Path) -> None:
+        """A plan stopped by a screening writes no --out file."""
+        path = tmp_path / "routine.json"
+        stopped(*STENOSIS, "--sign", "saddle-numbness", "--out", str(path))
+        assert not path.exists()
+
+    @pytest.mark.parametrize(
+        "sign", ["fever", "night-pain", "both-legs-weak-or-numb", "serious-trauma"]
+    )
+    def test_urgent_or_emergency_sign_exits_3(self, sign: str) -> None:
+        """Every urgent or emergency sign stops the text plan as well, exit 3."""
+        err = stopped(*BEDTIME, "--sign", "pain-below-knee", "--sign", sign)
+        assert err.startswith(f"{NOT_PLANNED}\n\n")
+
+    @pytest.mark.parametrize(
+        ("option", "value", "what", "choices"),
+        [
+            ("--condition", "stenosis", "condition", Condition),
+            ("--sign", "fevr", "warning sign", WarningSign),
+        ],
+    )
+    def test_unknown_value(
+        self, option: str, value: str, what: str, choices: type[Any]
+    ) -> None:
+        """An unknown condition or sign exits 2 and lists the valid ones."""
+        lines = failed(*BEDTIME, option, value, status=2)
+        valid = ", ".join(member.value.replace("_", "-") for member in choices)
+        expected = (
+            f"backroutine plan: error: argument {option}: unknown {what} "
+            f"{value!r}; choose from {valid}"
+        )
+        assert expected == lines[-1]
+
+
+class TestScreen:
+    def test_urgent(self) -> None:
+        """An urgent sign prints the urgent screening and exits 3."""
+        result = run("screen", "--sign", "fever")
+        screening = screen([WarningSign.FEVER])
+        assert (screening_text(screening), "", 3) == (
+            result.stdout,
+            result.stderr,
+            result.returncode,
+        )
+        assert result.stdout.startswith("URGENT: see a doctor soon\n")
+        assert "a fever or chills" in result.stdout
+        assert screening.advice in one_line(result.stdout)
+
+    def test_see_professional(self) -> None:
+        """A see-professional sign prints its advice and exits 0."""
+        out = ok("screen", "--sign", "persistent-pain")
+        assert screening_text(screen([WarningSign.PERSISTENT_PAIN])) == out
+        assert out.startswith("See a professional\n")
+
+    def test_highest_urgency_wins(self) -> None:
+        """With signs of two tiers, the emergency is reported and named."""
+        result = run("screen", "--sign", "worsening-pain", "--sign", "saddle-numbness")
+        assert (3, "") == (result.returncode, result.stderr)
+        assert result.stdout.startswith("EMERGENCY: call emergency services now\n")
+        assert "  - numbness around the genitals or buttocks\n" in result.stdout
+        assert "keeps getting worse" not in result.stdout
+
+    def test_no_signs(self) -> None:
+        """Without --sign, it prints the screening for no warning signs, exit 0."""
+        out = ok("screen")
+        assert screening_text(screen([])) == out
+        assert out.startswith("No warning signs\n")
+
+    @pytest.mark.parametrize("spelling", ["pain-below-knee", "pain_below_knee"])
+    def test_sign_spellings(self, spelling: str) -> None:
+        """Signs are taken in their JSON spelling or with hyphens."""
+        expected = screening_text(screen([WarningSign.PAIN_BELOW_KNEE]))
+        assert expected == ok("screen", "--sign", spelling, "--sign", spelling)
+
+    def test_unknown_sign(self) -> None:
+        """An unknown sign exits 2 and lists the valid ones, with hyphens."""
+        lines = failed("screen", "--sign", "back-ache", status=2)
+        valid = ", ".join(sign.value.replace("_", "-") for sign in WarningSign)
+        expected = (
+            "backroutine screen: error: argument --sign: unknown warning sign "
+            f"'back-ache'; choose from {valid}"
+        )
+        assert expected == lines[-1]
+
+    def test_help_explains_every_sign(self) -> None:
+        """--help lists each sign with hyphens and in words, and an example."""
+        out = ok("screen", "--help")
+        flat = one_line(out)
+        for sign in WarningSign:
+            assert sign.value.replace("_", "-") in out
+        assert "numbness around the genitals or buttocks" in flat
+        assert "example:\n  backroutine screen --sign " in out
+
+
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
 
 
@@ -503,7 +696,7 @@ class TestTimeline:
 
 class TestHelpAndVersion:
     @pytest.mark.parametrize(
-        "command", [[], ["exercises"], ["show"], ["plan"], ["timeline"]]
+        "command", [[], ["exercises"], ["show"], ["plan"], ["timeline"], ["screen"]]
     )
     def test_help_has_an_example(self, command: list[str]) -> None:
         """Every command's --help ends with an example of its use."""
@@ -574,8 +767,11 @@ class TestWidth:
             ["show", "--help"],
             ["plan", "--help"],
             ["timeline", "--help"],
+            ["screen", "--help"],
             list(BEDTIME),
             [*BEDTIME[:-1], "240"],
+            [*BEDTIME, "--condition", "pregnancy", "--sign", "pain-below-knee"],
+            ["screen", "--sign", "worsening-pain", "--sign", "persistent-pain"],
         ],
         ids=" ".join,
     )

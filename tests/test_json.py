@@ -14,6 +14,7 @@ from backroutine import (
     ExerciseSet,
     Hold,
     InvalidDocumentError,
+    PlanRequest,
     Routine,
     RoutineStep,
     UnsupportedVersionError,
@@ -23,12 +24,14 @@ from backroutine import (
     structure,
     unstructure,
 )
-from backroutine.testing import catalogs, exercises, routines
+from backroutine.testing import catalogs, exercises, plan_requests, routines
 
 GOLDEN = pathlib.Path(__file__).parent / "golden" / "catalog.json"
 REGENERATE = "python tests/regenerate.py"
 
-DOCUMENTS = st.one_of(routines(), exercises(), catalogs())
+DOCUMENTS = st.one_of(
+    routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
+)
 
 
 def sample_routine() -> Routine:
@@ -55,7 +58,9 @@ def document() -> dict[str, Any]:
 
 class TestRoundTrip:
     @given(DOCUMENTS)
-    def test_loads_dumps(self, value: Routine | Exercise | Catalog) -> None:
+    def test_loads_dumps(
+        self, value: Routine | Exercise | Catalog | PlanRequest
+    ) -> None:
         """Every value comes back equal, and its text comes back identical."""
         text = dumps(value)
         loaded = loads(text, type(value))
@@ -64,14 +69,14 @@ class TestRoundTrip:
 
     @given(DOCUMENTS)
     def test_indented_text_loads_the_same(
-        self, value: Routine | Exercise | Catalog
+        self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
         """Indenting changes the text but not what it loads to."""
         assert value == loads(dumps(value, indent=2).encode(), type(value))
 
     @given(DOCUMENTS)
     def test_unstructure_is_the_parsed_text(
-        self, value: Routine | Exercise | Catalog
+        self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
         """unstructure gives exactly what parsing dumps' text gives."""
         assert json.loads(dumps(value)) == unstructure(value)

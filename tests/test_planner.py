@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backroutine import (
+    CONDITION_RULES,
     Bias,
     BodyArea,
     Catalog,
@@ -52,6 +53,10 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
         and (
             request.max_difficulty is None
             or exercise.difficulty.level <= request.max_difficulty.level
+        )
+        and not any(
+            CONDITION_RULES[condition].advises_against(exercise)
+            for condition in request.conditions
         )
     )
 
@@ -320,7 +325,9 @@ class TestPlanningErrors:
         assert "the constraints leave none" in message
         assert "avoiding the supine position rules out" in message
         assert "avoiding flexion rules out" in message
-        assert "relax one of them" in message
+        assert (
+            "relax a constraint, or choose another time of day or occasion" in message
+        )
 
 
 EVERYDAY_EXERCISES = exercises(

@@ -7,6 +7,8 @@ from hypothesis import given
 from backroutine import (
     BodyArea,
     Catalog,
+    Caution,
+    Condition,
     Cue,
     CueKind,
     Dosage,
@@ -20,10 +22,14 @@ from backroutine import (
     RoutineStep,
     Span,
     TimeOfDay,
+    Urgency,
+    WarningSign,
     default_catalog,
     plan_routine,
+    screen,
     timeline,
 )
+from backroutine._advice import STOP_RULE
 from backroutine._render import (
     WIDTH,
     _dose_fields,
@@ -33,6 +39,7 @@ from backroutine._render import (
     exercise_list_text,
     exercise_text,
     routine_text,
+    screening_text,
     timeline_text,
 )
 from backroutine.testing import catalogs, exercises, paces, routines
@@ -75,9 +82,15 @@ Cues
   - Press up only as far as is comfortable; a partial press-up is fine.
 
 Cautions
-  - Bending backwards may not suit people with spinal stenosis; ask a
-    professional first.
-  - Stop if pain spreads into your buttock or down your leg.
+  - Spinal stenosis: Bending backwards narrows the spinal canal and may bring on
+    your symptoms: ask a professional before you do this exercise.
+  - Spondylolysis, spondylolisthesis or facet joint pain: Bending backwards
+    loads the back of your spine and can make these worse: check with a
+    professional before you do this exercise.
+  - Pregnancy: Avoid exercises that have you lying face down, and ask your
+    midwife or doctor for another way to ease your back.
+  - Pain spreading into a buttock or down a leg: Stop the exercise, and see a
+    professional if it keeps happening.
 """
 
 
@@ -169,8 +182,22 @@ class TestExerciseListText:
         assert "No exercises.\n" == exercise_list_text(Catalog())
 
 
-ROTATION = default_catalog()["supine-lower-trunk-rotation"]
-PRESS_UP = default_catalog()["spine-press-up"]
+# The built-in exercises with cautions of the tests' own, so that the texts
+# below do not change whenever the catalog's wording does.
+ROTATION = attrs.evolve(default_catalog()["supine-lower-trunk-rotation"], cautions=())
+STENOSIS_CAUTION = Caution(
+    about="spinal stenosis",
+    advice="Bending backwards may bring on your symptoms: ask a professional "
+    "before you do this exercise.",
+    conditions=[Condition.SPINAL_STENOSIS],
+)
+SPREADING_CAUTION = Caution(
+    about="pain spreading down a leg", advice="Stop the exercise."
+)
+PRESS_UP = attrs.evolve(
+    default_catalog()["spine-press-up"],
+    cautions=[STENOSIS_CAUTION, SPREADING_CAUTION],
+)
 
 SMALL_ROUTINE_TEXT = """\
 Before bed
@@ -178,6 +205,12 @@ Before bed
 Time of day: bedtime
 Targets:     lower back
 Total time:  about 8 minutes (7 min 42 s)
+
+Stop rule: Stop an exercise if it makes your pain worse, causes new pain, or
+           sends symptoms down a leg.
+
+Safety
+  - Stop if it hurts.
 
 Exercises
   1. Supine lower trunk rotation
@@ -189,12 +222,13 @@ Exercises
      Position: prone (lying face down)
      Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
      Set 2:    8 reps, hold 3 seconds
+     Take care:
+       - Spinal stenosis: Bending backwards may bring on your symptoms: ask a
+         professional before you do this exercise.
+       - Pain spreading down a leg: Stop the exercise.
 
 Notes
   - Go gently.
-
-Safety
-  - Stop if it hurts.
 """
 
 
@@ -246,6 +280,44 @@ class TestRoutineText:
         assert "\nSafety\n" in text
         assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
 
+    def test_stop_rule_before_the_first_exercise(self) -> None:
+        """The stop rule comes after the title block, before any exercise."""
+        text = routine_text(small_routine())
+        flat = " ".join(text.split())
+        assert f"Stop rule: {STOP_RULE}" in flat
+        assert flat.index(STOP_RULE) < flat.index(ROTATION.name)
+        assert text.index("\nTotal time:") < text.index("\nStop rule:")
+
+    def test_safety_before_the_first_exercise(self) -> None:
+        """The routine's safety advice comes before the exercises, in order."""
+        text = routine_text(small_routine())
+        assert text.index("\nSafety\n") < text.index("\nExercises\n")
+
+    def test_cautions_with_their_step(self) -> None:
+        """A step lists its exercise's cautions, after its dose and before the next."""
+        routine = attrs.evolve(
+            small_routine(), steps=list(reversed(small_routine().steps))
+        )
+        text = routine_text(routine)
+        lines = text.splitlines()
+        take_care = lines.index("     Take care:")
+        assert [
+            f"       - {SPREADING_CAUTION.text}",
+            "",
+            "  2. Supine lower trunk rotation",
+        ] == lines[take_care + 3 : take_care + 6]
+        flat = " ".join(text.split())
+        assert STENOSIS_CAUTION.text in flat
+        assert 1 == text.count("Take care:")
+
+    @given(routines())
+    def test_every_caution_under_its_step(self, routine: Routine) -> None:
+        """Every caution of every step is shown, whatever the routine."""
+        flat = " ".join(routine_text(routine).split())
+        for step in routine.steps:
+            for caution in step.exercise.cautions:
+                assert " ".join(caution.text.split()) in flat
+
     def test_pace(self) -> None:
         """The total time follows the pace it is given."""
         slow = Pace(move_seconds=4, release_seconds=4)
@@ -275,11 +347,15 @@ class TestRoutineText:
 
     def test_without_optional_parts(self) -> None:
         """Without a time of day, targets, notes or safety, those are left out."""
+        bare = attrs.evolve(PRESS_UP, cautions=())
         routine = Routine(
-            name="R", steps=[RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=1)])]
+            name="R", steps=[RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])]
         )
         assert (
-            "R\n=\nTotal time: 14 seconds\n\nExercises\n"
+            "R\n=\nTotal time: 14 seconds\n\n"
+            "Stop rule: Stop an exercise if it makes your pain worse, causes new "
+            "pain, or\n           sends symptoms down a leg.\n\n"
+            "Exercises\n"
             "  1. Spine press-up\n"
             "     Position: prone (lying face down)\n"
             "     Dose:     1 set of 1 rep\n"
@@ -287,7 +363,8 @@ class TestRoutineText:
 
     def test_many_steps_align(self) -> None:
         """With ten steps or more, the numbers are right-aligned."""
-        step = RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=1)])
+        bare = attrs.evolve(PRESS_UP, cautions=())
+        step = RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])
         text = routine_text(Routine(name="R", steps=[step] * 10))
         assert "\n   1. Spine press-up\n" in text
         assert "\n  10. Spine press-up\n" in text
@@ -389,3 +466,69 @@ class TestTimelineText:
     def test_empty(self) -> None:
         """No cues, no text."""
         assert "" == timeline_text([])
+
+
+class TestScreeningText:
+    def test_emergency(self) -> None:
+        """An emergency says to call emergency services and names its sign."""
+        expected = """\
+EMERGENCY: call emergency services now
+======================================
+
+Warning sign:
+  - numbness around the genitals or buttocks
+
+Call emergency services or go to an emergency department now, and do not
+exercise. With back pain, this can mean pressure on the nerves of the spine or
+another injury that needs treatment straight away: numbness around the genitals
+or buttocks.
+"""
+        screening = screen([WarningSign.WORSENING_PAIN, WarningSign.SADDLE_NUMBNESS])
+        assert Urgency.EMERGENCY is screening.urgency
+        assert expected == screening_text(screening)
+
+    def test_urgent(self) -> None:
+        """An urgent screening says to see a doctor soon and lists its signs."""
+        screening = screen([WarningSign.NIGHT_PAIN, WarningSign.FEVER])
+        text = screening_text(screening)
+        assert text.startswith(
+            "URGENT: see a doctor soon\n=========================\n\n"
+            "Warning signs:\n"
+            "  - a fever or chills\n"
+            "  - pain that is worse at night or not eased by rest\n\n"
+        )
+        assert screening.advice in " ".join(text.split())
+
+    def test_see_professional(self) -> None:
+        """A see-professional screening says so, with its sign and advice."""
+        screening = screen([WarningSign.PAIN_BELOW_KNEE])
+        text = screening_text(screening)
+        assert text.startswith(
+            "See a professional\n==================\n\n"
+            "Warning sign:\n"
+            "  - pain that spreads down a leg, below the knee\n\n"
+        )
+        assert screening.advice in " ".join(text.split())
+
+    def test_none(self) -> None:
+        """Without warning signs, it says so and gives the general advice."""
+        expected = """\
+No warning signs
+================
+
+No warning signs given. Exercise gently. Stop an exercise if it makes your pain
+worse, causes new pain, or sends symptoms down a leg.
+"""
+        assert expected == screening_text(screen([]))
+
+    @pytest.mark.parametrize("sign", list(WarningSign), ids=lambda s: s.value)
+    def test_every_sign_fits_the_width(self, sign: WarningSign) -> None:
+        """Each sign's screening names it in words within 80 columns."""
+        text = screening_text(screen([sign]))
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+        assert text.endswith("\n")
+
+    def test_all_signs_fit_the_width(self) -> None:
+        """Even every sign at once stays within 80 columns."""
+        text = screening_text(screen(list(WarningSign)))
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]

@@ -26,6 +26,7 @@ from backroutine import (
     estimate_duration,
     timeline,
 )
+from backroutine._advice import STOP_RULE
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine.testing import paces, routines
 
@@ -191,7 +192,7 @@ class TestWorkedExamples:
                 CueKind.GET_READY,
                 0.0,
                 10,
-                "Get ready for Pelvic tilt. Lie on your back.",
+                f"Get ready for Pelvic tilt. {STOP_RULE} Lie on your back.",
                 tilt,
                 None,
                 None,

@@ -16,6 +16,7 @@ from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._json import dumps, loads, structure, unstructure
 from backroutine._model import (
+    Caution,
     Cue,
     Dosage,
     Exercise,
@@ -24,13 +25,16 @@ from backroutine._model import (
     PlanRequest,
     Routine,
     RoutineStep,
+    Screening,
     Span,
 )
 from backroutine._planner import plan_routine
+from backroutine._safety import CONDITION_RULES, ConditionRule, screen
 from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    Condition,
     CueKind,
     Difficulty,
     Equipment,
@@ -38,6 +42,8 @@ from backroutine._vocabulary import (
     Occasion,
     Position,
     TimeOfDay,
+    Urgency,
+    WarningSign,
 )
 from backroutine.exceptions import (
     BackroutineError,
@@ -49,10 +55,14 @@ from backroutine.exceptions import (
 )
 
 __all__ = [
+    "CONDITION_RULES",
     "BackroutineError",
     "Bias",
     "BodyArea",
     "Catalog",
+    "Caution",
+    "Condition",
+    "ConditionRule",
     "Cue",
     "CueKind",
     "Difficulty",
@@ -70,16 +80,20 @@ __all__ = [
     "Position",
     "Routine",
     "RoutineStep",
+    "Screening",
     "SeekCareError",
     "Span",
     "TimeOfDay",
     "UnknownExerciseError",
     "UnsupportedVersionError",
+    "Urgency",
+    "WarningSign",
     "default_catalog",
     "dumps",
     "estimate_duration",
     "loads",
     "plan_routine",
+    "screen",
     "structure",
     "timeline",
     "unstructure",

@@ -19,6 +19,7 @@ from backroutine import _validation as v
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    Condition,
     CueKind,
     Difficulty,
     Equipment,
@@ -26,6 +27,8 @@ from backroutine._vocabulary import (
     Occasion,
     Position,
     TimeOfDay,
+    Urgency,
+    WarningSign,
 )
 
 MAX_SETS: Final = 10
@@ -70,6 +73,18 @@ def _occasions(value: Iterable[Occasion]) -> tuple[Occasion, ...]:
 
 
 def _equipment(value: Iterable[Equipment]) -> tuple[Equipment, ...]:
+    return v.to_tuple(value)
+
+
+def _conditions(value: Iterable[Condition]) -> tuple[Condition, ...]:
+    return v.to_tuple(value)
+
+
+def _signs(value: Iterable[WarningSign]) -> tuple[WarningSign, ...]:
+    return v.to_tuple(value)
+
+
+def _cautions(value: Iterable[Caution]) -> tuple[Caution, ...]:
     return v.to_tuple(value)
 
 
@@ -206,6 +221,30 @@ class ExerciseSet:
 
 
 @attrs.frozen(kw_only=True)
+class Caution:
+    """When to take care with an exercise, and what to do.
+
+    Args:
+        about: The condition or situation it concerns, in a few words a
+            person can read, such as "spinal stenosis" or "sore knees".
+        advice: What to do, as a sentence.
+        conditions: The conditions it concerns, for apps to filter by;
+            empty for a situation that is not a condition.
+    """
+
+    about: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
+    advice: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+    conditions: tuple[Condition, ...] = attrs.field(
+        default=(), converter=_conditions, validator=_enums(Condition)
+    )
+
+    @property
+    def text(self) -> str:
+        """The caution as one line: what it is about, then what to do."""
+        return f"{self.about[:1].upper()}{self.about[1:]}: {self.advice}"
+
+
+@attrs.frozen(kw_only=True)
 class Exercise:
     """One exercise: what it is, when it suits, how to do it and how much.
 
@@ -251,8 +290,10 @@ class Exercise:
     cues: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
     )
-    cautions: tuple[str, ...] = attrs.field(
-        converter=_strings, validator=_texts(), default=()
+    cautions: tuple[Caution, ...] = attrs.field(
+        default=(),
+        converter=_cautions,
+        validator=v.items(v.instance(Caution), max_count=MAX_TEXT_ITEMS),
     )
     equipment: tuple[Equipment, ...] = attrs.field(
         converter=_equipment, validator=_enums(Equipment), default=()
@@ -431,6 +472,12 @@ class PlanRequest:
         equipment: The equipment at hand, or None for anything: with a
             tuple, only exercises that need nothing else qualify.
         max_difficulty: The most demanding level to include, or None.
+        conditions: The person's health conditions: the planner leaves out
+            what the safety rules advise against for each, and says so.
+        warning_signs: Warning signs the person has: with an emergency or
+            urgent one the planner plans nothing and raises
+            :class:`~backroutine.SeekCareError`; with one that says to see
+            a professional it plans, and puts that advice first.
     """
 
     time_of_day: TimeOfDay = attrs.field(validator=v.member(TimeOfDay))
@@ -464,3 +511,41 @@ class PlanRequest:
     max_difficulty: Difficulty | None = attrs.field(
         default=None, validator=v.optional(v.member(Difficulty))
     )
+    conditions: tuple[Condition, ...] = attrs.field(
+        default=(), converter=_conditions, validator=_enums(Condition)
+    )
+    warning_signs: tuple[WarningSign, ...] = attrs.field(
+        default=(), converter=_signs, validator=_enums(WarningSign)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Screening:
+    """What warning signs say to do: how soon to seek care, and why.
+
+    Build one with :func:`backroutine.screen`.
+
+    Args:
+        urgency: The highest urgency among the signs given.
+        signs: The signs that set the urgency (empty for none).
+        advice: What to do, in words a person can act on.
+    """
+
+    urgency: Urgency = attrs.field(validator=v.member(Urgency))
+    signs: tuple[WarningSign, ...] = attrs.field(
+        converter=_signs, validator=_enums(WarningSign)
+    )
+    advice: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.urgency is Urgency.NONE) != (not self.signs):
+            msg = (
+                "must be empty exactly when the urgency is none "
+                f"(got {len(self.signs)} sign(s) for {self.urgency.value!r})"
+            )
+            raise v.FieldValueError("signs", msg)
+
+    @property
+    def stops_exercise(self) -> bool:
+        """Whether to seek care instead of exercising: urgent or emergency."""
+        return self.urgency.level >= Urgency.URGENT.level

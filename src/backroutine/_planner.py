@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from backroutine._advice import GENERAL_ADVICE
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._model import (
@@ -35,11 +36,12 @@ from backroutine._model import (
     PlanRequest,
     Routine,
     RoutineStep,
+    Screening,
 )
-from backroutine._safety import GENERAL_ADVICE
+from backroutine._safety import CONDITION_RULES, ConditionRule, screen
 from backroutine._timing import Pace, estimate_duration
-from backroutine._vocabulary import BodyArea, Laterality, Position, TimeOfDay
-from backroutine.exceptions import PlanningError, UnknownExerciseError
+from backroutine._vocabulary import BodyArea, Laterality, Position, TimeOfDay, Urgency
+from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
 
 # From standing down to lying, the order in which a routine changes position;
 # a morning routine runs it the other way, from bed to standing.
@@ -192,15 +194,27 @@ def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
     return tuple(fit)
 
 
-@attrs.frozen
+@attrs.define
 class _Constraint:
+    """One constraint of a request, and the suitable exercises it ruled out."""
+
     description: str
     allows: Callable[[Exercise], bool]
+    rule: ConditionRule | None = None
+    ruled_out: list[Exercise] = attrs.Factory(list)
 
 
 def _constraints(request: PlanRequest) -> list[_Constraint]:
     """Each constraint of *request*, described for a person."""
-    found = []
+    found = [
+        _Constraint(
+            f"the safety rule for {_words(condition.value)}",
+            lambda e, rule=rule: not rule.advises_against(e),  # type: ignore[misc]
+            rule,
+        )
+        for condition in request.conditions
+        for rule in (CONDITION_RULES[condition],)
+    ]
     if request.avoid_positions:
         positions = frozenset(request.avoid_positions)
         names = _join(_words(p.value) for p in request.avoid_positions)
@@ -247,14 +261,21 @@ def _when(request: PlanRequest) -> str:
     return when
 
 
-def _candidates(request: PlanRequest, catalog: Catalog) -> list[_Choice]:
+@attrs.frozen
+class _Selection:
+    """The exercises that suit a request, and the constraints that narrowed them."""
+
+    candidates: list[_Choice]
+    constraints: list[_Constraint]
+
+
+def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
     """The exercises that suit *request* and meet its every constraint.
 
     Raises:
         PlanningError: None is left; the message says what rules them out.
     """
     constraints = _constraints(request)
-    ruled_out = [0] * len(constraints)
     suited = 0
     found = []
     for rank, exercise in enumerate(catalog):
@@ -263,15 +284,15 @@ def _candidates(request: PlanRequest, catalog: Catalog) -> list[_Choice]:
             continue
         suited += 1
         allowed = True
-        for index, constraint in enumerate(constraints):
+        for constraint in constraints:
             if not constraint.allows(exercise):
-                ruled_out[index] += 1
+                constraint.ruled_out.append(exercise)
                 allowed = False
         if allowed:
             covers = frozenset(area for area in request.targets if exercise.works(area))
             found.append(_Choice.at_lowest_dose(exercise, rank, fit, covers))
     if found:
-        return found
+        return _Selection(found, constraints)
     if not suited:
         msg = (
             f"no exercise in the catalog suits {_when(request)}; "
@@ -279,13 +300,14 @@ def _candidates(request: PlanRequest, catalog: Catalog) -> list[_Choice]:
         )
         raise PlanningError(msg)
     blocking = "; ".join(
-        f"{constraint.description} rules out {count}"
-        for constraint, count in zip(constraints, ruled_out, strict=True)
-        if count
+        f"{constraint.description} rules out {len(constraint.ruled_out)}"
+        for constraint in constraints
+        if constraint.ruled_out
     )
     msg = (
         f"{suited} exercise(s) suit {_when(request)}, but the constraints leave "
-        f"none ({blocking}); relax one of them"
+        f"none ({blocking}); relax a constraint, or choose another time of day "
+        "or occasion"
     )
     raise PlanningError(msg)
 
@@ -362,7 +384,7 @@ def _name(request: PlanRequest) -> str:
 
 
 def _routine_notes(
-    plan: _Plan, request: PlanRequest, candidates: list[_Choice]
+    plan: _Plan, request: PlanRequest, selection: _Selection
 ) -> tuple[str, ...]:
     asked = _minutes_text(request.minutes * 60)
     notes = [
@@ -372,12 +394,36 @@ def _routine_notes(
     for area in request.targets:
         if area in covered:
             continue
-        if any(area in choice.covers for choice in candidates):
+        if any(area in choice.covers for choice in selection.candidates):
             reason = "no exercise for this area fits in the time; allow more minutes"
         else:
             reason = f"no suitable exercise for {_when(request)} works this area"
         notes.append(f"Not covered: {_words(area.value)} ({reason}).")
+    for constraint in selection.constraints:
+        if constraint.rule is not None and constraint.ruled_out:
+            names = _join(exercise.name for exercise in constraint.ruled_out)
+            condition = _words(constraint.rule.condition.value)
+            notes.append(f"Left out for {condition}: {names}. {constraint.rule.reason}")
+    for choice in plan.choices:
+        notes.extend(
+            f"{choice.exercise.name}, with {caution.about}: {caution.advice}"
+            for caution in choice.exercise.cautions
+            if set(caution.conditions) & set(request.conditions)
+        )
     return tuple(notes)
+
+
+def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:
+    """The advice a routine carries: screening and conditions first."""
+    advice = []
+    if screening.urgency is not Urgency.NONE:
+        advice.append(screening.advice)
+    advice.extend(
+        rule.advice
+        for rule in (CONDITION_RULES[c] for c in request.conditions)
+        if rule.advice is not None
+    )
+    return (*advice, *GENERAL_ADVICE)
 
 
 def _minutes_text(seconds: float) -> str:
@@ -385,7 +431,9 @@ def _minutes_text(seconds: float) -> str:
     return f"{minutes:.1f} minutes" if minutes != 1 else "1 minute"
 
 
-def _build(plan: _Plan, request: PlanRequest, candidates: list[_Choice]) -> Routine:
+def _build(
+    plan: _Plan, request: PlanRequest, selection: _Selection, screening: Screening
+) -> Routine:
     steps = [
         RoutineStep(exercise=c.exercise, sets=c.sets_to_do(), note=_note(c))
         for c in _ordered(plan.choices, request.time_of_day)
@@ -395,8 +443,8 @@ def _build(plan: _Plan, request: PlanRequest, candidates: list[_Choice]) -> Rout
         time_of_day=request.time_of_day,
         targets=request.targets,
         steps=steps,
-        notes=_routine_notes(plan, request, candidates),
-        safety=GENERAL_ADVICE,
+        notes=_routine_notes(plan, request, selection),
+        safety=_safety(request, screening),
     )
 
 
@@ -415,20 +463,29 @@ def plan_routine(
     Returns:
         A routine that takes at most ``request.minutes`` by *pace*, whose
         steps each say in their note why they are there, and which carries
-        the safety advice.
+        the safety advice: first what the warning signs say, then what the
+        conditions call for, then the article's advice.  Its notes name what
+        the conditions left out, and why.
 
     Raises:
+        SeekCareError: ``request.warning_signs`` hold an emergency or urgent
+            sign: nothing is planned, and the error's ``screening`` says
+            what to do.
         UnknownExerciseError: ``request.exclude`` names an id the catalog
             does not hold.
         PlanningError: No routine can meet the request; the message says
             what blocks it and what to relax.
     """
+    screening = screen(request.warning_signs)
+    if screening.stops_exercise:
+        raise SeekCareError(screening)
     catalog = default_catalog() if catalog is None else catalog
     pace = Pace() if pace is None else pace
     for exercise_id in request.exclude:
         if exercise_id not in catalog:
             raise UnknownExerciseError(exercise_id, catalog.nearest_ids(exercise_id))
-    candidates = _candidates(request, catalog)
+    selection = _select(request, catalog)
+    candidates = selection.candidates
     budget = request.minutes * 60
     plan = _Plan(budget, pace)
     _cover(plan, candidates, request.targets)
@@ -444,7 +501,7 @@ def plan_routine(
         )
         raise PlanningError(msg)
     _raise_doses(plan)
-    routine = _build(plan, request, candidates)
+    routine = _build(plan, request, selection, screening)
     # The passes add up costs in their own order, the timing model in its
     # own: with a pace in fractions of a second the two can differ in the
     # last bit.  The timing model is the judge.
@@ -453,5 +510,5 @@ def plan_routine(
         if not plan.choices:
             msg = f"nothing fits in {_minutes_text(budget)}; allow a little more time"
             raise PlanningError(msg)
-        routine = _build(plan, request, candidates)
+        routine = _build(plan, request, selection, screening)
     return routine

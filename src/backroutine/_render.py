@@ -1,4 +1,4 @@
-"""Text for people: exercises and their doses in plain words.
+"""Text for people: exercises, routines, cues and screenings in plain words.
 
 Pure functions from values to strings, wrapped at :data:`WIDTH` columns; no
 printing and no I/O, so the command line and apps render alike.  The output
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Final
 
+from backroutine._advice import STOP_RULE
 from backroutine._catalog import Catalog
 from backroutine._model import (
     Cue,
@@ -22,10 +23,12 @@ from backroutine._model import (
     ExerciseSet,
     Routine,
     RoutineStep,
+    Screening,
     Span,
 )
+from backroutine._safety import SIGN_WORDS
 from backroutine._timing import Pace, estimate_duration
-from backroutine._vocabulary import Bias, Laterality, Position
+from backroutine._vocabulary import Bias, Laterality, Position, Urgency
 
 WIDTH: Final = 80
 """The widest line the rendered text has."""
@@ -266,7 +269,7 @@ def exercise_text(exercise: Exercise) -> str:
         *_section("Steps", exercise.instructions, numbered=True),
         *_section("Why it helps", exercise.benefits, numbered=False),
         *_section("Cues", exercise.cues, numbered=False),
-        *_section("Cautions", exercise.cautions, numbered=False),
+        *_section("Cautions", tuple(c.text for c in exercise.cautions), numbered=False),
     ]
     return "\n".join(lines) + "\n"
 
@@ -295,6 +298,14 @@ def duration_text(seconds: float) -> str:
     return f"about {about} ({exact})"
 
 
+def _bullets(items: Iterable[str], *, indent: str) -> list[str]:
+    """*items* as ``- `` lines after *indent*, each wrapped under its text."""
+    lines: list[str] = []
+    for item in items:
+        lines += _wrap(item, indent=f"{indent}- ", hang=f"{indent}  ")
+    return lines
+
+
 def _step_lines(number: int, width: int, step: RoutineStep) -> list[str]:
     head = f"{_INDENT}{number:>{width}}. "
     hang = " " * len(head)
@@ -302,19 +313,27 @@ def _step_lines(number: int, width: int, step: RoutineStep) -> list[str]:
     fields += _dose_fields(step.sets)
     if step.note is not None:
         fields.append(("Note", step.note))
-    return [
+    lines = [
         *_wrap(step.exercise.name, indent=head, hang=hang),
         *_fields(fields, indent=hang),
     ]
+    if step.exercise.cautions:
+        lines.append(f"{hang}Take care:")
+        lines += _bullets(
+            (caution.text for caution in step.exercise.cautions),
+            indent=hang + _INDENT,
+        )
+    return lines
 
 
 def routine_text(routine: Routine, pace: Pace | None = None) -> str:
     """A routine for a person to read and follow.
 
     The name, the time of day, the targets and the total time (by the
-    timing model of *pace*, the default pace if None), then each step
-    numbered, with its exercise, position, sets in plain words and note,
-    then the routine's notes and its safety advice.
+    timing model of *pace*, the default pace if None); then, before any
+    exercise, the stop rule and the routine's safety advice; then each step
+    numbered, with its exercise, position, sets in plain words, note and
+    the exercise's cautions ("Take care"); then the routine's notes.
 
     Args:
         routine: The routine.
@@ -329,14 +348,60 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
     if routine.targets:
         facts.append(("Targets", _listing(routine.targets)))
     facts.append(("Total time", duration_text(estimate_duration(routine, pace))))
-    lines = [*_title(routine.name), *_fields(facts), "", "Exercises"]
+    lines = [
+        *_title(routine.name),
+        *_fields(facts),
+        "",
+        *_fields([("Stop rule", STOP_RULE)]),
+        # The stop rule is shown above; a planned routine's safety repeats it.
+        *_section(
+            "Safety",
+            tuple(advice for advice in routine.safety if advice != STOP_RULE),
+            numbered=False,
+        ),
+        "",
+        "Exercises",
+    ]
     width = len(str(len(routine.steps)))
     for number, step in enumerate(routine.steps, start=1):
         if number > 1:
             lines.append("")
         lines += _step_lines(number, width, step)
     lines += _section("Notes", routine.notes, numbered=False)
-    lines += _section("Safety", routine.safety, numbered=False)
+    return "\n".join(lines) + "\n"
+
+
+_URGENCY_HEADINGS: Final = MappingProxyType(
+    {
+        Urgency.EMERGENCY: "EMERGENCY: call emergency services now",
+        Urgency.URGENT: "URGENT: see a doctor soon",
+        Urgency.SEE_PROFESSIONAL: "See a professional",
+        Urgency.NONE: "No warning signs",
+    }
+)
+
+
+def screening_text(screening: Screening) -> str:
+    """A screening for a person to read and act on.
+
+    A heading that says how urgent it is in plain words (for example
+    ``EMERGENCY: call emergency services now``), underlined; the warning
+    signs that set the urgency, in words; then the advice.
+
+    Args:
+        screening: The screening, as :func:`backroutine.screen` gives it.
+
+    Returns:
+        The text, no line wider than :data:`WIDTH`, ending with a newline.
+    """
+    lines = _title(_URGENCY_HEADINGS[screening.urgency])
+    if screening.signs:
+        label = "Warning sign" if len(screening.signs) == 1 else "Warning signs"
+        lines += ["", f"{label}:"]
+        lines += _bullets(
+            (SIGN_WORDS[sign] for sign in screening.signs), indent=_INDENT
+        )
+    lines += ["", *_wrap(screening.advice)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,9 @@
 """One timing model: how long a routine takes, and its cues for a timer.
 
+The first cue carries the rule to stop an exercise that hurts more or sends
+symptoms down a leg, and the cue that starts each exercise carries its
+cautions.
+
 A routine unfolds as a sequence of segments (get ready, move, hold,
 release, switch side, rest, next exercise, done).  :func:`timeline` turns
 each segment into a :class:`~backroutine.Cue`; :func:`estimate_duration`
@@ -15,6 +19,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from backroutine import _validation as v
+from backroutine._advice import STOP_RULE
 from backroutine._model import Cue, Exercise, ExerciseSet, Routine
 from backroutine._vocabulary import CueKind, Laterality
 
@@ -130,18 +135,20 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
     previous: Exercise | None = None
     for step in routine.steps:
         exercise = step.exercise
+        cautions = "".join(f" Take care. {c.text}" for c in exercise.cautions)
         if previous is None:
             yield _Segment(
                 CueKind.GET_READY,
                 pace.get_ready_seconds,
-                f"Get ready for {exercise.name}. {exercise.instructions[0]}",
+                f"Get ready for {exercise.name}. {STOP_RULE}{cautions} "
+                f"{exercise.instructions[0]}",
                 exercise,
             )
         else:
             yield _Segment(
                 CueKind.NEXT_EXERCISE,
                 pace.change_seconds(previous, exercise),
-                f"Next: {exercise.name}. {exercise.instructions[0]}",
+                f"Next: {exercise.name}.{cautions} {exercise.instructions[0]}",
                 exercise,
             )
         for set_number, exercise_set in enumerate(step.sets, start=1):

@@ -151,3 +151,59 @@ class CueKind(enum.Enum):
     REST = "rest"
     NEXT_EXERCISE = "next_exercise"
     DONE = "done"
+
+
+class Condition(enum.Enum):
+    """A health condition that changes which exercises suit a person."""
+
+    SPINAL_STENOSIS = "spinal_stenosis"
+    SPONDYLOLISTHESIS = "spondylolisthesis"
+    FACET_JOINT_PAIN = "facet_joint_pain"
+    DISC_HERNIATION = "disc_herniation"
+    OSTEOPOROSIS = "osteoporosis"
+    PREGNANCY = "pregnancy"
+    RECENT_BACK_SURGERY = "recent_back_surgery"
+
+
+class Urgency(enum.Enum):
+    """How soon warning signs say to seek care; ordered by :attr:`level`."""
+
+    NONE = "none"
+    SEE_PROFESSIONAL = "see_professional"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def level(self) -> int:
+        """0 for none, 1 to see a professional, 2 urgent, 3 emergency."""
+        return _URGENCY_LEVELS[self]
+
+
+_URGENCY_LEVELS: MappingProxyType[Urgency, int] = MappingProxyType(
+    {urgency: number for number, urgency in enumerate(Urgency)}
+)
+
+
+class WarningSign(enum.Enum):
+    """A sign that back pain may need care rather than exercise.
+
+    Each sign's urgency is data in the safety rules (see
+    :func:`backroutine.screen`).
+    """
+
+    # Emergency: call emergency services.
+    SADDLE_NUMBNESS = "saddle_numbness"
+    BLADDER_OR_BOWEL_CHANGE = "bladder_or_bowel_change"
+    BOTH_LEGS_WEAK_OR_NUMB = "both_legs_weak_or_numb"
+    SERIOUS_TRAUMA = "serious_trauma"
+    # Urgent: see a doctor soon.
+    FEVER = "fever"
+    UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss"
+    CANCER_HISTORY = "cancer_history"
+    NIGHT_PAIN = "night_pain"
+    PROGRESSIVE_LEG_WEAKNESS = "progressive_leg_weakness"
+    BACK_SHAPE_CHANGE = "back_shape_change"
+    # See a professional.
+    PAIN_BELOW_KNEE = "pain_below_knee"
+    PERSISTENT_PAIN = "persistent_pain"
+    WORSENING_PAIN = "worsening_pain"

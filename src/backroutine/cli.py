@@ -7,11 +7,22 @@ exit status::
     backroutine show spine-press-up
     backroutine plan --time bedtime --target lower-back --minutes 8
     backroutine timeline routine.json
+    backroutine screen --sign fever
 
 Errors go to standard error, one line per problem, with exit status 1 for
-bad input, 2 for bad usage and 3 when a screening says to seek care instead
-of exercising; a :class:`~backroutine.BackroutineError` never ends in a
-traceback.
+bad input and 2 for bad usage; a :class:`~backroutine.BackroutineError` never
+ends in a traceback.
+
+Exit status 3 means that warning signs say to seek care instead of
+exercising (an urgent or emergency screening), and the screening is printed
+in full, the same text either way:
+
+- ``screen`` prints it to standard output, since it is what was asked for,
+  and exits 0 when the signs allow gentle exercise, 3 when they do not;
+- ``plan --sign ...`` stopped by a screening prints nothing to standard
+  output (which may be piped into a file) and writes no ``--out`` file: on
+  standard error, one line saying that nothing was planned and why, a blank
+  line, then the screening.
 """
 
 from __future__ import annotations
@@ -36,18 +47,23 @@ from backroutine._render import (
     exercise_list_text,
     exercise_text,
     routine_text,
+    screening_text,
     timeline_text,
 )
+from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, screen
 from backroutine._timing import timeline
 from backroutine._validation import FieldError
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    Condition,
     Difficulty,
     Equipment,
     Occasion,
     Position,
     TimeOfDay,
+    Urgency,
+    WarningSign,
 )
 from backroutine.exceptions import (
     BackroutineError,
@@ -73,6 +89,9 @@ EXIT_USAGE: Final = 2
 """The command line itself is wrong: a missing or unknown argument."""
 EXIT_SEEK_CARE: Final = 3
 """A screening says to seek care instead of exercising."""
+
+_NOT_PLANNED: Final = f"{PROG}: nothing planned: warning signs say to seek care instead"
+"""The line on standard error before the screening that stopped ``plan``."""
 
 _Run = Callable[[argparse.Namespace], int]
 _E = TypeVar("_E", bound=enum.Enum)
@@ -236,6 +255,26 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"the most demanding level to include: {_spellings(Difficulty)}",
     )
     add(
+        "--condition",
+        action="append",
+        type=_enum_type(Condition, "condition"),
+        metavar="C",
+        help="a health condition you have; exercises its safety rules advise "
+        "against are left out, and the routine's notes say which and why; "
+        f"repeatable: {_spellings(Condition)}",
+    )
+    add(
+        "--sign",
+        action="append",
+        type=_enum_type(WarningSign, "warning sign"),
+        metavar="S",
+        help=f"a warning sign you have; repeatable: {_spellings(WarningSign)}. "
+        "With a sign that says to see a professional, the routine is planned "
+        "and that advice comes first; with an urgent or emergency sign nothing "
+        "is planned, the screening goes to standard error and the exit status "
+        "is 3 (what each sign means: backroutine screen --help)",
+    )
+    add(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -260,6 +299,8 @@ _PLAN_OPTIONS: Final = {
     "exclude": "--exclude",
     "equipment": "--equipment",
     "max_difficulty": "--max-difficulty",
+    "conditions": "--condition",
+    "warning_signs": "--sign",
 }
 
 
@@ -281,6 +322,8 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
             exclude=_unique(args.exclude),
             equipment=equipment,
             max_difficulty=args.max_difficulty,
+            conditions=_unique(args.condition),
+            warning_signs=_unique(args.sign),
             **targets,
         )
     except FieldError as error:
@@ -348,6 +391,51 @@ def _timeline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _screen_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sign",
+        action="append",
+        type=_enum_type(WarningSign, "warning sign"),
+        metavar="S",
+        help="a warning sign you have; repeatable (default: none): "
+        f"{_spellings(WarningSign)}",
+    )
+
+
+def _screen(args: argparse.Namespace) -> int:
+    screening = screen(_unique(args.sign))
+    _write(screening_text(screening))
+    return EXIT_SEEK_CARE if screening.stops_exercise else EXIT_OK
+
+
+def _signs_by_urgency() -> str:
+    """Every warning sign, spelled for the command line, grouped by urgency."""
+    width = max(len(_spelled(sign)) for sign in WarningSign) + 2
+    hang = " " * (4 + width)
+    lines: list[str] = []
+    for urgency in sorted(Urgency, key=lambda u: -u.level):
+        signs = [sign for sign in WarningSign if SIGN_URGENCY[sign] is urgency]
+        if not signs:
+            continue
+        lines += ["", f"{_URGENCY_GROUPS[urgency]}:"]
+        for sign in signs:
+            lines += textwrap.wrap(
+                SIGN_WORDS[sign],
+                width=80,
+                initial_indent=f"    {_spelled(sign):<{width}}",
+                subsequent_indent=hang,
+                break_on_hyphens=False,
+            )
+    return "\n".join(lines)
+
+
+_URGENCY_GROUPS: Final = {
+    Urgency.EMERGENCY: "  emergency (call emergency services now; exit status 3)",
+    Urgency.URGENT: "  urgent (see a doctor soon; exit status 3)",
+    Urgency.SEE_PROFESSIONAL: "  see a professional (exercise gently; exit status 0)",
+}
+
+
 def _no_arguments(_parser: argparse.ArgumentParser) -> None:
     pass
 
@@ -381,7 +469,13 @@ _COMMANDS: Final = (
             "Plan a routine for a time of day, target areas and a time budget,\n"
             "and print it for a person to follow (or as JSON, to save and time).\n"
             "Values are spelled as in JSON or with hyphens: lower-back or\n"
-            "lower_back."
+            "lower_back.\n"
+            "\n"
+            "With --sign, an urgent or emergency warning sign stops planning:\n"
+            "nothing is printed to standard output and no --out file is\n"
+            "written; standard error says that nothing was planned, then\n"
+            "gives the screening in full (as backroutine screen prints it),\n"
+            "and the exit status is 3."
         ),
         example="backroutine plan --time bedtime --target lower-back --minutes 8",
         add_arguments=_plan_arguments,
@@ -398,6 +492,24 @@ _COMMANDS: Final = (
         example="backroutine timeline routine.json",
         add_arguments=_timeline_arguments,
         run=_timeline,
+    ),
+    _Command(
+        name="screen",
+        summary="say whether warning signs call for care instead of exercise",
+        description=(
+            "Screen warning signs that back pain may need care rather than\n"
+            "exercise, and print what to do: how urgent it is, the signs that\n"
+            "make it so, and advice to act on.  This does not diagnose.\n"
+            "The screening goes to standard output.  Exit status 0: gentle\n"
+            "exercise is fine (no signs, or see a professional); 3: seek care\n"
+            "instead of exercising (urgent or emergency).  Without --sign,\n"
+            "it prints the screening for no warning signs.\n"
+            "\n"
+            "signs, most urgent first:" + _signs_by_urgency()
+        ),
+        example="backroutine screen --sign pain-below-knee --sign fever",
+        add_arguments=_screen_arguments,
+        run=_screen,
     ),
 )
 
@@ -492,6 +604,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run(args)
+    except SeekCareError as error:
+        sys.stderr.write(f"{_NOT_PLANNED}\n\n{screening_text(error.screening)}")
+        return EXIT_SEEK_CARE
     except BackroutineError as error:
         sys.stderr.writelines(_error_lines(error))
-        return EXIT_SEEK_CARE if isinstance(error, SeekCareError) else EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT

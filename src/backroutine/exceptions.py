@@ -9,6 +9,10 @@ working.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from backroutine._model import Screening
 
 __all__ = [
     "BackroutineError",
@@ -94,4 +98,13 @@ class PlanningError(BackroutineError, ValueError):
 
 
 class SeekCareError(BackroutineError):
-    """Warning signs say to seek care instead of exercising."""
+    """Warning signs say to seek care instead of exercising.
+
+    Attributes:
+        screening: The screening that says so: its urgency, the signs that
+            set it, and what to do.
+    """
+
+    def __init__(self, screening: Screening) -> None:
+        self.screening = screening
+        super().__init__(screening.advice)

@@ -41,6 +41,7 @@ from backroutine._model import (
     MAX_SETS,
     MAX_SPAN,
     MAX_STEPS,
+    Caution,
     Dosage,
     Exercise,
     ExerciseSet,
@@ -50,20 +51,24 @@ from backroutine._model import (
     RoutineStep,
     Span,
 )
+from backroutine._safety import screen
 from backroutine._timing import MAX_PACE_SECONDS, Pace
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
+    Condition,
     Difficulty,
     Equipment,
     Laterality,
     Occasion,
     Position,
     TimeOfDay,
+    WarningSign,
 )
 
 __all__ = [
     "catalogs",
+    "cautions",
     "dosages",
     "exercise_sets",
     "exercises",
@@ -216,6 +221,21 @@ def _slugs() -> st.SearchStrategy[str]:
     return st.lists(words, min_size=1, max_size=_MAX_WORDS).map("-".join)
 
 
+def cautions() -> st.SearchStrategy[Caution]:
+    """Cautions about a condition or a situation.
+
+    Returns:
+        A strategy for :class:`~backroutine.Caution`, naming none, one or a
+        few conditions.
+    """
+    return st.builds(
+        Caution,
+        about=_TEXTS,
+        advice=_TEXTS,
+        conditions=st.lists(st.sampled_from(Condition), max_size=3, unique=True),
+    )
+
+
 def exercises(
     *,
     ids: st.SearchStrategy[str] | None = None,
@@ -245,7 +265,7 @@ def exercises(
         dosage=_dosages() if dosages is None else dosages,
         benefits=_text_lists(),
         cues=_text_lists(),
-        cautions=_text_lists(),
+        cautions=st.lists(cautions(), max_size=3),
         equipment=st.lists(st.sampled_from(Equipment), unique=True),
         difficulty=st.sampled_from(Difficulty),
     )
@@ -371,6 +391,7 @@ def plan_requests(
     exercise_ids: Sequence[str] = (),
     min_minutes: float = 0.5,
     max_minutes: float = MAX_MINUTES,
+    stopping_signs: bool = False,
 ) -> st.SearchStrategy[PlanRequest]:
     """Plan requests for any time of day, with or without constraints.
 
@@ -380,6 +401,11 @@ def plan_requests(
             repeats count once.  By default, a request excludes nothing.
         min_minutes: The smallest budget, above 0.
         max_minutes: The largest budget, at most 240.
+        stopping_signs: Whether requests may carry warning signs that stop
+            planning (emergency or urgent ones, for which
+            :func:`~backroutine.plan_routine` raises
+            :class:`~backroutine.SeekCareError`); by default only signs
+            that say to see a professional are drawn.
 
     Returns:
         A strategy for :class:`~backroutine.PlanRequest`, whose budget is
@@ -431,4 +457,16 @@ def plan_requests(
         ),
         equipment=st.none() | st.lists(st.sampled_from(Equipment), unique=True),
         max_difficulty=st.none() | st.sampled_from(Difficulty),
+        conditions=st.lists(st.sampled_from(Condition), max_size=2, unique=True),
+        warning_signs=st.lists(
+            st.sampled_from(WarningSign if stopping_signs else _PLANNABLE_SIGNS),
+            max_size=2,
+            unique=True,
+        ),
     )
+
+
+# Signs that still let the planner plan (it puts their advice first).
+_PLANNABLE_SIGNS = tuple(
+    sign for sign in WarningSign if not screen([sign]).stops_exercise
+)

@@ -1,0 +1,316 @@
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backroutine import (
+    CONDITION_RULES,
+    Bias,
+    Condition,
+    CueKind,
+    PlanningError,
+    PlanRequest,
+    Position,
+    Screening,
+    SeekCareError,
+    TimeOfDay,
+    Urgency,
+    WarningSign,
+    default_catalog,
+    dumps,
+    loads,
+    plan_routine,
+    screen,
+    timeline,
+)
+from backroutine._advice import GENERAL_ADVICE, STOP_RULE
+from backroutine._safety import SIGN_URGENCY
+from backroutine.testing import plan_requests
+
+EMERGENCY = [s for s in WarningSign if SIGN_URGENCY[s] is Urgency.EMERGENCY]
+URGENT = [s for s in WarningSign if SIGN_URGENCY[s] is Urgency.URGENT]
+SEE_PROFESSIONAL = [
+    s for s in WarningSign if SIGN_URGENCY[s] is Urgency.SEE_PROFESSIONAL
+]
+
+
+class TestConditionRules:
+    def test_every_condition_has_a_rule_with_a_reason(self) -> None:
+        """Each condition has a rule, and each rule says why."""
+        assert set(Condition) == set(CONDITION_RULES)
+        for condition, rule in CONDITION_RULES.items():
+            assert condition is rule.condition
+            assert len(rule.reason) > 20
+
+    @pytest.mark.parametrize(
+        ("condition", "bias"),
+        [
+            (Condition.SPINAL_STENOSIS, Bias.EXTENSION),
+            (Condition.SPONDYLOLISTHESIS, Bias.EXTENSION),
+            (Condition.FACET_JOINT_PAIN, Bias.EXTENSION),
+            (Condition.DISC_HERNIATION, Bias.FLEXION),
+            (Condition.OSTEOPOROSIS, Bias.FLEXION),
+        ],
+    )
+    def test_direction_rules(self, condition: Condition, bias: Bias) -> None:
+        """Each directional condition advises against its direction only."""
+        rule = CONDITION_RULES[condition]
+        catalog = default_catalog()
+        against = {e.id for e in catalog if rule.advises_against(e)}
+        assert {e.id for e in catalog if e.bias is bias} == against
+
+    def test_pregnancy_leaves_out_lying_face_down(self) -> None:
+        """In pregnancy, prone exercises are left out and the supine advice given."""
+        rule = CONDITION_RULES[Condition.PREGNANCY]
+        catalog = default_catalog()
+        assert {e.id for e in catalog if e.position is Position.PRONE} == {
+            e.id for e in catalog if rule.advises_against(e)
+        }
+        assert rule.advice is not None
+        assert "on your back" in rule.advice
+
+    def test_recent_surgery_keeps_only_gentle_neutral_exercises(self) -> None:
+        """After surgery only neutral beginner exercises remain."""
+        rule = CONDITION_RULES[Condition.RECENT_BACK_SURGERY]
+        kept = [e for e in default_catalog() if not rule.advises_against(e)]
+        assert kept
+        assert all(e.bias is Bias.NEUTRAL for e in kept)
+        assert all(e.difficulty.level == 1 for e in kept)
+
+
+class TestPlanningWithConditions:
+    @pytest.mark.parametrize("condition", list(Condition))
+    @given(request=plan_requests(min_minutes=1, max_minutes=60))
+    def test_nothing_advised_against(
+        self, condition: Condition, request: PlanRequest
+    ) -> None:
+        """No planned routine holds an exercise a condition's rule advises against."""
+        request = attrs.evolve(request, conditions=(*{condition, *request.conditions},))
+        try:
+            routine = plan_routine(request)
+        except PlanningError:
+            return
+        rules = [CONDITION_RULES[c] for c in request.conditions]
+        for exercise in routine.exercises:
+            assert not any(rule.advises_against(exercise) for rule in rules)
+
+    def test_spinal_stenosis(self) -> None:
+        """With spinal stenosis, no extension exercise, and the notes say what and why."""
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.MIDDAY,
+                conditions=[Condition.SPINAL_STENOSIS],
+                minutes=20,
+            )
+        )
+        assert routine.steps
+        assert all(e.bias is not Bias.EXTENSION for e in routine.exercises)
+        left_out = [n for n in routine.notes if n.startswith("Left out for spinal")]
+        assert 1 == len(left_out)
+        assert "Spine press-up" in left_out[0]
+        assert CONDITION_RULES[Condition.SPINAL_STENOSIS].reason in left_out[0]
+
+    def test_exercise_cautions_for_the_condition_are_noted(self) -> None:
+        """A chosen exercise's caution about the person's condition is in the notes."""
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.MORNING,
+                conditions=[Condition.SPINAL_STENOSIS],
+                minutes=30,
+            )
+        )
+        expected = [
+            f"{e.name}, with {c.about}: {c.advice}"
+            for e in routine.exercises
+            for c in e.cautions
+            if Condition.SPINAL_STENOSIS in c.conditions
+        ]
+        assert expected
+        assert all(note in routine.notes for note in expected)
+
+    def test_surgery_advice_comes_first(self) -> None:
+        """After surgery, the routine first says to follow the surgical team."""
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.MORNING,
+                conditions=[Condition.RECENT_BACK_SURGERY],
+            )
+        )
+        assert "surgical team" in routine.safety[0]
+        assert all(e.bias is Bias.NEUTRAL for e in routine.exercises)
+        assert GENERAL_ADVICE == routine.safety[1:]
+
+    def test_conditions_that_leave_nothing(self) -> None:
+        """When the rules rule out everything, the error names the rules."""
+        with pytest.raises(
+            PlanningError, match="the safety rule for disc herniation rules out"
+        ):
+            plan_routine(
+                PlanRequest(
+                    time_of_day=TimeOfDay.BEDTIME,
+                    conditions=[Condition.DISC_HERNIATION],
+                    avoid_positions=[Position.SUPINE],
+                )
+            )
+
+
+class TestScreening:
+    def test_no_signs(self) -> None:
+        """No signs: no urgency, no signs, and the stop rule as advice."""
+        screening = screen([])
+        assert (Urgency.NONE, ()) == (screening.urgency, screening.signs)
+        assert not screening.stops_exercise
+        assert STOP_RULE in screening.advice
+
+    def test_emergency(self) -> None:
+        """Saddle numbness calls for emergency services, and stops exercise."""
+        screening = screen([WarningSign.SADDLE_NUMBNESS])
+        assert Urgency.EMERGENCY is screening.urgency
+        assert (WarningSign.SADDLE_NUMBNESS,) == screening.signs
+        assert screening.advice.startswith("Call emergency services")
+        assert "numbness around the genitals or buttocks" in screening.advice
+        assert screening.stops_exercise
+
+    def test_urgent(self) -> None:
+        """A fever with back pain calls for a doctor soon, and stops exercise."""
+        screening = screen([WarningSign.FEVER])
+        assert Urgency.URGENT is screening.urgency
+        assert screening.advice.startswith("See a doctor soon")
+        assert "a fever or chills" in screening.advice
+        assert screening.stops_exercise
+
+    def test_see_professional(self) -> None:
+        """Pain below the knee calls for a professional, but exercise may go on."""
+        screening = screen([WarningSign.PAIN_BELOW_KNEE])
+        assert Urgency.SEE_PROFESSIONAL is screening.urgency
+        assert screening.advice.startswith("See a physiotherapist")
+        assert "below the knee" in screening.advice
+        assert not screening.stops_exercise
+
+    def test_tiers_follow_the_domain_table(self) -> None:
+        """Each sign has the urgency the domain table gives it."""
+        assert {
+            "saddle_numbness",
+            "bladder_or_bowel_change",
+            "both_legs_weak_or_numb",
+            "serious_trauma",
+        } == {s.value for s in EMERGENCY}
+        assert {
+            "fever",
+            "unexplained_weight_loss",
+            "cancer_history",
+            "night_pain",
+            "progressive_leg_weakness",
+            "back_shape_change",
+        } == {s.value for s in URGENT}
+        assert {"pain_below_knee", "persistent_pain", "worsening_pain"} == {
+            s.value for s in SEE_PROFESSIONAL
+        }
+
+    @given(st.lists(st.sampled_from(WarningSign)))
+    def test_highest_urgency_wins(self, signs: list[WarningSign]) -> None:
+        """The urgency is the highest of the signs, and names the signs that set it."""
+        screening = screen(signs)
+        highest = max((SIGN_URGENCY[s].level for s in signs), default=0)
+        assert highest == screening.urgency.level
+        assert set(screening.signs) == {
+            s for s in signs if SIGN_URGENCY[s] is screening.urgency
+        }
+        assert screening == screen(reversed(signs))
+
+    def test_refuses_what_is_not_a_sign(self) -> None:
+        """A string is not a sign: the error says which item and what it got."""
+        with pytest.raises(
+            TypeError, match=r"'signs\[1\]' must be a WarningSign \(got 'fever'\)"
+        ):
+            screen([WarningSign.FEVER, "fever"])  # type: ignore[list-item]
+
+    def test_screening_signs_match_the_urgency(self) -> None:
+        """A screening has signs exactly when it has an urgency."""
+        with pytest.raises(ValueError, match="'signs' must be empty exactly when"):
+            Screening(urgency=Urgency.NONE, signs=[WarningSign.FEVER], advice="x")
+        with pytest.raises(ValueError, match="'signs' must be empty exactly when"):
+            Screening(urgency=Urgency.URGENT, signs=[], advice="x")
+
+
+class TestPlanningWithSigns:
+    @pytest.mark.parametrize("sign", EMERGENCY + URGENT)
+    def test_stopping_signs_plan_nothing(self, sign: WarningSign) -> None:
+        """Every emergency and urgent sign stops planning with the screening."""
+        request = PlanRequest(time_of_day=TimeOfDay.EVENING, warning_signs=[sign])
+        with pytest.raises(SeekCareError) as caught:
+            plan_routine(request)
+        assert screen([sign]) == caught.value.screening
+        assert caught.value.screening.advice == str(caught.value)
+
+    @pytest.mark.parametrize("sign", SEE_PROFESSIONAL)
+    def test_see_professional_plans_with_the_advice_first(
+        self, sign: WarningSign
+    ) -> None:
+        """A see-professional sign still plans, with its advice first in safety."""
+        routine = plan_routine(
+            PlanRequest(time_of_day=TimeOfDay.EVENING, warning_signs=[sign])
+        )
+        assert routine.steps
+        assert screen([sign]).advice == routine.safety[0]
+        assert GENERAL_ADVICE == routine.safety[1:]
+
+    def test_stopping_sign_wins_over_a_mild_one(self) -> None:
+        """With a mild and an urgent sign together, nothing is planned."""
+        request = PlanRequest(
+            time_of_day=TimeOfDay.EVENING,
+            warning_signs=[WarningSign.PERSISTENT_PAIN, WarningSign.NIGHT_PAIN],
+        )
+        with pytest.raises(SeekCareError) as caught:
+            plan_routine(request)
+        assert Urgency.URGENT is caught.value.screening.urgency
+
+    def test_a_stopping_sign_comes_before_other_errors(self) -> None:
+        """Care comes first: a stopping sign is reported even for a bad exclude id."""
+        request = PlanRequest(
+            time_of_day=TimeOfDay.EVENING,
+            exclude=["no-such-exercise"],
+            warning_signs=[WarningSign.SERIOUS_TRAUMA],
+        )
+        with pytest.raises(SeekCareError):
+            plan_routine(request)
+
+
+class TestCuesAndDocuments:
+    def test_first_cue_carries_the_stop_rule(self) -> None:
+        """The first get-ready cue says when to stop."""
+        cues = timeline(plan_routine(PlanRequest(time_of_day=TimeOfDay.MIDDAY)))
+        assert CueKind.GET_READY is cues[0].kind
+        assert STOP_RULE in cues[0].text
+
+    def test_each_exercise_starts_with_its_cautions(self) -> None:
+        """The cue that starts each exercise carries every caution of it."""
+        routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.MIDDAY, minutes=20))
+        starts = [
+            cue
+            for cue in timeline(routine)
+            if cue.kind in (CueKind.GET_READY, CueKind.NEXT_EXERCISE)
+        ]
+        assert len(routine.steps) == len(starts)
+        for step, cue in zip(routine.steps, starts, strict=True):
+            assert step.exercise.id == cue.exercise_id
+            for caution in step.exercise.cautions:
+                assert caution.text in cue.text
+
+    def test_request_round_trip(self) -> None:
+        """Conditions and signs survive a round trip through JSON."""
+        request = PlanRequest(
+            time_of_day=TimeOfDay.BEDTIME,
+            conditions=[Condition.PREGNANCY, Condition.OSTEOPOROSIS],
+            warning_signs=[WarningSign.WORSENING_PAIN],
+        )
+        text = dumps(request)
+        assert '"conditions":["pregnancy","osteoporosis"]' in text
+        assert '"warning_signs":["worsening_pain"]' in text
+        assert request == loads(text, PlanRequest)
+
+    def test_structured_cautions_in_json(self) -> None:
+        """An exercise's cautions are objects naming what, what to do, and conditions."""
+        document = loads(dumps(default_catalog()), type(default_catalog()))
+        press_up = document["spine-press-up"]
+        assert any(Condition.SPINAL_STENOSIS in c.conditions for c in press_up.cautions)
