@@ -1,5 +1,8 @@
 """Write the generated files that the tests compare against.
 
+They are the golden catalog document (``tests/golden/catalog.json``) and
+the JSON Schemas (``schemas/<kind>.schema.json``).
+
 Run it from the repository's root after a deliberate change to the format or
 to the built-in catalog::
 
@@ -8,18 +11,34 @@ to the built-in catalog::
 then review the difference with ``git diff`` before committing it.
 """
 
+import json
 import pathlib
 
-from backroutine import default_catalog, dumps
+from backroutine import default_catalog, dumps, json_schema
 
 ROOT = pathlib.Path(__file__).parent.parent
 
 
+KINDS = ("catalog", "exercise", "plan_request", "routine")
+
+
+def schema_text(kind: str) -> str:
+    """The committed form of the schema of *kind*."""
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> None:
-    """Write the golden catalog document."""
+    """Write the golden catalog document and the schemas."""
     golden = ROOT / "tests" / "golden" / "catalog.json"
     golden.write_text(dumps(default_catalog(), indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {golden.relative_to(ROOT)}")  # noqa: T201
+    written = [golden]
+    for kind in KINDS:
+        path = ROOT / "schemas" / f"{kind}.schema.json"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(schema_text(kind), encoding="utf-8")
+        written.append(path)
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")  # noqa: T201
 
 
 if __name__ == "__main__":

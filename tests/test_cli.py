@@ -1,3 +1,4 @@
+import json
 import os
 import pathlib
 import re
@@ -16,6 +17,7 @@ from backroutine import (
     Condition,
     Difficulty,
     Equipment,
+    Exercise,
     InvalidDocumentError,
     Occasion,
     PlanningError,
@@ -28,6 +30,7 @@ from backroutine import (
     cli,
     default_catalog,
     dumps,
+    json_schema,
     loads,
     plan_routine,
     screen,
@@ -43,6 +46,8 @@ from backroutine._render import (
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
+SCHEMAS = pathlib.Path(__file__).parent.parent / "schemas"
+KINDS = ("catalog", "exercise", "plan_request", "routine")
 
 
 BEDTIME = ("plan", "--time", "bedtime", "--target", "lower-back", "--minutes", "8")
@@ -694,9 +699,192 @@ class TestTimeline:
         assert 2 == run("timeline").returncode
 
 
+def run_bytes(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m backroutine`` with *args*, keeping its output as bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "backroutine", *args],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
+class TestSchema:
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_is_the_committed_file(self, kind: str) -> None:
+        """`schema KIND` prints the committed schema file, byte for byte."""
+        result = run_bytes("schema", kind)
+        expected = (SCHEMAS / f"{kind}.schema.json").read_bytes()
+        assert (expected, b"", 0) == (result.stdout, result.stderr, result.returncode)
+
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_is_the_generated_schema(self, kind: str) -> None:
+        """The output parses to what json_schema gives for the kind."""
+        assert json_schema(kind) == json.loads(ok("schema", kind))
+
+    def test_hyphenated_kind(self) -> None:
+        """plan-request is the same kind as plan_request."""
+        assert ok("schema", "plan_request") == ok("schema", "plan-request")
+
+    @pytest.mark.parametrize("kind", ["workout", "Routine", "plan request", ""])
+    def test_unknown_kind(self, kind: str) -> None:
+        """An unknown kind is bad usage, listing the kinds there are."""
+        result = run("schema", kind)
+        expected = (
+            f"backroutine schema: error: argument KIND: unknown kind {kind!r}; "
+            "choose from catalog, exercise, plan-request, routine"
+        )
+        assert (2, "") == (result.returncode, result.stdout)
+        assert result.stderr.startswith("usage: backroutine schema")
+        assert expected == result.stderr.splitlines()[-1]
+        assert "Traceback" not in result.stderr
+
+    def test_needs_a_kind(self) -> None:
+        """Without a kind, `schema` is bad usage."""
+        assert 2 == run("schema").returncode
+
+
+def saved(tmp_path: pathlib.Path, text: str, name: str = "document.json") -> str:
+    """The path of a file in *tmp_path* that holds *text*."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+class TestValidate:
+    def test_planned_routine(self, tmp_path: pathlib.Path) -> None:
+        """A routine saved by `plan --format json --out` is valid."""
+        path = str(tmp_path / "routine.json")
+        assert "" == ok(*BEDTIME, "--format", "json", "--out", path)
+        assert "ok\n" == ok("validate", path)
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            bedtime(),
+            default_catalog(),
+            default_catalog()[PRESS_UP],
+            PlanRequest(
+                time_of_day=TimeOfDay.MORNING,
+                targets=(BodyArea.LOWER_BACK, BodyArea.HIPS),
+                minutes=7.5,
+                conditions=(Condition.SPINAL_STENOSIS,),
+            ),
+        ],
+        ids=lambda value: type(value).__name__,
+    )
+    def test_every_kind(
+        self,
+        tmp_path: pathlib.Path,
+        value: Routine | Exercise | PlanRequest | Any,
+    ) -> None:
+        """A valid document of each kind, compact or indented, prints ok."""
+        for indent in (None, 2):
+            path = saved(tmp_path, dumps(value, indent=indent))
+            assert "ok\n" == ok("validate", path)
+
+    def test_reads_standard_input(self) -> None:
+        """`-` reads the document from standard input."""
+        document = ok(*BEDTIME, "--format", "json")
+        assert "ok\n" == ok("validate", "-", stdin=document)
+
+    def test_problem_with_its_path(self, tmp_path: pathlib.Path) -> None:
+        """A routine with 0 reps is one line giving the path, exit status 1."""
+        document = json.loads(dumps(bedtime()))
+        sets = document["steps"][0]["sets"]
+        sets.append({**sets[0], "reps": 0})
+        path = saved(tmp_path, json.dumps(document))
+        expected = (
+            "backroutine: error: invalid routine document: "
+            "$.steps[0].sets[1].reps: must be at least 1 (got 0)"
+        )
+        assert [expected] == failed("validate", path, status=1)
+
+    def test_one_line_per_problem(self) -> None:
+        """Each problem of an invalid document gets a line of its own."""
+        document = json.loads(dumps(default_catalog()[PRESS_UP]))
+        document["name"] = ""
+        document["extra"] = True
+        lines = failed("validate", "-", stdin=json.dumps(document), status=1)
+        prefix = "backroutine: error: invalid exercise document: "
+        assert 2 == len(lines)
+        assert all(line.startswith(f"{prefix}$.") for line in lines)
+        assert f"{prefix}$.name: must not be blank (got '')" in lines
+        assert any(
+            line.startswith(f"{prefix}$.extra: is not a known") for line in lines
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            pytest.param("[1, 2]", "$: must be a JSON object with a kind (got [1, 2])"),
+            pytest.param(
+                '{"version": 1, "name": "x"}',
+                "$.kind: is required, one of "
+                "'catalog', 'exercise', 'plan_request', 'routine'",
+            ),
+            pytest.param(
+                '{"kind": "workout", "version": 1}',
+                "$.kind: must be one of "
+                "'catalog', 'exercise', 'plan_request', 'routine' (got 'workout')",
+            ),
+        ],
+        ids=["an array", "no kind", "unknown kind"],
+    )
+    def test_without_a_known_kind(
+        self, tmp_path: pathlib.Path, text: str, problem: str
+    ) -> None:
+        """A document whose kind cannot be told is one line with its path."""
+        path = saved(tmp_path, text)
+        expected = f"backroutine: error: invalid document: {problem}"
+        assert [expected] == failed("validate", path, status=1)
+
+    @pytest.mark.parametrize("text", ["not json", "", '{"kind": "routine"'])
+    def test_not_json(self, tmp_path: pathlib.Path, text: str) -> None:
+        """A file that is not JSON is one line and exit status 1."""
+        lines = failed("validate", saved(tmp_path, text), status=1)
+        assert 1 == len(lines)
+        assert lines[0].startswith(
+            "backroutine: error: invalid document: $: is not valid JSON ("
+        )
+
+    def test_newer_version(self) -> None:
+        """A document of a newer format version is one line saying so."""
+        document = json.loads(dumps(default_catalog()))
+        document["version"] = 2
+        lines = failed("validate", "-", stdin=json.dumps(document), status=1)
+        expected = (
+            "backroutine: error: invalid catalog document: $.version: this version "
+            "of backroutine reads format version(s) 1 (got 2); upgrade backroutine "
+            "to read it"
+        )
+        assert [expected] == lines
+
+    def test_missing_file(self, tmp_path: pathlib.Path) -> None:
+        """A file that does not exist is one line naming it, exit status 1."""
+        path = str(tmp_path / "nowhere.json")
+        lines = failed("validate", path, status=1)
+        expected = f"backroutine: error: cannot read {path!r}: the file does not exist"
+        assert [expected] == lines
+
+    def test_needs_a_file(self) -> None:
+        """Without a file, `validate` is bad usage."""
+        assert 2 == run("validate").returncode
+
+
 class TestHelpAndVersion:
     @pytest.mark.parametrize(
-        "command", [[], ["exercises"], ["show"], ["plan"], ["timeline"], ["screen"]]
+        "command",
+        [
+            [],
+            ["exercises"],
+            ["show"],
+            ["plan"],
+            ["timeline"],
+            ["screen"],
+            ["validate"],
+            ["schema"],
+        ],
     )
     def test_help_has_an_example(self, command: list[str]) -> None:
         """Every command's --help ends with an example of its use."""
@@ -768,6 +956,8 @@ class TestWidth:
             ["plan", "--help"],
             ["timeline", "--help"],
             ["screen", "--help"],
+            ["validate", "--help"],
+            ["schema", "--help"],
             list(BEDTIME),
             [*BEDTIME[:-1], "240"],
             [*BEDTIME, "--condition", "pregnancy", "--sign", "pain-below-knee"],

@@ -207,6 +207,7 @@ class TestExercise:
         [
             ({"id": "Cat Cow"}, ValueError, r"'id' must be lower-case letters"),
             ({"id": "cat--cow"}, ValueError, r"'id' must be lower-case letters"),
+            ({"id": "cat-cow\n"}, ValueError, r"'id' must be lower-case letters"),
             ({"id": "a" * 65}, ValueError, r"'id' must be at most 64 characters"),
             ({"name": "   "}, ValueError, r"'name' must not be blank \(got '   '\)"),
             ({"name": ""}, ValueError, r"'name' must not be blank"),

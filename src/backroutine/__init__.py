@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._json import dumps, loads, structure, unstructure
+from backroutine._documents import FORMAT_VERSION
+from backroutine._json import dumps, json_schema, loads, structure, unstructure
 from backroutine._model import (
     Caution,
     Cue,
@@ -56,6 +57,7 @@ from backroutine.exceptions import (
 
 __all__ = [
     "CONDITION_RULES",
+    "FORMAT_VERSION",
     "BackroutineError",
     "Bias",
     "BodyArea",
@@ -91,6 +93,7 @@ __all__ = [
     "default_catalog",
     "dumps",
     "estimate_duration",
+    "json_schema",
     "loads",
     "plan_routine",
     "screen",

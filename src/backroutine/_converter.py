@@ -32,23 +32,17 @@ from cattrs.preconf.orjson import OrjsonConverter, make_converter
 
 from backroutine import _validation as v
 from backroutine._catalog import Catalog
+from backroutine._documents import (
+    CLASSES,
+    FORMAT_VERSION,
+    READABLE_VERSIONS,
+    class_of,
+    kind_of,
+)
 from backroutine._model import Exercise, PlanRequest, Routine
 from backroutine.exceptions import InvalidDocumentError, UnsupportedVersionError
 
 T = TypeVar("T")
-
-FORMAT_VERSION: Final = 1
-"""The version of the JSON format this library writes."""
-READABLE_VERSIONS: Final = (1,)
-"""Every version of the JSON format this library reads."""
-
-KINDS: Final[dict[type, str]] = {
-    Catalog: "catalog",
-    Exercise: "exercise",
-    PlanRequest: "plan_request",
-    Routine: "routine",
-}
-"""Each document class and the kind its documents declare."""
 
 _ENVELOPE: Final = ("kind", "version")
 
@@ -225,16 +219,6 @@ def problems(error: BaseException, path: str = "$") -> Iterator[str]:
         yield f"{path}: {error}"
 
 
-def kind_of(cls: type) -> str:
-    """The kind of document *cls* is written as; TypeError for other classes."""
-    try:
-        return KINDS[cls]
-    except KeyError:
-        names = ", ".join(sorted(c.__name__ for c in KINDS))
-        msg = f"cls must be one of {names} (got {cls!r})"
-        raise TypeError(msg) from None
-
-
 def _envelope_problems(document: dict[str, Any], kind: str) -> list[str]:
     found = []
     declared = document.get("kind")
@@ -289,9 +273,8 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
     return orjson.dumps(unstructure(value), option=option).decode()
 
 
-def loads(data: object, cls: type[T]) -> T:
-    """Read a *cls* from JSON text (see the package); *data* is checked here."""
-    kind = kind_of(cls)
+def _parsed(data: object, kind: str | None) -> Any:
+    """The Python data of the JSON text *data*; a document of *kind* if known."""
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         problem = (
             f"$: must be JSON text as str or bytes (got {type(data).__name__}); "
@@ -299,9 +282,42 @@ def loads(data: object, cls: type[T]) -> T:
         )
         raise InvalidDocumentError([problem], kind=kind)
     try:
-        document = orjson.loads(data)
+        return orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise InvalidDocumentError(
             [f"$: is not valid JSON ({error})"], kind=kind
         ) from None
+
+
+def loads(data: object, cls: type[T]) -> T:
+    """Read a *cls* from JSON text (see the package); *data* is checked here."""
+    kind = kind_of(cls)
+    return structure(_parsed(data, kind), cls)
+
+
+def load_document(data: object) -> Catalog | Exercise | PlanRequest | Routine:
+    """Read a document of any kind from JSON text, as its ``kind`` says.
+
+    The document's ``"kind"`` picks the class, then the same strict rules as
+    :func:`loads` apply.
+
+    Raises:
+        InvalidDocumentError: *data* is not a valid document, whatever the
+            reason: not JSON text, not a JSON object, without a known
+            ``kind``, or not valid for its kind.  Its ``kind`` is None until
+            the document's kind is known.
+    """
+    document = _parsed(data, None)
+    kinds = ", ".join(map(repr, sorted(CLASSES)))
+    if type(document) is not dict:
+        problem = f"$: must be a JSON object with a kind (got {v.show(document)})"
+        raise InvalidDocumentError([problem])
+    if "kind" not in document:
+        raise InvalidDocumentError([f"$.kind: is required, one of {kinds}"])
+    declared = document["kind"]
+    try:
+        cls: type[Catalog | Exercise | PlanRequest | Routine] = class_of(declared)
+    except ValueError:
+        problem = f"$.kind: must be one of {kinds} (got {v.show(declared)})"
+        raise InvalidDocumentError([problem]) from None
     return structure(document, cls)

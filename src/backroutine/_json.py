@@ -100,3 +100,25 @@ def structure(document: Any, cls: type[T]) -> T:
     from backroutine import _converter  # noqa: PLC0415 (imported on first use)
 
     return _converter.structure(document, cls)
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents of *kind*.
+
+    The schema is generated from the same rules the loader enforces, so
+    what it accepts, :func:`loads` reads, but for the few rules JSON Schema
+    cannot express (listed in the JSON format's documentation).
+
+    Args:
+        kind: ``"routine"``, ``"exercise"``, ``"catalog"`` or
+            ``"plan_request"``.
+
+    Returns:
+        A new dict each time, ready for ``json.dumps``.
+
+    Raises:
+        ValueError: *kind* is not a kind of document.
+    """
+    from backroutine import _schema  # noqa: PLC0415 (imported on first use)
+
+    return _schema.json_schema(kind)

@@ -151,7 +151,9 @@ def _span_within(low: int, high: int) -> v.Rule:
                 problem.where = f".{end}"
                 raise
 
-    return v.Rule(rule)
+    ends = {"minimum": low, "maximum": high}
+    schema = {**v.ref(Span), "properties": {"low": ends, "high": ends}}
+    return v.Rule(rule, schema, (Span,))
 
 
 @attrs.frozen(kw_only=True)
@@ -381,7 +383,7 @@ def _cue_seconds(value: Any) -> None:
         raise v.Problem(f"must be a finite number of at least 0 (got {value!r})")
 
 
-_CUE_SECONDS = v.Rule(_cue_seconds)
+_CUE_SECONDS = v.Rule(_cue_seconds, {"type": "number", "minimum": 0})
 
 
 @attrs.frozen(kw_only=True)
@@ -469,8 +471,8 @@ class PlanRequest:
         avoid_positions: Positions to leave out, such as prone.
         avoid_biases: Spinal biases to leave out, such as extension.
         exclude: Exercise ids to leave out; each must be in the catalog.
-        equipment: The equipment at hand, or None for anything: with a
-            tuple, only exercises that need nothing else qualify.
+        equipment: The equipment at hand, or None for anything; when given,
+            only exercises that need nothing else qualify.
         max_difficulty: The most demanding level to include, or None.
         conditions: The person's health conditions: the planner leaves out
             what the safety rules advise against for each, and says so.
@@ -487,7 +489,12 @@ class PlanRequest:
         validator=_enums(BodyArea),
     )
     minutes: float = attrs.field(
-        default=10.0, converter=_minutes, validator=v.Rule(_minutes_rule)
+        default=10.0,
+        converter=_minutes,
+        validator=v.Rule(
+            _minutes_rule,
+            {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES},
+        ),
     )
     occasion: Occasion | None = attrs.field(
         default=None, validator=v.optional(v.member(Occasion))

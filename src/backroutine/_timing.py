@@ -35,7 +35,9 @@ def _pace_seconds(value: object) -> None:
         raise v.Problem(msg)
 
 
-_PACE_SECONDS = v.Rule(_pace_seconds)
+_PACE_SECONDS = v.Rule(
+    _pace_seconds, {"type": "number", "minimum": 0, "maximum": MAX_PACE_SECONDS}
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -27,9 +27,16 @@ class Rule:
     Its :attr:`check` raises :class:`Problem` when a value is wrong; as a
     validator it turns that into a :class:`FieldError` naming the field.
     Rules compose: :func:`items` and :func:`optional` wrap other rules.
+
+    Each rule also says what it accepts as a JSON Schema fragment, so that
+    the published schemas come from the very rules the loader enforces.
+    Classes and enums appear as ``$ref`` to ``#/$defs/<name>``; :attr:`refs`
+    lists them for the schema generator to define.
     """
 
     check: Callable[[Any], None]
+    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    refs: tuple[type, ...] = ()
 
     def __call__(
         self, _instance: object, attribute: attrs.Attribute[Any], value: Any
@@ -97,6 +104,11 @@ def wrong_type(expected: str, value: object) -> NoReturn:
     raise Problem(f"must be {expected} (got {show(value)})", wrong_type=True)
 
 
+def ref(cls: type) -> dict[str, Any]:
+    """The JSON Schema reference to the definition of *cls*."""
+    return {"$ref": f"#/$defs/{cls.__name__}"}
+
+
 def integer(low: int, high: int) -> Rule:
     """A whole number from *low* to *high*, both included; never a bool or float."""
 
@@ -108,7 +120,7 @@ def integer(low: int, high: int) -> Rule:
         if value > high:
             raise Problem(f"must be at most {high} (got {value!r})")
 
-    return Rule(rule)
+    return Rule(rule, {"type": "integer", "minimum": low, "maximum": high})
 
 
 def text(max_length: int) -> Rule:
@@ -135,11 +147,15 @@ def text(max_length: int) -> Rule:
                 f"(got {show(value)})"
             ) from None
 
-    return Rule(rule)
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return Rule(rule, {**schema, "pattern": NON_BLANK_PATTERN})
 
 
 SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
+"""An exercise id, as a JSON Schema (ECMA-262) pattern."""
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # with fullmatch: no "\n" at the end
+NON_BLANK_PATTERN: Final = r"\S"
+"""Text that is not blank holds a character that is not white space."""
 
 
 def slug(max_length: int) -> Rule:
@@ -152,13 +168,14 @@ def slug(max_length: int) -> Rule:
             raise Problem(
                 f"must be at most {max_length} characters long (got {len(value)})"
             )
-        if not _SLUG.match(value):
+        if not _SLUG.fullmatch(value):
             raise Problem(
                 "must be lower-case letters and digits in words joined by "
                 f"single hyphens, such as 'spine-press-up' (got {show(value)})"
             )
 
-    return Rule(rule)
+    schema = {"type": "string", "maxLength": max_length, "pattern": SLUG_PATTERN}
+    return Rule(rule, schema)
 
 
 def _a(name: str) -> str:
@@ -173,7 +190,7 @@ def member(enum_type: type[enum.Enum]) -> Rule:
         if not isinstance(value, enum_type):
             wrong_type(expected, value)
 
-    return Rule(rule)
+    return Rule(rule, ref(enum_type), (enum_type,))
 
 
 def instance(cls: type) -> Rule:
@@ -184,7 +201,7 @@ def instance(cls: type) -> Rule:
         if not isinstance(value, cls):
             wrong_type(expected, value)
 
-    return Rule(rule)
+    return Rule(rule, ref(cls), (cls,))
 
 
 def optional(inner: Rule) -> Rule:
@@ -194,7 +211,16 @@ def optional(inner: Rule) -> Rule:
         if value is not None:
             inner.check(value)
 
-    return Rule(rule)
+    return Rule(rule, {"anyOf": [inner.schema, {"type": "null"}]}, inner.refs)
+
+
+def _check_unique(values: tuple[Any, ...]) -> None:
+    seen: set[object] = set()
+    for index, item in enumerate(values):
+        if item in seen:
+            problem = f"must not repeat an item (got {show(item)} again)"
+            raise Problem(problem, where=f"[{index}]")
+        seen.add(item)
 
 
 def items(
@@ -218,16 +244,15 @@ def items(
                 problem.where = f"[{index}]{problem.where}"
                 raise
         if unique:
-            seen: set[object] = set()
-            for index, item in enumerate(value):
-                if item in seen:
-                    raise Problem(
-                        f"must not repeat an item (got {show(item)} again)",
-                        where=f"[{index}]",
-                    )
-                seen.add(item)
+            _check_unique(value)
 
-    return Rule(rule)
+    schema: dict[str, Any] = {"type": "array", "items": inner.schema}
+    if min_count:
+        schema["minItems"] = min_count
+    schema["maxItems"] = max_count
+    if unique:
+        schema["uniqueItems"] = True
+    return Rule(rule, schema, inner.refs)
 
 
 def to_tuple(value: Iterable[T]) -> tuple[T, ...]:

@@ -8,6 +8,8 @@ exit status::
     backroutine plan --time bedtime --target lower-back --minutes 8
     backroutine timeline routine.json
     backroutine screen --sign fever
+    backroutine validate routine.json
+    backroutine schema routine
 
 Errors go to standard error, one line per problem, with exit status 1 for
 bad input and 2 for bad usage; a :class:`~backroutine.BackroutineError` never
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import json
 import math
 import pathlib
 import sys
@@ -40,7 +43,8 @@ from typing import Final, TypeVar
 import attrs
 
 from backroutine._builtin import default_catalog
-from backroutine._json import dumps, loads
+from backroutine._documents import CLASSES
+from backroutine._json import dumps, json_schema, loads
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
 from backroutine._render import (
@@ -436,6 +440,51 @@ _URGENCY_GROUPS: Final = {
 }
 
 
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a JSON document of any kind, or - for standard input",
+    )
+
+
+def _validate(args: argparse.Namespace) -> int:
+    # The converter, and with it cattrs, is imported only when needed.
+    from backroutine._converter import load_document  # noqa: PLC0415
+
+    load_document(_read(args.file))
+    _write("ok\n")
+    return EXIT_OK
+
+
+def _kind_spellings() -> str:
+    return ", ".join(kind.replace("_", "-") for kind in sorted(CLASSES))
+
+
+def _kind(text: str) -> str:
+    """An argparse ``type`` that reads a kind of document, such as routine."""
+    kind = text.replace("-", "_")
+    if kind not in CLASSES:
+        msg = f"unknown kind {text!r}; choose from {_kind_spellings()}"
+        raise argparse.ArgumentTypeError(msg)
+    return kind
+
+
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "kind",
+        metavar="KIND",
+        type=_kind,
+        help=f"the kind of document: {_kind_spellings()}",
+    )
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = json_schema(args.kind)
+    _write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
 def _no_arguments(_parser: argparse.ArgumentParser) -> None:
     pass
 
@@ -510,6 +559,32 @@ _COMMANDS: Final = (
         example="backroutine screen --sign pain-below-knee --sign fever",
         add_arguments=_screen_arguments,
         run=_screen,
+    ),
+    _Command(
+        name="validate",
+        summary="check a JSON document of any kind",
+        description=(
+            "Check a JSON document of any kind (a routine, exercise, catalog or\n"
+            "plan request, as its kind field says) as strictly as the library\n"
+            "reads it.  Print ok and exit 0 if it is valid; otherwise print each\n"
+            "problem with its path to standard error, one a line, and exit 1."
+        ),
+        example="backroutine validate routine.json",
+        add_arguments=_validate_arguments,
+        run=_validate,
+    ),
+    _Command(
+        name="schema",
+        summary="print the JSON Schema of a kind of document",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of a kind of document, the\n"
+            "same text as the file schemas/KIND.schema.json, for apps in other\n"
+            "languages to check documents with.  KIND is spelled as in JSON or\n"
+            "with hyphens: plan_request or plan-request."
+        ),
+        example="backroutine schema routine",
+        add_arguments=_schema_arguments,
+        run=_schema,
     ),
 )
 
