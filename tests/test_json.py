@@ -3,6 +3,7 @@ import json
 import pathlib
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,6 +82,26 @@ class TestRoundTrip:
         """unstructure gives exactly what parsing dumps' text gives."""
         assert json.loads(dumps(value)) == unstructure(value)
         assert value == structure(unstructure(value), type(value))
+
+    @given(DOCUMENTS)
+    def test_dumps_is_orjson_of_unstructure(
+        self, value: Routine | Exercise | Catalog | PlanRequest
+    ) -> None:
+        """dumps' fast writer gives exactly the bytes of the unstructured document."""
+        assert orjson.dumps(unstructure(value)).decode() == dumps(value)
+        assert orjson.dumps(
+            unstructure(value), option=orjson.OPT_INDENT_2
+        ).decode() == (dumps(value, indent=2))
+
+    def test_equal_exercises_are_shared(self) -> None:
+        """Equal exercises in one document are read once and shared."""
+        routine = sample_routine()
+        twice = Routine(name="Twice", steps=[*routine.steps, *routine.steps])
+        loaded = loads(dumps(twice), Routine)
+        assert twice == loaded
+        assert loaded.steps[0].exercise is loaded.steps[1].exercise
+        other = loads(dumps(twice), Routine)
+        assert other.steps[0].exercise is not loaded.steps[0].exercise
 
     def test_non_ascii_survives_unescaped(self) -> None:
         """Non-ASCII text is written as UTF-8, not escaped, and reads back."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from backroutine._catalog import Catalog
 from backroutine._json import loads
@@ -17,5 +16,7 @@ def default_catalog() -> Catalog:
     loader that reads an app's own catalog, once; the catalog is immutable,
     so every call returns the same one.
     """
+    from importlib import resources  # noqa: PLC0415 (slow to import; needed once)
+
     data = resources.files("backroutine").joinpath("exercises.json").read_bytes()
     return loads(data, Catalog)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
@@ -101,6 +100,8 @@ class Catalog:
 
     def nearest_ids(self, exercise_id: str, *, count: int = 3) -> tuple[str, ...]:
         """Up to *count* known ids that look most like *exercise_id*."""
+        import difflib  # noqa: PLC0415 (only for a mistyped id)
+
         return tuple(
             difflib.get_close_matches(exercise_id, self._by_id, n=count, cutoff=0.5)
         )

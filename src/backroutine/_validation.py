@@ -139,6 +139,8 @@ def text(max_length: int) -> Rule:
             raise Problem(
                 f"must be at most {max_length} characters long (got {len(value)})"
             )
+        if value.isascii():
+            return
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
