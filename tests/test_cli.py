@@ -35,6 +35,7 @@ from backroutine import (
     plan_routine,
     screen,
     timeline,
+    to_markdown,
 )
 from backroutine._render import (
     clock_text,
@@ -114,6 +115,104 @@ class TestExercises:
         assert 2 == run("exercises", PRESS_UP).returncode
 
 
+def listed(out: str) -> list[str]:
+    """The ids that `exercises` listed: its lines that are not indented."""
+    return [line for line in out.splitlines() if line and not line[0].isspace()]
+
+
+class TestExercisesFilters:
+    def test_target_includes_its_parts(self) -> None:
+        """--target hips lists exactly the exercises that work the hips or a part."""
+        hips = {BodyArea.HIPS, BodyArea.HIP_FLEXORS, BodyArea.GLUTES}
+        expected = [e.id for e in default_catalog() if hips & set(e.targets)]
+        assert expected == listed(ok("exercises", "--target", "hips"))
+        parts_only = [e.id for e in default_catalog() if BodyArea.HIPS not in e.targets]
+        assert set(expected) & set(parts_only), "no exercise works only a part"
+
+    def test_time(self) -> None:
+        """--time bedtime lists exactly the exercises that suit bedtime."""
+        expected = [e.id for e in default_catalog() if TimeOfDay.BEDTIME in e.times]
+        assert expected == listed(ok("exercises", "--time", "bedtime"))
+        assert len(expected) < len(default_catalog())
+
+    def test_position(self) -> None:
+        """--position prone lists exactly the exercises done lying face down."""
+        expected = [e.id for e in default_catalog() if e.position is Position.PRONE]
+        assert [PRESS_UP, "prone-on-elbows"] == expected
+        assert expected == listed(ok("exercises", "--position", "prone"))
+
+    def test_filters_combine(self) -> None:
+        """Several filters list the exercises that match them all, as blocks."""
+        out = ok(
+            *("exercises", "--target", "lower-back", "--time", "morning"),
+            *("--position", "supine"),
+        )
+        catalog = default_catalog().select(
+            target=BodyArea.LOWER_BACK,
+            time_of_day=TimeOfDay.MORNING,
+            position=Position.SUPINE,
+        )
+        assert 0 < len(catalog) < len(default_catalog())
+        assert exercise_list_text(catalog) == out
+
+    @pytest.mark.parametrize(
+        ("hyphens", "underscores"),
+        [
+            (("--target", "hip-flexors"), ("--target", "hip_flexors")),
+            (("--position", "half-kneeling"), ("--position", "half_kneeling")),
+        ],
+        ids=" ".join,
+    )
+    def test_spellings(
+        self, hyphens: tuple[str, str], underscores: tuple[str, str]
+    ) -> None:
+        """Values are taken in their JSON spelling or with hyphens."""
+        assert ok("exercises", *hyphens) == ok("exercises", *underscores)
+
+    @pytest.mark.parametrize(
+        ("option", "value", "what", "choices"),
+        [
+            ("--target", "lower-bak", "body area", BodyArea),
+            ("--time", "night", "time of day", TimeOfDay),
+            ("--position", "lying", "position", Position),
+        ],
+    )
+    def test_unknown_value(
+        self, option: str, value: str, what: str, choices: type[Any]
+    ) -> None:
+        """An unknown value exits 2 with usage, listing the valid ones."""
+        result = run("exercises", option, value)
+        valid = ", ".join(member.value.replace("_", "-") for member in choices)
+        expected = (
+            f"backroutine exercises: error: argument {option}: unknown {what} "
+            f"{value!r}; choose from {valid}"
+        )
+        assert (2, "") == (result.returncode, result.stdout)
+        assert result.stderr.startswith("usage: backroutine exercises ")
+        assert expected == result.stderr.splitlines()[-1]
+        assert "Traceback" not in result.stderr
+
+    def test_no_match(self) -> None:
+        """Filters no exercise matches exit 1 with one line saying so."""
+        catalog = default_catalog().select(
+            time_of_day=TimeOfDay.BEDTIME, position=Position.STANDING
+        )
+        assert 0 == len(catalog)
+        lines = failed(
+            "exercises", "--position", "standing", "--time", "bedtime", status=1
+        )
+        expected = (
+            "backroutine: error: no exercise matches --time bedtime --position standing"
+        )
+        assert [expected] == lines
+
+    def test_help_says_what_no_match_does(self) -> None:
+        """--help says what happens when no exercise matches."""
+        out = one_line(ok("exercises", "--help"))
+        assert "'no exercise matches'" in out
+        assert "the exit status is 1" in out
+
+
 class TestShow:
     def test_shows_the_name_and_id(self) -> None:
         """`show` starts with the exercise's name, underlined, and its id."""
@@ -138,6 +237,31 @@ class TestShow:
         assert "Time of day: morning, evening\n" in out
         assert "Occasions:   after sitting\n" in out
         assert "Targets:     abdominals, lower back\n" in out
+
+    def test_markdown(self) -> None:
+        """--format markdown prints the exercise's handout."""
+        out = ok("show", PRESS_UP, "--format", "markdown")
+        assert to_markdown(default_catalog()[PRESS_UP]) == out
+        assert out.startswith("# Spine press-up\n\n")
+
+    def test_text_is_the_default(self) -> None:
+        """--format text prints what `show` prints without it."""
+        assert ok("show", PRESS_UP) == ok("show", PRESS_UP, "--format", "text")
+
+    def test_json_is_not_a_format(self) -> None:
+        """--format json is bad usage for `show`, naming the formats it takes."""
+        lines = failed("show", PRESS_UP, "--format", "json", status=2)
+        # Some versions of Python quote the choices, others do not.
+        assert lines[-1].startswith(
+            "backroutine show: error: argument --format: invalid choice: 'json' "
+            "(choose from "
+        )
+        assert lines[-1].replace("'", "").endswith("text, markdown)")
+
+    def test_unknown_id_as_markdown(self) -> None:
+        """An unknown id is one line and exit 1, whatever the format."""
+        lines = failed("show", "zzz", "--format", "markdown", status=1)
+        assert ["backroutine: error: unknown exercise id 'zzz'"] == lines
 
     def test_needs_an_id(self) -> None:
         """`show` without an id is bad usage, reported without a traceback."""
@@ -240,6 +364,12 @@ class TestPlan:
         """The text is what routine_text gives for the planned routine."""
         assert routine_text(bedtime()) == ok(*BEDTIME)
 
+    def test_markdown_is_the_handout(self) -> None:
+        """--format markdown prints the planned routine's handout."""
+        out = ok(*BEDTIME, "--format", "markdown")
+        assert to_markdown(bedtime()) == out
+        assert out.startswith(f"# {bedtime().name}\n\n")
+
     def test_json_is_the_planned_routine(self) -> None:
         """--format json prints the routine's document, as dumps writes it."""
         out = ok(*BEDTIME, "--format", "json")
@@ -247,7 +377,7 @@ class TestPlan:
         assert routine == loads(out, Routine)
         assert dumps(routine, indent=2) + "\n" == out
 
-    @pytest.mark.parametrize("output_format", ["text", "json"])
+    @pytest.mark.parametrize("output_format", ["text", "json", "markdown"])
     def test_out_writes_the_file(
         self, tmp_path: pathlib.Path, output_format: str
     ) -> None:
@@ -949,7 +1079,9 @@ class TestWidth:
         "args",
         [
             ["exercises"],
+            ["exercises", "--target", "hips"],
             *(["show", exercise_id] for exercise_id in IDS),
+            *(["show", exercise_id, "--format", "markdown"] for exercise_id in IDS),
             ["--help"],
             ["exercises", "--help"],
             ["show", "--help"],
@@ -959,7 +1091,9 @@ class TestWidth:
             ["validate", "--help"],
             ["schema", "--help"],
             list(BEDTIME),
+            [*BEDTIME, "--format", "markdown"],
             [*BEDTIME[:-1], "240"],
+            [*BEDTIME[:-1], "240", "--format", "markdown"],
             [*BEDTIME, "--condition", "pregnancy", "--sign", "pain-below-knee"],
             ["screen", "--sign", "worsening-pain", "--sign", "persistent-pain"],
         ],

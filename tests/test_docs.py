@@ -12,13 +12,24 @@ from __future__ import annotations
 import enum
 import pathlib
 import re
+import shlex
+import subprocess
+import sys
 import typing
 
 import attrs
 import pytest
 
 import backroutine
-from backroutine import Catalog, Exercise, PlanRequest, Routine
+from backroutine import (
+    Catalog,
+    Condition,
+    Exercise,
+    PlanRequest,
+    Routine,
+    Urgency,
+    WarningSign,
+)
 
 DOC = pathlib.Path(__file__).parent.parent / "docs" / "json-format.md"
 EXAMPLE_HEADING = "## A complete example"
@@ -147,3 +158,204 @@ def test_every_field_name_and_enum_value_appears_in_the_doc() -> None:
     for enum_type in ENUMS:
         for member in enum_type:
             assert f"`{member.value}`" in text, f"{enum_type.__name__}.{member.name}"
+
+
+# The other pages: the command line's examples run, and the tables that
+# restate the library's data agree with it.
+
+DOCS = DOC.parent
+CLI_DOC = DOCS / "cli.md"
+COMMANDS = ("plan", "timeline", "exercises", "show", "validate", "schema", "screen")
+_STATUS = re.compile(r"\s+# exit status (\d+)$")
+# A word in capitals, such as FILE or ID, or an ellipsis: not a runnable line.
+_PLACEHOLDER = re.compile(r"\b[A-Z]{2,}\b|\.\.\.")
+# Shell syntax the test does not run: only plain commands and pipes are run.
+_SHELL = re.compile(r"[;&<>$`()]|\|\|")
+
+
+def _page(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def _sections(text: str) -> dict[str, str]:
+    """The text under each level-2 heading of *text*, by heading."""
+    parts = re.split(r"^## (.+)\n", text, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _table(section: str) -> list[list[str]]:
+    """The cells of each body row of the first Markdown table in *section*."""
+    rows = [
+        [cell.strip() for cell in line.strip("|").split(" | ")]
+        for line in section.splitlines()
+        if line.startswith("|") and not line.startswith("|---")
+    ]
+    return rows[1:]
+
+
+@attrs.frozen
+class _Example:
+    """One ``backroutine`` line of a ```sh block in docs/cli.md."""
+
+    line: str
+    status: int
+
+    @property
+    def commands(self) -> list[list[str]]:
+        """The commands of the line's pipeline, each as its arguments."""
+        return [shlex.split(part) for part in self.line.split(" | ")]
+
+
+def _cli_examples() -> list[_Example]:
+    text = _page("cli.md")
+    examples = []
+    for block in re.findall(r"^```sh\n(.*?)^```$", text, re.DOTALL | re.MULTILINE):
+        for line in block.splitlines():
+            if not line.startswith("backroutine "):
+                continue
+            match = _STATUS.search(line)
+            command = _STATUS.sub("", line)
+            if _PLACEHOLDER.search(command):
+                continue
+            examples.append(_Example(command, int(match.group(1)) if match else 0))
+    return examples
+
+
+def _run(example: _Example, cwd: pathlib.Path) -> tuple[int, str]:
+    """Run *example* in *cwd*; its exit status and what it wrote to stderr."""
+    stdin = None
+    for args in example.commands:
+        assert "backroutine" == args[0], example.line
+        result = subprocess.run(
+            [sys.executable, "-m", "backroutine", *args[1:]],
+            input=stdin,
+            capture_output=True,
+            cwd=cwd,
+            timeout=60,
+            check=False,
+        )
+        stdin = result.stdout
+        if result.returncode and args is not example.commands[-1]:
+            break
+    return result.returncode, result.stderr.decode("utf-8")
+
+
+class TestCommandLineExamples:
+    """The examples in docs/cli.md run, and exit with the status it says."""
+
+    def test_every_example_exits_with_the_status_it_states(
+        self, tmp_path: pathlib.Path
+    ) -> None:
+        """Run every example in order, in one empty directory, as the page says."""
+        failures = []
+        for example in _cli_examples():
+            status, stderr = _run(example, tmp_path)
+            if status != example.status:
+                failures.append(f"{example.line}: exit {status}\n{stderr}")
+            elif "Traceback" in stderr or (status in (1, 2) and not stderr):
+                failures.append(f"{example.line}: no clear error\n{stderr}")
+        assert [] == failures
+
+    def test_examples_are_plain_commands_that_write_only_here(self) -> None:
+        """Every example is a command or a pipe of them, writing relative paths."""
+        for example in _cli_examples():
+            assert not _SHELL.search(example.line), example.line
+            for args in example.commands:
+                for value in args:
+                    assert not value.startswith(("/", "~", "..")), example.line
+
+    def test_every_command_and_exit_status_has_an_example(self) -> None:
+        """Each of the seven commands, and each exit status, is shown at work."""
+        examples = _cli_examples()
+        used = {args[1] for example in examples for args in example.commands}
+        assert set(COMMANDS) == used
+        assert {0, 1, 2, 3} == {example.status for example in examples}
+
+    def test_the_page_has_a_section_for_every_command(self) -> None:
+        """The page has one section per command, named as the command."""
+        sections = _sections(_page("cli.md"))
+        assert set(COMMANDS) <= set(sections)
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_option_and_choice_is_documented(self, command: str) -> None:
+        """Each option (and choice) in a command's usage appears in its section."""
+        usage = subprocess.run(
+            [sys.executable, "-m", "backroutine", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout.split("\n\n", 1)[0]
+        section = _sections(_page("cli.md"))[command]
+        options = set(re.findall(r"--[a-z][a-z-]*", usage)) - {"--help"}
+        missing = [option for option in sorted(options) if f"`{option}" not in section]
+        for choices in re.findall(r"\{([a-z,]+)\}", usage):
+            missing += [c for c in choices.split(",") if f"`{c}`" not in section]
+        assert [] == missing
+
+
+class TestSafetyPage:
+    """The tables in docs/safety.md agree with the safety rules."""
+
+    def test_the_conditions_table_matches_the_rules(self) -> None:
+        """Each condition has one row: what its rule leaves out, and why."""
+        rows = _table(_sections(_page("safety.md"))["Conditions and their rules"])
+        assert [c.value for c in Condition] == [row[0].strip("`") for row in rows]
+        for value, leaves_out, why in rows:
+            rule = backroutine.CONDITION_RULES[Condition(value.strip("`"))]
+            named = {
+                *(bias.value for bias in rule.avoid_biases),
+                *(position.value for position in rule.avoid_positions),
+                *(bias.value for bias in rule.only_biases or ()),
+                *([rule.max_difficulty.value] if rule.max_difficulty else []),
+            }
+            assert named == set(re.findall(r"`(\w+)`", leaves_out)), value
+            assert rule.reason == why
+
+    def test_the_warning_signs_table_matches_the_screening(self) -> None:
+        """Each warning sign has one row, with its words and its urgency."""
+        rows = _table(_sections(_page("safety.md"))["Warning signs"])
+        signs = rows[: len(WarningSign)]
+        assert [s.value for s in WarningSign] == [row[0].strip("`") for row in signs]
+        for value, words, urgency in signs:
+            screening = backroutine.screen([WarningSign(value.strip("`"))])
+            assert screening.urgency.value == urgency.strip("`"), value
+            assert words in screening.advice, value
+
+    def test_the_urgency_table_lists_every_urgency(self) -> None:
+        """Each urgency has one row, most urgent first."""
+        rows = _table(
+            _sections(_page("safety.md"))["Warning signs"].split("The urgencies", 1)[1]
+        )
+        expected = sorted(Urgency, key=lambda urgency: -urgency.level)
+        assert [u.value for u in expected] == [row[0].strip("`") for row in rows]
+
+
+class TestApiReference:
+    """docs/api.md documents the whole public API."""
+
+    def test_every_public_name_is_documented(self) -> None:
+        """Every name in ``backroutine.__all__`` has an entry of its own."""
+        text = _page("api.md")
+        documented = set(
+            re.findall(r"^\.\. (?:auto\w+|py:\w+):: (\w+)", text, re.MULTILINE)
+        )
+        assert [] == sorted(set(backroutine.__all__) - documented)
+
+    def test_the_public_submodules_are_documented(self) -> None:
+        """The exceptions module and the test strategies have their sections."""
+        text = _page("api.md")
+        assert ".. automodule:: backroutine.testing" in text
+        assert "backroutine.exceptions" in text
+
+
+class TestPages:
+    """Every page is in the table of contents, and no page is left out."""
+
+    def test_every_page_is_in_the_toctree(self) -> None:
+        """The index lists every Markdown page in docs/ but itself."""
+        toctree = re.search(r"```\{toctree\}\n(.*?)```", _page("index.md"), re.DOTALL)
+        assert toctree
+        listed = {line for line in toctree.group(1).splitlines() if line[:1].isalpha()}
+        pages = {path.stem for path in DOCS.glob("*.md")} - {"index"}
+        assert pages == listed

@@ -302,6 +302,15 @@ class TestPlanningErrors:
         assert "allow at least" in message
         assert isinstance(caught.value, ValueError)
 
+    def test_budget_in_the_message_is_exact(self) -> None:
+        """The message gives the budget to the hundredth, and enough time rounded up."""
+        with pytest.raises(PlanningError) as caught:
+            plan(time_of_day=TimeOfDay.BEDTIME, minutes=0.25)
+        message = str(caught.value)
+        assert "more than the 0.25 minutes asked for" in message
+        needed = float(message.rsplit("allow at least ", 1)[1].split(maxsplit=1)[0])
+        plan(time_of_day=TimeOfDay.BEDTIME, minutes=needed)
+
     def test_nothing_suits_the_time(self) -> None:
         """A catalog with nothing for the time of day says so."""
         catalog = default_catalog().select(time_of_day=TimeOfDay.MIDDAY)

@@ -30,6 +30,7 @@ from backroutine._model import (
     Span,
 )
 from backroutine._planner import plan_routine
+from backroutine._render import to_markdown, to_text
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
 from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import (
@@ -99,5 +100,7 @@ __all__ = [
     "screen",
     "structure",
     "timeline",
+    "to_markdown",
+    "to_text",
     "unstructure",
 ]

@@ -218,7 +218,7 @@ class ExerciseSet:
 
     @property
     def total_reps(self) -> int:
-        """Reps over all sides: twice :attr:`reps` for per-side work."""
+        """Reps over all sides, twice ``reps`` for per-side work."""
         return self.reps * self.laterality.sides
 
 
@@ -242,7 +242,7 @@ class Caution:
 
     @property
     def text(self) -> str:
-        """The caution as one line: what it is about, then what to do."""
+        """The caution as one line of text, what it is about and then what to do."""
         return f"{self.about[:1].upper()}{self.about[1:]}: {self.advice}"
 
 
@@ -417,7 +417,7 @@ class Cue:
 
     @property
     def end_seconds(self) -> float:
-        """When the cue ends: its start plus its length."""
+        """When the cue ends, its start plus its length."""
         return self.start_seconds + self.seconds
 
 
@@ -554,5 +554,5 @@ class Screening:
 
     @property
     def stops_exercise(self) -> bool:
-        """Whether to seek care instead of exercising: urgent or emergency."""
+        """Whether to seek care instead of exercising (urgent or emergency)."""
         return self.urgency.level >= Urgency.URGENT.level

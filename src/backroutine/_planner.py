@@ -20,6 +20,7 @@ the same timing model that :func:`~backroutine.estimate_duration` uses.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -426,9 +427,15 @@ def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:
     return (*advice, *GENERAL_ADVICE)
 
 
-def _minutes_text(seconds: float) -> str:
-    minutes = seconds / 60
-    return f"{minutes:.1f} minutes" if minutes != 1 else "1 minute"
+def _minutes_text(seconds: float, *, at_least: bool = False) -> str:
+    """*seconds* in minutes, to the hundredth: "0.25 minutes", "8 minutes".
+
+    With *at_least*, rounded up, so that the number given is enough.
+    """
+    hundredths = seconds / 60 * 100
+    hundredths = math.ceil(hundredths) if at_least else round(hundredths)
+    minutes = f"{hundredths / 100:.2f}".rstrip("0").rstrip(".")
+    return "1 minute" if minutes == "1" else f"{minutes} minutes"
 
 
 def _build(
@@ -495,9 +502,9 @@ def plan_routine(
         needs = plan.cost_of_adding(shortest)
         msg = (
             f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
-            f"{_minutes_text(needs)} at its lowest dose, more than the "
+            f"{_minutes_text(needs, at_least=True)} at its lowest dose, more than the "
             f"{_minutes_text(budget)} asked for; allow at least "
-            f"{_minutes_text(needs)}"
+            f"{_minutes_text(needs, at_least=True)}"
         )
         raise PlanningError(msg)
     _raise_doses(plan)

@@ -98,7 +98,7 @@ class Laterality(enum.Enum):
 
     @property
     def sides(self) -> int:
-        """How many sides a rep count is done on: 2 for per-side work, else 1."""
+        """How many sides a rep count is done on, 2 for per-side work, else 1."""
         return 2 if self in (Laterality.ALTERNATING, Laterality.EACH_SIDE) else 1
 
 

@@ -3,8 +3,8 @@
 Call :func:`main` with the arguments after the program's name; it returns the
 exit status::
 
-    backroutine exercises
-    backroutine show spine-press-up
+    backroutine exercises --target hips
+    backroutine show spine-press-up --format markdown
     backroutine plan --time bedtime --target lower-back --minutes 8
     backroutine timeline routine.json
     backroutine screen --sign fever
@@ -12,7 +12,8 @@ exit status::
     backroutine schema routine
 
 Errors go to standard error, one line per problem, with exit status 1 for
-bad input and 2 for bad usage; a :class:`~backroutine.BackroutineError` never
+bad input (``exercises`` with filters that no exercise matches is bad input
+too) and 2 for bad usage; a :class:`~backroutine.BackroutineError` never
 ends in a traceback.
 
 Exit status 3 means that warning signs say to seek care instead of
@@ -49,10 +50,10 @@ from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
 from backroutine._render import (
     exercise_list_text,
-    exercise_text,
-    routine_text,
     screening_text,
     timeline_text,
+    to_markdown,
+    to_text,
 )
 from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, screen
 from backroutine._timing import timeline
@@ -170,8 +171,64 @@ def _unique(values: Iterable[_T] | None) -> tuple[_T, ...]:
 # its arguments where it has any.
 
 
-def _exercises(_args: argparse.Namespace) -> int:
-    _write(exercise_list_text(default_catalog()))
+# Options that plan and exercises share: the same spellings, the same errors.
+
+
+def _add_time(
+    parser: argparse.ArgumentParser, help_: str, *, required: bool = False
+) -> None:
+    parser.add_argument(
+        "--time",
+        required=required,
+        type=_enum_type(TimeOfDay, "time of day"),
+        metavar="TIME",
+        help=f"{help_}: {_spellings(TimeOfDay)}",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser, *choices: str, help_: str) -> None:
+    parser.add_argument("--format", choices=choices, default="text", help=help_)
+
+
+_MARKDOWN_HELP: Final = (
+    "markdown: a printable handout, as to_markdown writes it (CommonMark)"
+)
+
+_NO_MATCH: Final = "no exercise matches"
+_EXERCISE_FILTERS: Final = ("target", "time", "position")
+"""The options of exercises that filter, named as argparse stores them."""
+
+
+def _exercises_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--target",
+        type=_enum_type(BodyArea, "body area"),
+        metavar="AREA",
+        help="only exercises that work this area or one of its parts: "
+        f"{_spellings(BodyArea)}",
+    )
+    _add_time(parser, "only exercises that suit this time of day")
+    parser.add_argument(
+        "--position",
+        type=_enum_type(Position, "position"),
+        metavar="P",
+        help=f"only exercises done in this position: {_spellings(Position)}",
+    )
+
+
+def _exercises(args: argparse.Namespace) -> int:
+    catalog = default_catalog().select(
+        target=args.target, time_of_day=args.time, position=args.position
+    )
+    if not catalog.exercises:
+        given = {name: getattr(args, name) for name in _EXERCISE_FILTERS}
+        filters = (
+            f"--{name} {_spelled(value)}"
+            for name, value in given.items()
+            if value is not None
+        )
+        raise _BadInputError(" ".join((_NO_MATCH, *filters)))
+    _write(exercise_list_text(catalog))
     return EXIT_OK
 
 
@@ -179,22 +236,24 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "exercise_id", metavar="ID", help="the exercise's id, as listed by exercises"
     )
+    _add_format(
+        parser,
+        "text",
+        "markdown",
+        help_=f"text for a person to read on screen (default), or {_MARKDOWN_HELP}",
+    )
 
 
 def _show(args: argparse.Namespace) -> int:
-    _write(exercise_text(default_catalog()[args.exercise_id]))
+    exercise = default_catalog()[args.exercise_id]
+    render = to_markdown if args.format == "markdown" else to_text
+    _write(render(exercise))
     return EXIT_OK
 
 
 def _plan_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
-    add(
-        "--time",
-        required=True,
-        type=_enum_type(TimeOfDay, "time of day"),
-        metavar="TIME",
-        help=f"when the routine is for: {_spellings(TimeOfDay)}",
-    )
+    _add_time(parser, "when the routine is for", required=True)
     add(
         "--target",
         action="append",
@@ -278,12 +337,14 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         "is planned, the screening goes to standard error and the exit status "
         "is 3 (what each sign means: backroutine screen --help)",
     )
-    add(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text for a person (default), or json: the routine document, "
-        "as dumps(routine, indent=2) writes it, to save or to time",
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text for a person (default); json: the routine document, "
+        "as dumps(routine, indent=2) writes it, to save or to time; or "
+        + _MARKDOWN_HELP,
     )
     add(
         "--out",
@@ -352,8 +413,10 @@ def _plan(args: argparse.Namespace) -> int:
     routine = plan_routine(_plan_request(args))
     if args.format == "json":
         text = dumps(routine, indent=2) + "\n"
+    elif args.format == "markdown":
+        text = to_markdown(routine)
     else:
-        text = routine_text(routine)
+        text = to_text(routine)
     _output(text, args.out)
     return EXIT_OK
 
@@ -485,19 +548,19 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _no_arguments(_parser: argparse.ArgumentParser) -> None:
-    pass
-
-
 _COMMANDS: Final = (
     _Command(
         name="exercises",
-        summary="list the built-in exercises",
+        summary="list the built-in exercises, or those that match filters",
         description=(
-            "List the built-in exercises: id, name, position, targets and dose."
+            "List the built-in exercises: id, name, position, targets and dose.\n"
+            "The filters narrow the list to the exercises that match them all;\n"
+            "values are spelled as in JSON or with hyphens: lower-back or\n"
+            "lower_back.  If none matches, nothing is listed, standard error\n"
+            f"says {_NO_MATCH!r} with the filters, and the exit status is 1."
         ),
-        example="backroutine exercises",
-        add_arguments=_no_arguments,
+        example="backroutine exercises --target hips --time bedtime",
+        add_arguments=_exercises_arguments,
         run=_exercises,
     ),
     _Command(
@@ -505,9 +568,10 @@ _COMMANDS: Final = (
         summary="show one exercise in full",
         description=(
             "Show one exercise in full: what it is, when it suits, how much,\n"
-            "how to do it step by step, why it helps and what to watch for."
+            "how to do it step by step, why it helps and what to watch for;\n"
+            "as text, or with --format markdown as a handout to print."
         ),
-        example="backroutine show spine-press-up",
+        example="backroutine show spine-press-up --format markdown",
         add_arguments=_show_arguments,
         run=_show,
     ),
@@ -516,7 +580,8 @@ _COMMANDS: Final = (
         summary="plan a routine for a time of day, areas and minutes",
         description=(
             "Plan a routine for a time of day, target areas and a time budget,\n"
-            "and print it for a person to follow (or as JSON, to save and time).\n"
+            "and print it for a person to follow, as text or as a Markdown\n"
+            "handout to print (or as JSON, to save and time).\n"
             "Values are spelled as in JSON or with hyphens: lower-back or\n"
             "lower_back.\n"
             "\n"

@@ -34,6 +34,8 @@ class InvalidDocumentError(BackroutineError, ValueError):
     Attributes:
         problems: Every problem found, each as ``path: message``, for example
             ``$.steps[0].sets[1].reps: must be at least 1 (got 0)``.
+        kind: The kind of document that was being read, such as
+            ``"routine"``, or None when it was not known.
     """
 
     problems: tuple[str, ...]
