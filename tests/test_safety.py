@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 from backroutine import (
     CONDITION_RULES,
     Bias,
+    Catalog,
+    Caution,
     Condition,
     CueKind,
     PlanningError,
@@ -24,6 +26,7 @@ from backroutine import (
     timeline,
 )
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
+from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine._safety import SIGN_URGENCY
 from backroutine.testing import plan_requests
 
@@ -120,13 +123,43 @@ class TestPlanningWithConditions:
             )
         )
         expected = [
-            f"{e.name}, with {c.about}: {c.advice}"
+            f"{e.name}: see its caution about {c.about}."
             for e in routine.exercises
             for c in e.cautions
             if Condition.SPINAL_STENOSIS in c.conditions
         ]
         assert expected
         assert all(note in routine.notes for note in expected)
+
+    def test_notes_stay_valid_for_large_catalogs_and_long_text(self) -> None:
+        """Many left-out exercises and the longest cautions still give valid notes."""
+        press_up = default_catalog()["spine-press-up"]
+        long_caution = Caution(
+            about="s" * MAX_NAME_LENGTH,
+            advice="a" * MAX_TEXT_LENGTH,
+            conditions=[Condition.PREGNANCY],
+        )
+        left_out = [
+            attrs.evolve(press_up, id=f"press-up-{n}", name=f"{n:03} " + "n" * 110)
+            for n in range(500)
+        ]
+        kept = attrs.evolve(
+            default_catalog()["glute-bridge"],
+            times=[TimeOfDay.MIDDAY],
+            name="b" * MAX_NAME_LENGTH,
+            cautions=[long_caution],
+        )
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.MIDDAY,
+                conditions=[Condition.SPINAL_STENOSIS, Condition.PREGNANCY],
+                minutes=5,
+            ),
+            Catalog([*left_out, kept]),
+        )
+        assert [kept.id] == [e.id for e in routine.exercises]
+        assert any("and 497 more." in note for note in routine.notes)
+        assert all(len(note) <= MAX_TEXT_LENGTH for note in routine.notes)
 
     def test_surgery_advice_comes_first(self) -> None:
         """After surgery, the routine first says to follow the surgical team."""

@@ -62,6 +62,18 @@ def _words(value: str) -> str:
     return value.replace("_", " ")
 
 
+def _some(words: Iterable[str], *, limit: int = 3) -> str:
+    """Up to *limit* of *words* joined, then how many more there are.
+
+    Names and ids can be many (a catalog may hold thousands) and long, and
+    a note must stay within the model's length for text.
+    """
+    items = list(words)
+    if len(items) <= limit:
+        return _join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit} more"
+
+
 def _join(words: Iterable[str]) -> str:
     items = list(words)
     if len(items) <= 1:
@@ -233,7 +245,7 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         excluded = frozenset(request.exclude)
         found.append(
             _Constraint(
-                f"excluding {_join(request.exclude)}", lambda e: e.id not in excluded
+                f"excluding {_some(request.exclude)}", lambda e: e.id not in excluded
             )
         )
     if request.equipment is not None:
@@ -402,12 +414,14 @@ def _routine_notes(
         notes.append(f"Not covered: {_words(area.value)} ({reason}).")
     for constraint in selection.constraints:
         if constraint.rule is not None and constraint.ruled_out:
-            names = _join(exercise.name for exercise in constraint.ruled_out)
+            names = _some(exercise.name for exercise in constraint.ruled_out)
             condition = _words(constraint.rule.condition.value)
             notes.append(f"Left out for {condition}: {names}. {constraint.rule.reason}")
     for choice in plan.choices:
+        # A pointer, not the advice itself: the advice is with the exercise,
+        # and a note must stay within the model's length for text.
         notes.extend(
-            f"{choice.exercise.name}, with {caution.about}: {caution.advice}"
+            f"{choice.exercise.name}: see its caution about {caution.about}."
             for caution in choice.exercise.cautions
             if set(caution.conditions) & set(request.conditions)
         )
