@@ -8,9 +8,17 @@ and read and write it as a strict, versioned JSON format::
 
     routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
     text = dumps(routine)
+
+The values, the vocabulary, the catalog and the JSON functions load with the
+package; the planner, timing, safety rules and rendering load on first use,
+and cattrs and orjson when JSON is first read or written, so that
+``import backroutine`` stays quick.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
@@ -29,10 +37,6 @@ from backroutine._model import (
     Screening,
     Span,
 )
-from backroutine._planner import plan_routine
-from backroutine._render import to_markdown, to_text
-from backroutine._safety import CONDITION_RULES, ConditionRule, screen
-from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -55,6 +59,25 @@ from backroutine.exceptions import (
     UnknownExerciseError,
     UnsupportedVersionError,
 )
+
+if TYPE_CHECKING:
+    from backroutine._planner import plan_routine
+    from backroutine._render import to_markdown, to_text
+    from backroutine._safety import CONDITION_RULES, ConditionRule, screen
+    from backroutine._timing import Pace, estimate_duration, timeline
+
+# Names whose modules load on first use (PEP 562), and where they live.
+_LAZY = {
+    "CONDITION_RULES": "backroutine._safety",
+    "ConditionRule": "backroutine._safety",
+    "Pace": "backroutine._timing",
+    "estimate_duration": "backroutine._timing",
+    "plan_routine": "backroutine._planner",
+    "screen": "backroutine._safety",
+    "timeline": "backroutine._timing",
+    "to_markdown": "backroutine._render",
+    "to_text": "backroutine._render",
+}
 
 __all__ = [
     "CONDITION_RULES",
@@ -104,3 +127,17 @@ __all__ = [
     "to_text",
     "unstructure",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'backroutine' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -38,7 +38,6 @@ import pathlib
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from importlib import metadata
 from typing import Final, TypeVar
 
 import attrs
@@ -655,11 +654,27 @@ _COMMANDS: Final = (
 
 
 def _version() -> str:
+    from importlib import metadata  # noqa: PLC0415 (slow to import; --version only)
+
     try:
         return metadata.version("backroutine")
     except metadata.PackageNotFoundError:
         # Run from a source tree that was never installed.
         return "(version unknown: not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked for."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        _option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"{PROG} {_version()}\n")
+        parser.exit()
 
 
 def _examples(*commands: str) -> str:
@@ -696,7 +711,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_examples(*(command.example for command in _COMMANDS)),
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        nargs=0,
+        help="show the version and exit",
+    )
     subparsers = parser.add_subparsers(metavar="COMMAND", help=argparse.SUPPRESS)
     for command in _COMMANDS:
         subparser = subparsers.add_parser(

@@ -1,0 +1,65 @@
+import subprocess
+import sys
+
+import pytest
+
+import backroutine
+
+LAZY = [
+    "backroutine._planner",
+    "backroutine._render",
+    "backroutine._safety",
+    "backroutine._timing",
+    "cattrs",
+    "orjson",
+    "hypothesis",
+    "importlib.metadata",
+]
+
+
+class TestNamespace:
+    def test_all_is_sorted_and_unique(self) -> None:
+        """__all__ lists each public name once, in ruff's order."""
+        assert len(set(backroutine.__all__)) == len(backroutine.__all__)
+        constants = [n for n in backroutine.__all__ if n.isupper()]
+        others = [n for n in backroutine.__all__ if not n.isupper()]
+        assert constants + sorted(others, key=lambda n: (n[0].islower(), n)) == list(
+            backroutine.__all__
+        )
+
+    @pytest.mark.parametrize("name", backroutine.__all__)
+    def test_every_public_name_resolves(self, name: str) -> None:
+        """Every name in __all__ can be got, and is listed by dir()."""
+        assert getattr(backroutine, name) is not None
+        assert name in dir(backroutine)
+
+    def test_unknown_name(self) -> None:
+        """An unknown name is an AttributeError that names it."""
+        with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+            backroutine.nope  # noqa: B018
+
+
+class TestImportCost:
+    def test_import_loads_only_what_it_needs(self) -> None:
+        """A fresh import loads no feature module, cattrs, orjson or hypothesis."""
+        code = (
+            "import sys, backroutine; "
+            f"print(sorted(m for m in {LAZY!r} if m in sys.modules))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == result.stdout.strip()
+
+    def test_lazy_names_load_on_first_use(self) -> None:
+        """Using a feature loads its module, and the name then stays put."""
+        code = (
+            "import sys, backroutine; "
+            "first = backroutine.plan_routine; "
+            "print('backroutine._planner' in sys.modules, "
+            "backroutine.plan_routine is first)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "True True" == result.stdout.strip()
