@@ -147,16 +147,5 @@ def _document(kind: str) -> dict[str, Any]:
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of documents of *kind*.
-
-    Args:
-        kind: ``"routine"``, ``"exercise"``, ``"catalog"`` or
-            ``"plan_request"``.
-
-    Returns:
-        A new dict each time, ready for ``json.dumps``.
-
-    Raises:
-        ValueError: *kind* is not a kind of document.
-    """
+    """The schema of documents of *kind*: see :func:`backroutine.json_schema`."""
     return copy.deepcopy(_document(kind))
