@@ -9,16 +9,16 @@ unknown keys are refused.  Every failure comes out as an
 :class:`~backroutine.exceptions.InvalidDocumentError` listing each problem
 with its JSON path.
 
-Reading takes a fast path first: a converter without cattrs' detailed
-validation, whose values check themselves once as they are built.  Only when
-that fails does the detailed converter read the document again, to say what
-is wrong and where; valid documents never pay for the error reporting.
-Within one document, equal exercises (a routine often repeats one) are read
-once and shared: values are immutable, so sharing is safe, and it saves both
-time and memory.
+Reading takes a fast path first: a function generated for the class from
+its fields' rules (see :mod:`backroutine._compiled`), with every check
+inline and no cattrs.  Only when it refuses does the detailed converter read
+the document again, to say what is wrong and where; valid documents never
+pay for the error reporting.  Within one document, equal exercises (a
+routine often repeats one) are read once and shared: values are immutable,
+so sharing is safe, and it saves both time and memory.
 
-Writing goes straight to orjson, which writes enums and tuples itself; each
-attrs value becomes a dict of its fields, once per value and call.
+Writing uses a function generated for the class too: it builds the
+document's dicts and lists directly, and orjson writes them in one call.
 
 This module imports cattrs and orjson; it is loaded on first use of JSON, so
 that ``import backroutine`` stays quick.
@@ -45,6 +45,7 @@ from cattrs.preconf.orjson import OrjsonConverter, make_converter
 
 from backroutine import _validation as v
 from backroutine._catalog import Catalog
+from backroutine._compiled import structurer, unstructurer
 from backroutine._documents import (
     CLASSES,
     FORMAT_VERSION,
@@ -111,60 +112,9 @@ def _structure_tuple_factory(
     return factory
 
 
-def _fast_tuple_factory(
-    converter: OrjsonConverter,
-) -> Callable[[Any], Callable[[Any, type], Any]]:
-    """Arrays to tuples, failing at the first bad item (the fast path)."""
-
-    def factory(tuple_type: Any) -> Callable[[Any, type], Any]:
-        item_type = get_args(tuple_type)[0]
-        structure_item = converter.get_structure_hook(item_type)
-
-        def structure(value: Any, _type: type) -> tuple[Any, ...]:
-            if type(value) is not list and type(value) is not tuple:
-                raise v.Problem(f"must be an array (got {v.show(value)})")
-            return tuple([structure_item(item, item_type) for item in value])
-
-        return structure
-
-    return factory
-
-
 # The values read so far in the current document, by their JSON text, when
-# equal values may be shared (see _fast_attrs_factory).
+# equal values may be shared (see _compiled: exercises are shared).
 _SHARED: ContextVar[dict[bytes, Any] | None] = ContextVar("shared", default=None)
-
-# Classes whose equal values within a document are read once and shared:
-# exercises repeat within routines, and they are the largest values.
-_SHAREABLE: Final = (Exercise,)
-
-
-def _fast_attrs_factory(
-    converter: OrjsonConverter,
-) -> Callable[[Any], Callable[[Any, type], Any]]:
-    def factory(cls: type) -> Callable[[Any, type], Any]:
-        generated: Callable[[Any, type], Any] = make_dict_structure_fn(
-            cls,
-            converter,
-            _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=False,
-        )
-
-        def structure(value: Any, _type: type) -> Any:
-            if type(value) is not dict:
-                raise v.Problem(f"must be an object (got {v.show(value)})")
-            shared = _SHARED.get()
-            if shared is None or cls not in _SHAREABLE:
-                return generated(value, cls)
-            key = orjson.dumps(value)
-            found = shared.get(key)
-            if found is None:
-                found = shared[key] = generated(value, cls)
-            return found
-
-        return structure
-
-    return factory
 
 
 def _checked(
@@ -236,22 +186,23 @@ def _unstructure_enum(member: enum.Enum) -> Any:
     return member.value
 
 
-def _make_converter(*, detailed: bool) -> OrjsonConverter:
-    """The detailed converter, which says every problem, or the fast one."""
-    converter = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
+def _make_converter() -> OrjsonConverter:
+    """The detailed converter, which says every problem."""
+    converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
     for scalar in (int, float, str, bool):
         converter.register_structure_hook(scalar, _passthrough)
     converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
-    tuples = _structure_tuple_factory if detailed else _fast_tuple_factory
-    converter.register_structure_hook_factory(_is_tuple, tuples(converter))
-    objects = _structure_attrs_factory if detailed else _fast_attrs_factory
-    converter.register_structure_hook_factory(attrs.has, objects(converter))
+    converter.register_structure_hook_factory(
+        _is_tuple, _structure_tuple_factory(converter)
+    )
+    converter.register_structure_hook_factory(
+        attrs.has, _structure_attrs_factory(converter)
+    )
     converter.register_unstructure_hook(enum.Enum, _unstructure_enum)
     return converter
 
 
-CONVERTER: Final = _make_converter(detailed=True)
-_FAST: Final = _make_converter(detailed=False)
+CONVERTER: Final = _make_converter()
 
 
 def _key(path: str, key: object) -> str:
@@ -320,8 +271,15 @@ def structure(document: Any, cls: type[T]) -> T:
     if found := _envelope_problems(document, kind):
         raise InvalidDocumentError(found, kind=kind)
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}
-    with contextlib.suppress(Exception):  # any failure: the detailed path says why
-        return _FAST.structure(body, cls)
+    read = structurer(cls)
+    with contextlib.suppress(Exception):  # Refused, or any surprise: see below
+        value: T = read(body, _SHARED.get())
+        return value
+    return _detailed(body, cls, kind)  # it says what is wrong, and where
+
+
+def _detailed(body: dict[str, Any], cls: type[T], kind: str) -> T:
+    """Read *body* with the detailed converter, which names every problem."""
     try:
         return CONVERTER.structure(body, cls)
     except (ClassValidationError, IterableValidationError, ValueError, TypeError) as e:
@@ -348,22 +306,13 @@ def unstructure(value: Any) -> dict[str, Any]:
     return {"kind": kind, "version": FORMAT_VERSION, **CONVERTER.unstructure(value)}
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls) if f.init)
-    return names
-
-
 def dumps(value: Any, *, indent: int | None = None) -> str:
     """*value* as JSON text (see the package).
 
-    The same text as ``orjson.dumps(unstructure(value))``, made faster:
-    orjson writes enums, tuples and scalars itself and asks for a dict only
-    for each attrs value, which is made once per value even if it repeats.
+    The same text as ``orjson.dumps(unstructure(value))``, made faster: a
+    function generated for the class (see :mod:`backroutine._compiled`)
+    builds the document's dicts and lists directly, and orjson writes them,
+    with the enums and scalars in them, in one call.
     """
     kind = kind_of(type(value))
     if indent is None:
@@ -373,17 +322,13 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
     else:
         msg = f"indent must be None or 2 (got {indent!r})"
         raise ValueError(msg)
-    made: dict[int, dict[str, Any]] = {}
-
-    def as_dict(obj: Any) -> dict[str, Any]:
-        found = made.get(id(obj))
-        if found is None:
-            names = _field_names(type(obj))
-            found = made[id(obj)] = {name: getattr(obj, name) for name in names}
-        return found
-
-    document = {"kind": kind, "version": FORMAT_VERSION, **as_dict(value)}
-    return orjson.dumps(document, default=as_dict, option=option).decode()
+    document = {
+        "kind": kind,
+        "version": FORMAT_VERSION,
+        # Repeated values are written once, as compact text: not indented.
+        **unstructurer(type(value))(value, {} if indent is None else None),
+    }
+    return orjson.dumps(document, option=option).decode()
 
 
 def _parsed(data: object, kind: str | None) -> Any:
