@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -63,3 +64,24 @@ class TestImportCost:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "True True" == result.stdout.strip()
+
+    def test_valid_json_needs_no_cattrs(self) -> None:
+        """Reading and writing valid documents does not import cattrs; errors do."""
+        code = textwrap.dedent(
+            """
+            import sys
+            import backroutine as b
+
+            text = b.dumps(b.default_catalog())
+            b.loads(text, b.Catalog)
+            before = "cattrs" in sys.modules
+            try:
+                b.loads(text.replace('"reps"', '"rep"', 1), b.Catalog)
+            except b.InvalidDocumentError:
+                print(before, "cattrs" in sys.modules)
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "False True" == result.stdout.strip()
