@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import pkgutil
 
 from backroutine._catalog import Catalog
 from backroutine._json import loads
@@ -19,6 +18,8 @@ def default_catalog() -> Catalog:
     """
     # pkgutil reads package data through the package's loader, like
     # importlib.resources, at a fraction of the import cost.
+    import pkgutil  # noqa: PLC0415 (only when the catalog is first asked for)
+
     data = pkgutil.get_data("backroutine", "exercises.json")
     if data is None:  # pragma: no cover (only for loaders that cannot read)
         msg = "the built-in exercises cannot be read from this installation"
