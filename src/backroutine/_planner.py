@@ -40,6 +40,7 @@ from backroutine._model import (
     Screening,
 )
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
+from backroutine._text import join, join_some, words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import BodyArea, Laterality, Position, TimeOfDay, Urgency
 from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
@@ -56,29 +57,6 @@ _DOWNWARDS: Final = (
     Position.SIDE_LYING,
     Position.SUPINE,
 )
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _some(words: Iterable[str], *, limit: int = 3) -> str:
-    """Up to *limit* of *words* joined, then how many more there are.
-
-    Names and ids can be many (a catalog may hold thousands) and long, and
-    a note must stay within the model's length for text.
-    """
-    items = list(words)
-    if len(items) <= limit:
-        return _join(items)
-    return f"{', '.join(items[:limit])} and {len(items) - limit} more"
-
-
-def _join(words: Iterable[str]) -> str:
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @attrs.define(eq=False)
@@ -201,9 +179,9 @@ def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
     """The time of day and occasion of *request* that *exercise* suits."""
     fit = []
     if request.time_of_day in exercise.times:
-        fit.append(_words(request.time_of_day.value))
+        fit.append(words(request.time_of_day))
     if request.occasion is not None and request.occasion in exercise.occasions:
-        fit.append(_words(request.occasion.value))
+        fit.append(words(request.occasion))
     return tuple(fit)
 
 
@@ -221,7 +199,7 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
     """Each constraint of *request*, described for a person."""
     found = [
         _Constraint(
-            f"the safety rule for {_words(condition.value)}",
+            f"the safety rule for {words(condition)}",
             lambda e, rule=rule: not rule.advises_against(e),  # type: ignore[misc]
             rule,
         )
@@ -230,7 +208,7 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
     ]
     if request.avoid_positions:
         positions = frozenset(request.avoid_positions)
-        names = _join(_words(p.value) for p in request.avoid_positions)
+        names = join(words(p) for p in request.avoid_positions)
         found.append(
             _Constraint(
                 f"avoiding the {names} position",
@@ -239,18 +217,19 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         )
     if request.avoid_biases:
         biases = frozenset(request.avoid_biases)
-        names = _join(b.value for b in request.avoid_biases)
+        names = join(words(b) for b in request.avoid_biases)
         found.append(_Constraint(f"avoiding {names}", lambda e: e.bias not in biases))
     if request.exclude:
         excluded = frozenset(request.exclude)
         found.append(
             _Constraint(
-                f"excluding {_some(request.exclude)}", lambda e: e.id not in excluded
+                f"excluding {join_some(request.exclude)}",
+                lambda e: e.id not in excluded,
             )
         )
     if request.equipment is not None:
         at_hand = frozenset(request.equipment)
-        names = _join(q.value for q in request.equipment) or "no equipment"
+        names = join(words(q) for q in request.equipment) or "no equipment"
         found.append(
             _Constraint(
                 f"with {names} at hand", lambda e: at_hand.issuperset(e.equipment)
@@ -268,9 +247,9 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
 
 
 def _when(request: PlanRequest) -> str:
-    when = _words(request.time_of_day.value)
+    when = words(request.time_of_day)
     if request.occasion is not None:
-        when += f" or {_words(request.occasion.value)}"
+        when += f" or {words(request.occasion)}"
     return when
 
 
@@ -374,9 +353,9 @@ def _ordered(choices: list[_Choice], time_of_day: TimeOfDay) -> list[_Choice]:
 
 
 def _note(choice: _Choice) -> str:
-    suits = f"suits {_join(choice.fit)}"
+    suits = f"suits {join(choice.fit)}"
     if choice.covers:
-        areas = _join(_words(a.value) for a in sorted(choice.covers, key=_area_order))
+        areas = join(words(a) for a in sorted(choice.covers, key=_area_order))
         works = f"works the {areas}"
         if choice.added_for_variety:
             return f"Added for variety: {works} and {suits}."
@@ -389,10 +368,10 @@ def _area_order(area: BodyArea) -> int:
 
 
 def _name(request: PlanRequest) -> str:
-    when = _words(request.time_of_day.value).capitalize()
+    when = words(request.time_of_day).capitalize()
     if not request.targets:
         return f"{when} routine"
-    areas = _join(_words(area.value) for area in request.targets)
+    areas = join(words(area) for area in request.targets)
     return f"{when} routine for the {areas}"
 
 
@@ -411,11 +390,11 @@ def _routine_notes(
             reason = "no exercise for this area fits in the time; allow more minutes"
         else:
             reason = f"no suitable exercise for {_when(request)} works this area"
-        notes.append(f"Not covered: {_words(area.value)} ({reason}).")
+        notes.append(f"Not covered: {words(area)} ({reason}).")
     for constraint in selection.constraints:
         if constraint.rule is not None and constraint.ruled_out:
-            names = _some(exercise.name for exercise in constraint.ruled_out)
-            condition = _words(constraint.rule.condition.value)
+            names = join_some(exercise.name for exercise in constraint.ruled_out)
+            condition = words(constraint.rule.condition)
             notes.append(f"Left out for {condition}: {names}. {constraint.rule.reason}")
     for choice in plan.choices:
         # A pointer, not the advice itself: the advice is with the exercise,

@@ -35,6 +35,7 @@ from backroutine._model import (
     Span,
 )
 from backroutine._safety import SIGN_WORDS
+from backroutine._text import words as _words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import Bias, Laterality, Position, Urgency
 
@@ -96,11 +97,6 @@ class _Wording:
 
 _TEXT: Final = _Wording(sides=_SIDES, sides_last=False, bare_reps=False)
 _HANDOUT: Final = _Wording(sides=_HANDOUT_SIDES, sides_last=True, bare_reps=True)
-
-
-def _words(member: enum.Enum) -> str:
-    """An enum member's value as words: ``"lower back"`` for ``LOWER_BACK``."""
-    return str(member.value).replace("_", " ")
 
 
 def _listing(members: Iterable[enum.Enum]) -> str:

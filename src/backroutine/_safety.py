@@ -18,6 +18,7 @@ import attrs
 from backroutine import _validation as v
 from backroutine._advice import STOP_RULE
 from backroutine._model import Exercise, Screening
+from backroutine._text import join
 from backroutine._vocabulary import (
     Bias,
     Condition,
@@ -207,12 +208,6 @@ _ADVICE: Final[Mapping[Urgency, str]] = MappingProxyType(
 )
 
 
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 _SIGNS = v.items(v.member(WarningSign), max_count=10_000)
 
 
@@ -243,7 +238,7 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
     setting = tuple(
         sign for sign in WarningSign if sign in given and SIGN_URGENCY[sign] is urgency
     )
-    advice = _ADVICE[urgency].format(signs=_join([SIGN_WORDS[s] for s in setting]))
+    advice = _ADVICE[urgency].format(signs=join(SIGN_WORDS[s] for s in setting))
     return Screening(urgency=urgency, signs=setting, advice=advice)
 
 
