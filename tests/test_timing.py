@@ -620,3 +620,42 @@ class TestCue:
         }
         with pytest.raises(error, match=message):
             Cue(**cue_fields)
+
+
+class TestSetsSeconds:
+    @given(
+        paces(),
+        st.tuples(
+            st.integers(1, 4),
+            st.integers(1, 12),
+            st.none() | st.integers(1, 40),
+            st.sampled_from(Laterality),
+            st.integers(0, 60),
+        ),
+    )
+    def test_agrees_with_the_timeline(
+        self, pace: Pace, dose: tuple[int, int, int | None, Laterality, int]
+    ) -> None:
+        """The closed form the planner uses is the length of the timeline's cues."""
+        sets, reps, hold, laterality, rest = dose
+        exercise_sets = [
+            ExerciseSet(
+                reps=reps,
+                hold=None if hold is None else Hold(hold),
+                laterality=laterality,
+                rest_after_seconds=rest if number < sets else 0,
+            )
+            for number in range(1, sets + 1)
+        ]
+        routine = make_routine(
+            RoutineStep(exercise=make_exercise(), sets=exercise_sets)
+        )
+        timed = estimate_duration(routine, pace) - pace.get_ready_seconds
+        closed = pace.sets_seconds(
+            sets=sets,
+            reps=reps,
+            hold_seconds=hold,
+            laterality=laterality,
+            rest_seconds=rest,
+        )
+        assert timed == pytest.approx(closed, rel=1e-12, abs=1e-9)

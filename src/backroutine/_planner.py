@@ -42,7 +42,7 @@ from backroutine._model import (
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
 from backroutine._text import join, join_some, words
 from backroutine._timing import Pace, estimate_duration
-from backroutine._vocabulary import BodyArea, Laterality, Position, TimeOfDay, Urgency
+from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
 
 # From standing down to lying, the order in which a routine changes position;
@@ -86,7 +86,14 @@ class _Choice:
 
     def seconds(self, pace: Pace) -> float:
         """How long the step takes at the current dose, changes excluded."""
-        return _step_seconds(self.exercise, self.sets, self.reps, self.hold, pace)
+        dosage = self.exercise.dosage
+        return pace.sets_seconds(
+            sets=self.sets,
+            reps=self.reps,
+            hold_seconds=self.hold,
+            laterality=dosage.laterality,
+            rest_seconds=dosage.rest_seconds,
+        )
 
     def sets_to_do(self) -> tuple[ExerciseSet, ...]:
         dosage = self.exercise.dosage
@@ -100,16 +107,6 @@ class _Choice:
             )
             for number in range(1, self.sets + 1)
         )
-
-
-def _step_seconds(
-    exercise: Exercise, sets: int, reps: int, hold: int | None, pace: Pace
-) -> float:
-    laterality = exercise.dosage.laterality
-    per_set = reps * laterality.sides * pace.rep_seconds(hold)
-    if laterality is Laterality.EACH_SIDE:
-        per_set += pace.switch_side_seconds
-    return sets * per_set + (sets - 1) * exercise.dosage.rest_seconds
 
 
 class _Plan:

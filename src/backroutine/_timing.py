@@ -71,6 +71,26 @@ class Pace:
         """How long one rep takes: move in, hold (if any), move out."""
         return self.move_seconds + (hold_seconds or 0) + self.release_seconds
 
+    def sets_seconds(
+        self,
+        *,
+        sets: int,
+        reps: int,
+        hold_seconds: int | None,
+        laterality: Laterality,
+        rest_seconds: int,
+    ) -> float:
+        """How long *sets* equal sets take, with *rest_seconds* between them.
+
+        The closed form of the cues :func:`timeline` spells out for such
+        sets (no rest after the last), for the planner, which weighs many
+        doses; a test checks that the two agree.
+        """
+        per_set = reps * laterality.sides * self.rep_seconds(hold_seconds)
+        if laterality is Laterality.EACH_SIDE:
+            per_set += self.switch_side_seconds
+        return sets * per_set + (sets - 1) * rest_seconds
+
     def change_seconds(self, before: Exercise, after: Exercise) -> float:
         """How long it takes to go from one exercise to the next."""
         seconds = self.change_exercise_seconds
