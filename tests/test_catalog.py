@@ -85,6 +85,13 @@ class TestCatalog:
         assert () == caught.value.suggestions
         assert "unknown exercise id 'zzzzzz'" == str(caught.value)
 
+    @pytest.mark.parametrize("key", [5, None, ("cat-cow",)])
+    def test_lookup_by_something_not_an_id(self, small: Catalog, key: object) -> None:
+        """Looking up something that is not an id is an unknown id, without suggestions."""
+        with pytest.raises(UnknownExerciseError) as caught:
+            small[key]  # type: ignore[index]
+        assert () == caught.value.suggestions
+
     def test_duplicate_ids(self) -> None:
         """Two exercises with one id are refused, naming the id and where."""
         with pytest.raises(

@@ -355,6 +355,27 @@ class TestStrictness:
         assert "reads format version(s) 1 (got 2)" in str(caught.value)
         assert isinstance(caught.value, InvalidDocumentError)
 
+    def test_null_kind_is_not_a_missing_kind(self) -> None:
+        """An explicit null kind or version is a wrong value, not a missing one."""
+        doc = document()
+        doc["kind"] = None
+        doc["version"] = None
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        assert [
+            "$.kind: must be 'routine' (got None)",
+            "$.version: must be an integer (got None)",
+        ] == list(caught.value.problems)
+
+    def test_extra_keys_of_mixed_types(self) -> None:
+        """Python data with extra keys of several types is refused, not a crash."""
+        doc: dict[Any, Any] = document()
+        doc[1] = "one"
+        doc["zz"] = "two"
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        assert 2 == len(caught.value.problems)
+
     def test_duplicate_catalog_ids(self) -> None:
         """A catalog document with a repeated id says where."""
         doc = unstructure(default_catalog())

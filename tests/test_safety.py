@@ -251,6 +251,10 @@ class TestScreening:
         }
         assert screening == screen(reversed(signs))
 
+    def test_any_number_of_repeats(self) -> None:
+        """Repeated signs count once, however many there are."""
+        assert screen([WarningSign.FEVER]) == screen([WarningSign.FEVER] * 20_000)
+
     def test_refuses_what_is_not_a_sign(self) -> None:
         """A string is not a sign: the error says which item and what it got."""
         with pytest.raises(

@@ -84,7 +84,7 @@ class Catalog:
     def __getitem__(self, exercise_id: str) -> Exercise:
         try:
             return self._by_id[exercise_id]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: an unhashable id
             raise UnknownExerciseError(
                 exercise_id, self.nearest_ids(exercise_id)
             ) from None
@@ -98,8 +98,10 @@ class Catalog:
         """The exercise with *exercise_id*, or None if there is none."""
         return self._by_id.get(exercise_id)
 
-    def nearest_ids(self, exercise_id: str, *, count: int = 3) -> tuple[str, ...]:
+    def nearest_ids(self, exercise_id: object, *, count: int = 3) -> tuple[str, ...]:
         """Up to *count* known ids that look most like *exercise_id*."""
+        if not isinstance(exercise_id, str):
+            return ()
         import difflib  # noqa: PLC0415 (only for a mistyped id)
 
         return tuple(

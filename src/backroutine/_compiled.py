@@ -84,7 +84,6 @@ class _Generator:
     """The source of one class's functions, and the names it refers to."""
 
     def __init__(self, cls: type) -> None:
-        self.cls = cls
         self.names: dict[str, Any] = {
             "_Refused": Refused,
             "_new": object.__new__,

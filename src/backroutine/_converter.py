@@ -28,7 +28,7 @@ import orjson
 
 from backroutine import _validation as v
 from backroutine._catalog import Catalog
-from backroutine._compiled import structurer, unstructurer
+from backroutine._compiled import Refused, structurer, unstructurer
 from backroutine._documents import (
     CLASSES,
     FORMAT_VERSION,
@@ -52,12 +52,12 @@ _SHARED: ContextVar[dict[bytes, Any] | None] = ContextVar("shared", default=None
 def _envelope_problems(document: dict[str, Any], kind: str) -> list[str]:
     found = []
     declared = document.get("kind")
-    if declared is None:
+    if "kind" not in document:
         found.append("$.kind: is required")
     elif declared != kind:
         found.append(f"$.kind: must be {kind!r} (got {v.show(declared)})")
     version = document.get("version")
-    if version is None:
+    if "version" not in document:
         found.append("$.version: is required")
     elif type(version) is not int:
         found.append(f"$.version: must be an integer (got {v.show(version)})")
@@ -80,7 +80,7 @@ def structure(document: Any, cls: type[T]) -> T:
         raise InvalidDocumentError(found, kind=kind)
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}
     read = structurer(cls)
-    with contextlib.suppress(Exception):  # Refused, or any surprise: see below
+    with contextlib.suppress(Refused):  # the detailed path says why
         value: T = read(body, _SHARED.get())
         return value
     return _detailed(body, cls, kind)  # it says what is wrong, and where

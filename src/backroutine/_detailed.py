@@ -200,7 +200,7 @@ def problems(error: BaseException, path: str = "$") -> Iterator[str]:
             yield from problems(inner, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(error.cl))
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=repr):
             yield f"{_key(path, key)}: is not a known field (known: {allowed})"
     elif isinstance(error, v.Problem):
         yield f"{path}{error.where}: {error.problem}"

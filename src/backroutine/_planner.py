@@ -118,9 +118,9 @@ class _Plan:
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
-        # What was done, in order: (choice, None) for an addition, (choice,
-        # field) for a raised dose; see undo().
-        self.history: list[tuple[_Choice, str | None]] = []
+        # What was done, in order, with its cost: (choice, None, cost) for an
+        # addition, (choice, field, cost) for a raised dose; see undo().
+        self.history: list[tuple[_Choice, str | None, float]] = []
 
     def cost_of_adding(self, choice: _Choice) -> float:
         pace = self.pace
@@ -138,7 +138,7 @@ class _Plan:
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
         self.used += cost
-        self.history.append((choice, None))
+        self.history.append((choice, None, cost))
         return True
 
     def try_raise(self, choice: _Choice) -> bool:
@@ -157,14 +157,15 @@ class _Plan:
             cost = choice.seconds(self.pace) - before
             if self.used + cost <= self.budget:
                 self.used += cost
-                self.history.append((choice, field))
+                self.history.append((choice, field, cost))
                 return True
             setattr(choice, field, current)
         return False
 
     def undo(self) -> None:
         """Take back the last addition or raise (used only to mend rounding)."""
-        choice, field = self.history.pop()
+        choice, field, cost = self.history.pop()
+        self.used -= cost
         if field is None:
             self.choices.remove(choice)
             self.positions = {c.exercise.position for c in self.choices}

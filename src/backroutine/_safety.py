@@ -9,6 +9,7 @@ when a sign says to seek care.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -208,7 +209,8 @@ _ADVICE: Final[Mapping[Urgency, str]] = MappingProxyType(
 )
 
 
-_SIGNS = v.items(v.member(WarningSign), max_count=10_000)
+# Any number of signs: repeats count once.
+_SIGNS = v.items(v.member(WarningSign), max_count=sys.maxsize)
 
 
 def screen(signs: Iterable[WarningSign]) -> Screening:
@@ -240,14 +242,3 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
     )
     advice = _ADVICE[urgency].format(signs=join(SIGN_WORDS[s] for s in setting))
     return Screening(urgency=urgency, signs=setting, advice=advice)
-
-
-def rules_against(
-    exercise: Exercise, conditions: Iterable[Condition]
-) -> tuple[ConditionRule, ...]:
-    """The rules for *conditions* that advise against *exercise*, in order."""
-    return tuple(
-        CONDITION_RULES[condition]
-        for condition in conditions
-        if CONDITION_RULES[condition].advises_against(exercise)
-    )

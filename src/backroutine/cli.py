@@ -512,7 +512,7 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    # The converter, and with it cattrs, is imported only when needed.
+    # The reader loads on first use, and cattrs only if the document is invalid.
     from backroutine._converter import load_document  # noqa: PLC0415
 
     load_document(_read(args.file))

@@ -91,9 +91,6 @@ class UnknownExerciseError(BackroutineError, LookupError):
             message += "?"
         super().__init__(message)
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class PlanningError(BackroutineError, ValueError):
     """A plan request that cannot be met; the message says what to relax."""
