@@ -237,3 +237,45 @@ class TestDefaultCatalog:
             exercise = default_catalog()[exercise_id]
             assert () == exercise.equipment
             assert Difficulty.BEGINNER is exercise.difficulty
+
+
+# DOMAIN.md's table "More gentle exercises in common use": position and bias.
+COMMON = {
+    "single-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
+    "double-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
+    "cat-cow": (Position.QUADRUPED, Bias.MIXED),
+    "childs-pose": (Position.KNEELING, Bias.FLEXION),
+    "glute-bridge": (Position.SUPINE, Bias.NEUTRAL),
+    "bird-dog": (Position.QUADRUPED, Bias.NEUTRAL),
+    "dead-bug": (Position.SUPINE, Bias.NEUTRAL),
+    "figure-four-stretch": (Position.SUPINE, Bias.NEUTRAL),
+    "supine-hamstring-stretch": (Position.SUPINE, Bias.NEUTRAL),
+    "prone-on-elbows": (Position.PRONE, Bias.EXTENSION),
+    "standing-back-extension": (Position.STANDING, Bias.EXTENSION),
+    "seated-forward-flexion": (Position.SEATED, Bias.FLEXION),
+    "half-kneeling-hip-flexor-stretch": (Position.HALF_KNEELING, Bias.NEUTRAL),
+}
+
+
+class TestRicherCatalog:
+    def test_size(self) -> None:
+        """The built-in catalog holds the article's three and the table's thirteen."""
+        assert len(default_catalog()) >= 15
+        assert set(COMMON) <= set(default_catalog().ids)
+
+    @pytest.mark.parametrize(("exercise_id", "expected"), COMMON.items())
+    def test_position_and_bias(
+        self, exercise_id: str, expected: tuple[Position, Bias]
+    ) -> None:
+        """Each common exercise has the position and bias the table gives it."""
+        exercise = default_catalog()[exercise_id]
+        assert expected == (exercise.position, exercise.bias)
+        assert exercise.times or exercise.occasions
+        assert exercise.cautions
+        assert len(exercise.instructions) >= 3
+
+    def test_towel_for_the_hamstring_stretch(self) -> None:
+        """The hamstring stretch needs the towel it is done with."""
+        assert (Equipment.TOWEL,) == default_catalog()[
+            "supine-hamstring-stretch"
+        ].equipment

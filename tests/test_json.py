@@ -1,3 +1,4 @@
+import contextlib
 import copy
 import json
 import pathlib
@@ -391,6 +392,13 @@ class TestStrictness:
         ] == list(caught.value.problems)
 
 
+_KIND_OF = {
+    Routine: "routine",
+    Exercise: "exercise",
+    Catalog: "catalog",
+    PlanRequest: "plan_request",
+}
+
 JSON_VALUES = st.recursive(
     st.none()
     | st.booleans()
@@ -432,14 +440,27 @@ class TestRobustness:
     @given(JSON_VALUES)
     def test_arbitrary_json(self, value: Any) -> None:
         """Any JSON value either loads or raises InvalidDocumentError."""
-        for cls in (Routine, Exercise, Catalog):
-            try:
-                loaded = loads(json.dumps(value), cls)
-            except InvalidDocumentError as error:
-                problems = error.problems
-            else:
-                problems = (f"loaded {loaded!r}",)
-            assert problems
+        for cls in (Routine, Exercise, Catalog, PlanRequest):
+            with contextlib.suppress(InvalidDocumentError):
+                loads(json.dumps(value), cls)
+
+    @given(
+        st.sampled_from([Routine, Exercise, Catalog, PlanRequest]),
+        st.dictionaries(st.text(max_size=12), JSON_VALUES, max_size=6),
+    )
+    def test_arbitrary_fields(self, cls: type[Any], fields: dict[str, Any]) -> None:
+        """Arbitrary fields in a valid envelope load, or each problem has a path."""
+        doc = {**fields, "kind": _KIND_OF[cls], "version": 1}
+        try:
+            value = structure(doc, cls)
+        except InvalidDocumentError as error:
+            problems = error.problems
+        else:
+            assert value == structure(unstructure(value), cls)
+            return
+        assert problems
+        assert all(p.startswith(("$.", "$[")) for p in problems)
+        assert "_by_id" not in " ".join(problems)  # private fields are not named
 
     @given(routines(), st.data())
     def test_mutated_documents(self, routine: Routine, data: st.DataObject) -> None:
@@ -471,12 +492,21 @@ class TestRobustness:
         with pytest.raises(InvalidDocumentError):
             structure(doc, Routine)
 
-    def test_huge_document(self) -> None:
-        """A huge document of the wrong shape is refused cleanly."""
-        with pytest.raises(
-            InvalidDocumentError, match=r"\$: must be a routine document"
-        ):
-            loads("[" + ",".join(["1"] * 1_000_000) + "]", Routine)
+    @pytest.mark.parametrize(
+        ("cls", "kind"),
+        [
+            (Routine, "routine"),
+            (Exercise, "exercise"),
+            (Catalog, "catalog"),
+            (PlanRequest, "plan_request"),
+        ],
+    )
+    def test_huge_document(self, cls: type[Any], kind: str) -> None:
+        """A huge document of the wrong shape is refused cleanly, for every kind."""
+        with pytest.raises(InvalidDocumentError) as caught:
+            loads("[" + ",".join(["1"] * 1_000_000) + "]", cls)
+        expected = f"$: must be a JSON object, a document of kind {kind!r} (got [1, 1,"
+        assert caught.value.problems[0].startswith(expected)
 
     @pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"\xc3\x28", "\ud800"])
     def test_not_utf8(self, data: str | bytes) -> None:

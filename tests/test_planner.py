@@ -1,4 +1,7 @@
 import itertools
+import os
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -12,6 +15,7 @@ from backroutine import (
     BodyArea,
     Catalog,
     Difficulty,
+    Dosage,
     Equipment,
     Exercise,
     ExerciseSet,
@@ -23,6 +27,7 @@ from backroutine import (
     Position,
     Routine,
     RoutineStep,
+    Span,
     TimeOfDay,
     UnknownExerciseError,
     default_catalog,
@@ -246,6 +251,71 @@ class TestWorkedExamples:
         assert Position.SUPINE is evening.exercises[-1].position
 
 
+def one_of_three(*exercises: Exercise, **request: Any) -> str:
+    """The id of the one exercise a budget of one exercise gets."""
+    routine = plan_routine(PlanRequest(minutes=0.75, **request), Catalog(exercises))
+    assert 1 == len(routine.steps)  # each takes 30 s with getting ready; two, 60 s
+    return routine.steps[0].exercise.id
+
+
+def small_exercise(exercise_id: str, **changes: Any) -> Exercise:
+    fields: dict[str, Any] = {
+        "id": exercise_id,
+        "name": exercise_id,
+        "summary": "A small exercise.",
+        "instructions": ["Do it."],
+        "position": Position.SUPINE,
+        "targets": [BodyArea.LOWER_BACK],
+        "bias": Bias.NEUTRAL,
+        "times": [TimeOfDay.MIDDAY],
+        "dosage": Dosage(sets=Span.exactly(1), reps=Span.exactly(5)),
+    }
+    return Exercise(**{**fields, **changes})
+
+
+class TestPriorities:
+    def test_most_areas_first(self) -> None:
+        """Covering areas, the exercise that covers the most comes first."""
+        assert "all-three" == one_of_three(
+            small_exercise("back-only"),
+            small_exercise("hips-only", targets=[BodyArea.HIPS]),
+            small_exercise(
+                "all-three",
+                targets=[BodyArea.LOWER_BACK, BodyArea.HIPS, BodyArea.CORE],
+            ),
+            time_of_day=TimeOfDay.MIDDAY,
+            targets=[BodyArea.LOWER_BACK, BodyArea.HIPS, BodyArea.CORE],
+        )
+
+    def test_covering_comes_before_fit(self) -> None:
+        """An exercise for a requested area wins over a better fit for no area."""
+        assert "for-the-back" == one_of_three(
+            small_exercise(
+                "best-fit",
+                targets=[BodyArea.HAMSTRINGS],
+                occasions=[Occasion.AFTER_SITTING],
+            ),
+            small_exercise("for-the-back"),
+            time_of_day=TimeOfDay.MIDDAY,
+            occasion=Occasion.AFTER_SITTING,
+            targets=[BodyArea.LOWER_BACK],
+        )
+
+    @pytest.mark.parametrize("targets", [[BodyArea.LOWER_BACK], []])
+    def test_best_fit_first(self, targets: list[BodyArea]) -> None:
+        """Among equals, the exercise suiting both time and occasion comes first."""
+        assert "time-and-occasion" == one_of_three(
+            small_exercise("time-only"),
+            small_exercise(
+                "occasion-only", times=[], occasions=[Occasion.AFTER_SITTING]
+            ),
+            small_exercise("time-and-occasion", occasions=[Occasion.AFTER_SITTING]),
+            time_of_day=TimeOfDay.MIDDAY,
+            occasion=Occasion.AFTER_SITTING,
+            targets=targets,
+        )
+
+
 class TestConstraints:
     def test_avoid_positions(self) -> None:
         """Avoided positions are left out."""
@@ -457,3 +527,28 @@ class TestProperties:
                 for order in itertools.permutations(result.steps)
             )
             assert fewest == position_changes(result.steps)
+
+
+class TestAcrossProcesses:
+    def test_same_routine_whatever_the_hash_seed(self) -> None:
+        """Two processes with different hash seeds plan the same bytes."""
+        code = (
+            "from backroutine import *; "
+            "print(dumps(plan_routine(PlanRequest(time_of_day=TimeOfDay.MIDDAY, "
+            "targets=[BodyArea.LOWER_BACK, BodyArea.HIPS, BodyArea.CORE], "
+            "occasion=Occasion.AFTER_SITTING, minutes=12, "
+            "conditions=[Condition.PREGNANCY]))))"
+        )
+        outputs = {
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=60,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+            ).stdout
+            for seed in ("1", "2", "3")
+        }
+        assert 1 == len(outputs)
+        assert '"kind":"routine"' in outputs.pop()

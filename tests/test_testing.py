@@ -1,6 +1,4 @@
 import math
-import subprocess
-import sys
 from typing import Any
 
 import attrs
@@ -57,14 +55,6 @@ class TestEveryStrategy:
     ) -> None:
         """Each strategy yields instances of the class it is named after."""
         assert cls is type(data.draw(strategy))
-
-    def test_import_leaves_hypothesis_out(self) -> None:
-        """Importing backroutine does not import Hypothesis, an optional extra."""
-        code = "import backroutine, sys; assert 'hypothesis' not in sys.modules"
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=False
-        )
-        assert (0, "") == (result.returncode, result.stderr)
 
 
 class TestSpans:

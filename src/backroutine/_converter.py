@@ -73,7 +73,8 @@ def structure(document: Any, cls: type[T]) -> T:
     kind = kind_of(cls)
     if type(document) is not dict:
         problem = (
-            f"$: must be a {kind} document, a JSON object (got {v.show(document)})"
+            f"$: must be a JSON object, a document of kind {kind!r} "
+            f"(got {v.show(document)})"
         )
         raise InvalidDocumentError([problem], kind=kind)
     if found := _envelope_problems(document, kind):

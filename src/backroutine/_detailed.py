@@ -199,7 +199,7 @@ def problems(error: BaseException, path: str = "$") -> Iterator[str]:
         for inner in without:
             yield from problems(inner, path)
     elif isinstance(error, ForbiddenExtraKeysError):
-        allowed = ", ".join(field.name for field in attrs.fields(error.cl))
+        allowed = ", ".join(f.name for f in attrs.fields(error.cl) if f.init)
         for key in sorted(error.extra_fields, key=repr):
             yield f"{_key(path, key)}: is not a known field (known: {allowed})"
     elif isinstance(error, v.Problem):
