@@ -158,7 +158,7 @@ def _sets_text(  # noqa: PLR0913 (a dose's parts, then how to word them)
     each = _reps_text(reps, hold_seconds, laterality, wording, of_sets=True)
     text = f"{_count(sets, 'set')} of {each}"
     if rest_seconds and sets.high > 1:
-        rest = _count(Span.exactly(rest_seconds), "second")
+        rest = _plural(rest_seconds, "second")
         text += f", rest {rest} between sets"
     return text
 
@@ -186,7 +186,7 @@ def dose_text(dosage: Dosage) -> str:
 
 
 def _then_rest(seconds: int) -> str:
-    return f", then rest {_count(Span.exactly(seconds), 'second')}" if seconds else ""
+    return f", then rest {_plural(seconds, 'second')}" if seconds else ""
 
 
 def _hold_span(exercise_set: ExerciseSet) -> Span | None:
@@ -276,9 +276,11 @@ def _section(heading: str, items: tuple[str, ...], *, numbered: bool) -> list[st
     if not items:
         return []
     lines = ["", heading]
+    if not numbered:
+        return lines + _bullets(items, indent=_INDENT)
     width = len(str(len(items)))
     for number, item in enumerate(items, start=1):
-        mark = f"{number:>{width}}." if numbered else "-"
+        mark = f"{number:>{width}}."
         lines += _wrap(item, indent=f"{_INDENT}{mark} ", hang=" " * (len(mark) + 3))
     return lines
 
