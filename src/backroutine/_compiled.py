@@ -58,14 +58,6 @@ _STRUCTURERS: dict[type, Structure] = {}
 _UNSTRUCTURERS: dict[type, Unstructure] = {}
 
 
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _is_immutable(value: object) -> bool:
     if isinstance(value, tuple):
         return all(_is_immutable(item) for item in value)
@@ -89,7 +81,7 @@ class _Generator:
             "_new": object.__new__,
             "_osa": object.__setattr__,
             "_dumps": orjson.dumps,
-            "_encodable": _encodable,
+            "_encodable": v.encodable,
             "_cls": cls,
         }
         self.lines: list[str] = []
@@ -151,7 +143,7 @@ class _Generator:
             tests.append(f"{self.name('slug', v._SLUG.fullmatch)}({x})")  # noqa: SLF001
         elif pattern == v.NON_BLANK_PATTERN:
             # A JSON string is Unicode text: no lone surrogates.
-            tests.append(f"({x}.isascii() or _encodable({x}))")
+            tests.append(f"_encodable({x})")
         elif pattern is not None:
             msg = f"unknown string pattern {pattern!r}"
             raise UnknownShapeError(msg)

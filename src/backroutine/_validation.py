@@ -123,6 +123,17 @@ def integer(low: int, high: int) -> Rule:
     return Rule(rule, {"type": "integer", "minimum": low, "maximum": high})
 
 
+def encodable(value: str) -> bool:
+    """Whether *value* can be written as UTF-8: it holds no lone surrogate."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def text(max_length: int) -> Rule:
     """A string that is not blank, at most *max_length* characters long.
 
@@ -139,15 +150,11 @@ def text(max_length: int) -> Rule:
             raise Problem(
                 f"must be at most {max_length} characters long (got {len(value)})"
             )
-        if value.isascii():
-            return
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
+        if not encodable(value):
             raise Problem(
                 f"must be valid Unicode text, with no lone surrogates "
                 f"(got {show(value)})"
-            ) from None
+            )
 
     schema = {"type": "string", "minLength": 1, "maxLength": max_length}
     return Rule(rule, {**schema, "pattern": NON_BLANK_PATTERN})
