@@ -18,7 +18,7 @@ from backroutine import (
     default_catalog,
 )
 from backroutine.testing import catalogs, exercises
-from test_model import make_exercise
+from tests.helpers import make_exercise
 
 TILT = "supine-posterior-pelvic-tilt"
 ROTATION = "supine-lower-trunk-rotation"

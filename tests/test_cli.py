@@ -1,5 +1,4 @@
 import json
-import os
 import pathlib
 import re
 import subprocess
@@ -7,7 +6,6 @@ import sys
 from importlib import metadata
 from typing import Any, NoReturn
 
-import attrs
 import pytest
 
 from backroutine import (
@@ -44,6 +42,7 @@ from backroutine._render import (
     screening_text,
     timeline_text,
 )
+from tests.helpers import planned, run_command, run_python, run_python_bytes
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
@@ -56,16 +55,7 @@ BEDTIME = ("plan", "--time", "bedtime", "--target", "lower-back", "--minutes", "
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m backroutine`` with *args*, as a person would in a shell."""
-    return subprocess.run(
-        [sys.executable, "-m", "backroutine", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "COLUMNS": "80"},
-        timeout=60,
-        check=False,
-    )
+    return run_python("-m", "backroutine", *args, input=stdin)
 
 
 def ok(*args: str, stdin: str | None = None) -> str:
@@ -85,10 +75,7 @@ def failed(*args: str, status: int, stdin: str | None = None) -> list[str]:
 
 def bedtime(**changes: Any) -> Routine:
     """The routine the library plans for BEDTIME, with *changes* to the request."""
-    request = PlanRequest(
-        time_of_day=TimeOfDay.BEDTIME, targets=(BodyArea.LOWER_BACK,), minutes=8
-    )
-    return plan_routine(attrs.evolve(request, **changes))
+    return planned(**{"targets": (BodyArea.LOWER_BACK,), **changes})
 
 
 def one_line(text: str) -> str:
@@ -831,12 +818,7 @@ class TestTimeline:
 
 def run_bytes(*args: str) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m backroutine`` with *args*, keeping its output as bytes."""
-    return subprocess.run(
-        [sys.executable, "-m", "backroutine", *args],
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
+    return run_python_bytes("-m", "backroutine", *args)
 
 
 class TestSchema:
@@ -1052,14 +1034,7 @@ class TestEntryPoints:
         script = pathlib.Path(sys.executable).parent / "backroutine"
         if not script.exists():
             pytest.skip("the console script is not installed next to Python")
-        result = subprocess.run(
-            [str(script), "show", PRESS_UP],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
+        result = run_command([str(script), "show", PRESS_UP])
         assert (ok("show", PRESS_UP), "", 0) == (
             result.stdout,
             result.stderr,

@@ -32,14 +32,10 @@ from backroutine import (
 )
 from backroutine import _validation as v
 from backroutine._documents import KINDS
-from backroutine.testing import catalogs, exercises, plan_requests, routines
-from test_json import _mutated
+from backroutine.testing import documents
+from tests.helpers import mutated
 
 Document = Routine | Exercise | Catalog | PlanRequest
-
-DOCUMENTS = st.one_of(
-    routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
-)
 
 
 def body(value: Document) -> dict[str, Any]:
@@ -92,19 +88,19 @@ def repeating_routine() -> Routine:
 
 
 class TestAgreement:
-    @given(DOCUMENTS, st.data(), st.booleans())
+    @given(documents(), st.data(), st.booleans())
     def test_fast_and_detailed_agree(
         self, value: Document, data: st.DataObject, mutate: bool
     ) -> None:
         """Both accept a document with equal values, or both refuse it."""
         cls = type(value)
-        document = _mutated(body(value), data) if mutate else body(value)
+        document = mutated(body(value), data) if mutate else body(value)
         expected = detailed(copy.deepcopy(document), cls)
         assert expected == fast(copy.deepcopy(document), cls)
         if type(document) is dict:  # sharing needs JSON-like keys
             assert expected == fast(document, cls, shared=True)
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_valid_documents_take_the_fast_path(self, value: Document) -> None:
         """A valid document never falls back to the detailed converter."""
 
@@ -126,7 +122,7 @@ class TestAgreement:
             "$.steps[3].sets[1].reps: must be at least 1 (got 0)",
         )
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_values_built_without_init_are_whole(self, value: Document) -> None:
         """Values built without __init__ equal, and hash like, ones built normally."""
         built = fast(body(value), type(value))
@@ -285,7 +281,7 @@ class TestWriting:
         expected = orjson.dumps(unstructure(routine), option=option).decode()
         assert expected == dumps(routine, indent=indent)
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_generated_dict_is_unstructure(self, value: Document) -> None:
         """The generated writer gives the parsed form of unstructure."""
         made = _compiled.unstructurer(type(value))(value, None)

@@ -13,8 +13,6 @@ import enum
 import pathlib
 import re
 import shlex
-import subprocess
-import sys
 import typing
 
 import attrs
@@ -30,6 +28,7 @@ from backroutine import (
     Urgency,
     WarningSign,
 )
+from tests.helpers import run_python, run_python_bytes
 
 DOC = pathlib.Path(__file__).parent.parent / "docs" / "json-format.md"
 EXAMPLE_HEADING = "## A complete example"
@@ -226,14 +225,7 @@ def _run(example: _Example, cwd: pathlib.Path) -> tuple[int, str]:
     stdin = None
     for args in example.commands:
         assert "backroutine" == args[0], example.line
-        result = subprocess.run(
-            [sys.executable, "-m", "backroutine", *args[1:]],
-            input=stdin,
-            capture_output=True,
-            cwd=cwd,
-            timeout=60,
-            check=False,
-        )
+        result = run_python_bytes("-m", "backroutine", *args[1:], input=stdin, cwd=cwd)
         stdin = result.stdout
         if result.returncode and args is not example.commands[-1]:
             break
@@ -279,13 +271,9 @@ class TestCommandLineExamples:
     @pytest.mark.parametrize("command", COMMANDS)
     def test_every_option_and_choice_is_documented(self, command: str) -> None:
         """Each option (and choice) in a command's usage appears in its section."""
-        usage = subprocess.run(
-            [sys.executable, "-m", "backroutine", command, "--help"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout.split("\n\n", 1)[0]
+        result = run_python("-m", "backroutine", command, "--help")
+        assert 0 == result.returncode, result.stderr
+        usage = result.stdout.split("\n\n", 1)[0]
         section = _sections(_page("cli.md"))[command]
         options = set(re.findall(r"--[a-z][a-z-]*", usage)) - {"--help"}
         missing = [option for option in sorted(options) if f"`{option}" not in section]

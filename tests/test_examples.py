@@ -3,7 +3,6 @@ import io
 import json
 import pathlib
 import subprocess
-import sys
 from types import ModuleType
 
 import pytest
@@ -22,6 +21,7 @@ from backroutine import (
     timeline,
     unstructure,
 )
+from tests.helpers import planned, run_python
 
 EXAMPLES_DIR = pathlib.Path(__file__).parent.parent / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))
@@ -38,14 +38,7 @@ def run(
     name: str, *args: str, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the example *name* with *args*, warnings as errors."""
-    return subprocess.run(
-        [sys.executable, "-W", "error", str(EXAMPLES_DIR / name), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_python("-W", "error", str(EXAMPLES_DIR / name), *args, input=stdin)
 
 
 def load_example(name: str) -> ModuleType:
@@ -59,14 +52,9 @@ def load_example(name: str) -> ModuleType:
     return module
 
 
-def planned(minutes: float = 5) -> Routine:
-    """A planned evening routine of at most *minutes*."""
-    return plan_routine(PlanRequest(time_of_day=TimeOfDay.EVENING, minutes=minutes))
-
-
 def broken_document() -> str:
     """A routine document with reps as a string and a key the format does not know."""
-    document = unstructure(planned())
+    document = unstructure(planned(time_of_day=TimeOfDay.EVENING, minutes=5))
     document["steps"][0]["sets"][0]["reps"] = "10"
     document["colour"] = "blue"
     return json.dumps(document)
@@ -158,7 +146,7 @@ class TestReceiveRoutine:
 
     def test_accepts_a_good_document(self, tmp_path: pathlib.Path) -> None:
         """A valid document exits 0 and is summarised with its exercises."""
-        routine = planned()
+        routine = planned(time_of_day=TimeOfDay.EVENING, minutes=5)
         source = tmp_path / "good.json"
         source.write_text(dumps(routine), encoding="utf-8")
         result = run("receive_routine.py", str(source))
@@ -170,12 +158,16 @@ class TestReceiveRoutine:
 
     def test_reads_standard_input(self) -> None:
         """With - the document is read from standard input."""
-        result = run("receive_routine.py", "-", stdin=dumps(planned()))
+        result = run(
+            "receive_routine.py",
+            "-",
+            stdin=dumps(planned(time_of_day=TimeOfDay.EVENING, minutes=5)),
+        )
         assert ("", 0) == (result.stderr, result.returncode)
 
     def test_refuses_a_newer_version(self, tmp_path: pathlib.Path) -> None:
         """A document in format version 99 exits 1 asking for an older format or an upgrade."""
-        document = unstructure(planned())
+        document = unstructure(planned(time_of_day=TimeOfDay.EVENING, minutes=5))
         document["version"] = 99
         source = tmp_path / "newer.json"
         source.write_text(json.dumps(document), encoding="utf-8")
@@ -221,7 +213,7 @@ class TestTextTimer:
 
     def test_runs_a_saved_routine(self, tmp_path: pathlib.Path) -> None:
         """With --routine it runs through the cues of the routine in the file."""
-        routine = planned(3)
+        routine = planned(time_of_day=TimeOfDay.EVENING, minutes=3)
         source = tmp_path / "routine.json"
         source.write_text(dumps(routine), encoding="utf-8")
         result = run("text_timer.py", "--routine", str(source), "--speed", "0")
@@ -232,7 +224,7 @@ class TestTextTimer:
     def test_sleeps_for_the_routine_duration(self, speed: float) -> None:
         """The runner sleeps, in all, the routine's duration divided by the speed."""
         text_timer = load_example("text_timer.py")
-        routine = planned()
+        routine = planned(time_of_day=TimeOfDay.EVENING, minutes=5)
         recorded: list[float] = []
         text_timer.run(
             timeline(routine), speed=speed, sleep=recorded.append, out=io.StringIO()
@@ -243,7 +235,7 @@ class TestTextTimer:
     def test_prints_cue_times_whatever_the_speed(self) -> None:
         """The times printed are the cues' starts, the same at any speed."""
         text_timer = load_example("text_timer.py")
-        cues = timeline(planned())
+        cues = timeline(planned(time_of_day=TimeOfDay.EVENING, minutes=5))
         printed: list[str] = []
         for speed in (0, 1, 10):
             out = io.StringIO()
@@ -258,7 +250,10 @@ class TestTextTimer:
         text_timer = load_example("text_timer.py")
         recorded: list[float] = []
         text_timer.run(
-            timeline(planned()), speed=0, sleep=recorded.append, out=io.StringIO()
+            timeline(planned(time_of_day=TimeOfDay.EVENING, minutes=5)),
+            speed=0,
+            sleep=recorded.append,
+            out=io.StringIO(),
         )
         assert [] == recorded
 

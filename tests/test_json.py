@@ -1,5 +1,4 @@
 import contextlib
-import copy
 import json
 import pathlib
 from typing import Any
@@ -14,11 +13,9 @@ from backroutine import (
     Catalog,
     Exercise,
     ExerciseSet,
-    Hold,
     InvalidDocumentError,
     PlanRequest,
     Routine,
-    RoutineStep,
     UnsupportedVersionError,
     default_catalog,
     dumps,
@@ -26,40 +23,15 @@ from backroutine import (
     structure,
     unstructure,
 )
-from backroutine.testing import catalogs, exercises, plan_requests, routines
+from backroutine.testing import documents, routines
+from tests.helpers import JSON_VALUES, REFUSALS, desk_break, document, mutated
 
 GOLDEN = pathlib.Path(__file__).parent / "golden" / "catalog.json"
 REGENERATE = "python tests/regenerate.py"
 
-DOCUMENTS = st.one_of(
-    routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
-)
-
-
-def sample_routine() -> Routine:
-    catalog = default_catalog()
-    return Routine(
-        name="Desk break",
-        steps=[
-            RoutineStep(
-                exercise=catalog["spine-press-up"],
-                sets=[
-                    ExerciseSet(reps=8, hold=Hold(3)),
-                    ExerciseSet(reps=8, hold=Hold(3)),
-                ],
-                note="Counters sitting.",
-            )
-        ],
-    )
-
-
-def document() -> dict[str, Any]:
-    """A valid routine document as fresh, mutable Python data."""
-    return copy.deepcopy(unstructure(sample_routine()))
-
 
 class TestRoundTrip:
-    @given(DOCUMENTS)
+    @given(documents())
     def test_loads_dumps(
         self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
@@ -69,14 +41,14 @@ class TestRoundTrip:
         assert value == loaded
         assert text == dumps(loaded)
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_indented_text_loads_the_same(
         self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
         """Indenting changes the text but not what it loads to."""
         assert value == loads(dumps(value, indent=2).encode(), type(value))
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_unstructure_is_the_parsed_text(
         self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
@@ -84,7 +56,7 @@ class TestRoundTrip:
         assert json.loads(dumps(value)) == unstructure(value)
         assert value == structure(unstructure(value), type(value))
 
-    @given(DOCUMENTS)
+    @given(documents())
     def test_dumps_is_orjson_of_unstructure(
         self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
@@ -96,7 +68,7 @@ class TestRoundTrip:
 
     def test_equal_exercises_are_shared(self) -> None:
         """Equal exercises in one document are read once and shared."""
-        routine = sample_routine()
+        routine = desk_break()
         twice = Routine(name="Twice", steps=[*routine.steps, *routine.steps])
         loaded = loads(dumps(twice), Routine)
         assert twice == loaded
@@ -107,7 +79,7 @@ class TestRoundTrip:
     def test_non_ascii_survives_unescaped(self) -> None:
         """Non-ASCII text is written as UTF-8, not escaped, and reads back."""
         routine = Routine(
-            name="Étirements du soir, 夜のストレッチ 🌙", steps=sample_routine().steps
+            name="Étirements du soir, 夜のストレッチ 🌙", steps=desk_break().steps
         )
         text = dumps(routine)
         assert "Étirements du soir, 夜のストレッチ 🌙" in text
@@ -115,14 +87,14 @@ class TestRoundTrip:
 
     def test_envelope_comes_first(self) -> None:
         """A document starts with its kind and format version."""
-        assert ["kind", "version", "name"] == list(unstructure(sample_routine()))[:3]
-        assert dumps(sample_routine()).startswith('{"kind":"routine","version":1,')
+        assert ["kind", "version", "name"] == list(unstructure(desk_break()))[:3]
+        assert dumps(desk_break()).startswith('{"kind":"routine","version":1,')
 
     def test_indent(self) -> None:
         """indent=2 indents by two spaces; other indents are refused."""
-        assert dumps(sample_routine(), indent=2).startswith('{\n  "kind": "routine",')
+        assert dumps(desk_break(), indent=2).startswith('{\n  "kind": "routine",')
         with pytest.raises(ValueError, match=r"indent must be None or 2 \(got 4\)"):
-            dumps(sample_routine(), indent=4)
+            dumps(desk_break(), indent=4)
 
     def test_not_a_document_class(self) -> None:
         """Only documents can be written or read."""
@@ -133,179 +105,6 @@ class TestRoundTrip:
             loads("{}", ExerciseSet)  # type: ignore[type-var]
         with pytest.raises(TypeError, match="cls must be one of"):
             dumps(ExerciseSet(reps=1))  # type: ignore[arg-type]
-
-
-def _set(path: tuple[str | int, ...], value: object) -> Any:
-    def change(doc: Any) -> None:
-        for key in path[:-1]:
-            doc = doc[key]
-        doc[path[-1]] = value
-
-    return change
-
-
-def _pop(path: tuple[str | int, ...]) -> Any:
-    def change(doc: Any) -> None:
-        for key in path[:-1]:
-            doc = doc[key]
-        del doc[path[-1]]
-
-    return change
-
-
-SET1 = ("steps", 0, "sets", 1)
-EXERCISE = ("steps", 0, "exercise")
-
-# (what is wrong, the change, the problem expected in .problems)
-REFUSALS = [
-    (
-        "an int out of range",
-        _set((*SET1, "reps"), 0),
-        "$.steps[0].sets[1].reps: must be at least 1 (got 0)",
-    ),
-    (
-        "a float for an int",
-        _set((*SET1, "reps"), 5.7),
-        "$.steps[0].sets[1].reps: must be an integer (got 5.7)",
-    ),
-    (
-        "a whole float for an int",
-        _set((*SET1, "reps"), 5.0),
-        "$.steps[0].sets[1].reps: must be an integer (got 5.0)",
-    ),
-    (
-        "a string for an int",
-        _set((*SET1, "reps"), "5"),
-        "$.steps[0].sets[1].reps: must be an integer (got '5')",
-    ),
-    (
-        "a bool for an int",
-        _set((*SET1, "reps"), True),
-        "$.steps[0].sets[1].reps: must be an integer (got True)",
-    ),
-    (
-        "null for an int",
-        _set((*SET1, "reps"), None),
-        "$.steps[0].sets[1].reps: must be an integer (got None)",
-    ),
-    ("an int for a string", _set(("name",), 5), "$.name: must be a string (got 5)"),
-    (
-        "a bool for a string",
-        _set(("name",), False),
-        "$.name: must be a string (got False)",
-    ),
-    ("a blank string", _set(("name",), " "), "$.name: must not be blank (got ' ')"),
-    (
-        "a string for an array",
-        _set((*EXERCISE, "instructions"), "abc"),
-        "$.steps[0].exercise.instructions: must be an array (got 'abc')",
-    ),
-    (
-        "an object for an array",
-        _set((*EXERCISE, "instructions"), {"a": 1}),
-        "$.steps[0].exercise.instructions: must be an array (got {'a': 1})",
-    ),
-    (
-        "an array for an object",
-        _set((*SET1, "hold"), [3]),
-        "$.steps[0].sets[1].hold: must be an object (got [3])",
-    ),
-    (
-        "a number for an object",
-        _set((*SET1, "hold"), 3),
-        "$.steps[0].sets[1].hold: must be an object (got 3)",
-    ),
-    (
-        "'false' for an enum",
-        _set((*EXERCISE, "position"), "false"),
-        "$.steps[0].exercise.position: must be one of 'supine', 'prone', 'side_lying', 'quadruped', 'kneeling', 'half_kneeling', 'seated', 'standing' (got 'false')",
-    ),
-    (
-        "an unknown enum value",
-        _set(("time_of_day",), "noon"),
-        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'noon')",
-    ),
-    (
-        "an enum name for its value",
-        _set(("time_of_day",), "MORNING"),
-        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'MORNING')",
-    ),
-    (
-        "a number for an enum",
-        _set((*SET1, "laterality"), 1),
-        "$.steps[0].sets[1].laterality: must be one of 'bilateral', 'alternating', 'each_side', 'left', 'right' (got 1)",
-    ),
-    (
-        "an unknown key at the top",
-        _set(("colour",), "red"),
-        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety)",
-    ),
-    (
-        "an unknown key in a step",
-        _set(("steps", 0, "colour"), "red"),
-        "$.steps[0].colour: is not a known field (known: exercise, sets, note)",
-    ),
-    (
-        "an unknown key in a set",
-        _set((*SET1, "weight"), 5),
-        "$.steps[0].sets[1].weight: is not a known field (known: reps, hold, laterality, rest_after_seconds)",
-    ),
-    (
-        "an unknown key in a span",
-        _set((*EXERCISE, "dosage", "reps", "mid"), 9),
-        "$.steps[0].exercise.dosage.reps.mid: is not a known field (known: low, high)",
-    ),
-    (
-        "an odd unknown key",
-        _set(("a b",), 1),
-        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety)',
-    ),
-    ("a missing required field", _pop(("name",)), "$.name: is required"),
-    (
-        "a missing nested field",
-        _pop((*SET1, "reps")),
-        "$.steps[0].sets[1].reps: is required",
-    ),
-    (
-        "a span upside down",
-        _set((*EXERCISE, "dosage", "reps"), {"low": 10, "high": 8}),
-        "$.steps[0].exercise.dosage.reps.high: must be at least the low end, 10 (got 8)",
-    ),
-    (
-        "a hold of a week",
-        _set((*SET1, "hold", "seconds"), 604_800),
-        "$.steps[0].sets[1].hold.seconds: must be at most 600 (got 604800)",
-    ),
-    (
-        "a million reps",
-        _set((*SET1, "reps"), 1_000_000),
-        "$.steps[0].sets[1].reps: must be at most 100 (got 1000000)",
-    ),
-    (
-        "a repeated target",
-        _set((*EXERCISE, "targets"), ["lumbar_spine", "lumbar_spine"]),
-        "$.steps[0].exercise.targets[1]: must not repeat an item (got 'lumbar_spine' again)",
-    ),
-    (
-        "a bad slug",
-        _set((*EXERCISE, "id"), "Spine Press-Up"),
-        "$.steps[0].exercise.id: must be lower-case letters and digits in words joined by single hyphens, such as 'spine-press-up' (got 'Spine Press-Up')",
-    ),
-    ("no steps", _set(("steps",), []), "$.steps: must hold at least 1 item (got 0)"),
-    (
-        "the wrong kind",
-        _set(("kind",), "exercise"),
-        "$.kind: must be 'routine' (got 'exercise')",
-    ),
-    ("no kind", _pop(("kind",)), "$.kind: is required"),
-    ("no version", _pop(("version",)), "$.version: is required"),
-    (
-        "a string version",
-        _set(("version",), "1"),
-        "$.version: must be an integer (got '1')",
-    ),
-    ("version zero", _set(("version",), 0), "$.version: must be at least 1 (got 0)"),
-]
 
 
 class TestStrictness:
@@ -399,31 +198,6 @@ _KIND_OF = {
     PlanRequest: "plan_request",
 }
 
-JSON_VALUES = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(),
-    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
-    max_leaves=20,
-)
-
-
-def _mutated(document: Any, data: st.DataObject) -> Any:
-    """The document with one value somewhere replaced by an arbitrary one."""
-    if isinstance(document, dict) and document:
-        key = data.draw(st.sampled_from(sorted(document)))
-    elif isinstance(document, list) and document:
-        key = data.draw(st.integers(0, len(document) - 1))
-    else:
-        return data.draw(JSON_VALUES)
-    if data.draw(st.booleans()):
-        document[key] = data.draw(JSON_VALUES)
-    else:
-        document[key] = _mutated(document[key], data)
-    return document
-
 
 class TestRobustness:
     @given(st.binary())
@@ -465,7 +239,7 @@ class TestRobustness:
     @given(routines(), st.data())
     def test_mutated_documents(self, routine: Routine, data: st.DataObject) -> None:
         """A valid document with one value changed loads or raises InvalidDocumentError."""
-        doc = _mutated(unstructure(routine), data)
+        doc = mutated(unstructure(routine), data)
         try:
             loaded = structure(doc, Routine)
         except InvalidDocumentError as error:

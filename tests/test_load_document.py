@@ -17,25 +17,18 @@ from backroutine import (
     default_catalog,
     dumps,
     loads,
-    plan_routine,
     unstructure,
 )
 from backroutine._converter import load_document
-from backroutine.testing import catalogs, exercises, plan_requests, routines
+from backroutine.testing import documents
+from tests.helpers import planned
 
-DOCUMENTS = st.one_of(
-    routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
-)
 KINDS = "'catalog', 'exercise', 'plan_request', 'routine'"
-
-
-def sample_routine() -> Routine:
-    return plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
 
 
 def routine_document() -> dict[str, Any]:
     """A valid routine document as fresh, mutable Python data."""
-    return copy.deepcopy(unstructure(sample_routine()))
+    return copy.deepcopy(unstructure(planned()))
 
 
 def refusal(data: object) -> InvalidDocumentError:
@@ -46,7 +39,7 @@ def refusal(data: object) -> InvalidDocumentError:
 
 
 class TestLoads:
-    @given(DOCUMENTS)
+    @given(documents())
     def test_any_kind(self, value: Routine | Exercise | Catalog | PlanRequest) -> None:
         """A document of any kind loads to the value it was written from."""
         loaded = load_document(dumps(value))
@@ -56,7 +49,7 @@ class TestLoads:
     @pytest.mark.parametrize(
         "value",
         [
-            sample_routine(),
+            planned(),
             default_catalog(),
             default_catalog()["spine-press-up"],
             PlanRequest(time_of_day=TimeOfDay.MORNING),

@@ -4,44 +4,15 @@ import attrs
 import pytest
 
 from backroutine import (
-    Bias,
     BodyArea,
     Dosage,
-    Exercise,
     ExerciseSet,
     Hold,
     Laterality,
-    Position,
-    Routine,
     RoutineStep,
     Span,
-    TimeOfDay,
 )
-
-
-def make_exercise(**changes: Any) -> Exercise:
-    fields: dict[str, Any] = {
-        "id": "cat-cow",
-        "name": "Cat-cow",
-        "summary": "Round and arch the back on hands and knees.",
-        "instructions": ["Kneel on all fours.", "Round your back.", "Arch it."],
-        "position": Position.QUADRUPED,
-        "targets": [BodyArea.LOWER_BACK],
-        "bias": Bias.MIXED,
-        "times": [TimeOfDay.MORNING],
-        "dosage": Dosage(sets=Span.exactly(1), reps=Span(5, 10)),
-    }
-    fields.update(changes)
-    return Exercise(**fields)
-
-
-def make_routine(**changes: Any) -> Routine:
-    fields: dict[str, Any] = {
-        "name": "Morning",
-        "steps": [RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=5)])],
-    }
-    fields.update(changes)
-    return Routine(**fields)
+from tests.helpers import make_exercise, make_routine
 
 
 class TestSpan:

@@ -1,10 +1,9 @@
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
 import backroutine
+from tests.helpers import run_python
 
 LAZY = [
     "backroutine._planner",
@@ -47,9 +46,8 @@ class TestImportCost:
             "import sys, backroutine; "
             f"print(sorted(m for m in {LAZY!r} if m in sys.modules))"
         )
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        result = run_python("-c", code)
+        assert 0 == result.returncode, result.stderr
         assert "[]" == result.stdout.strip()
 
     def test_lazy_names_load_on_first_use(self) -> None:
@@ -60,9 +58,8 @@ class TestImportCost:
             "print('backroutine._planner' in sys.modules, "
             "backroutine.plan_routine is first)"
         )
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        result = run_python("-c", code)
+        assert 0 == result.returncode, result.stderr
         assert "True True" == result.stdout.strip()
 
     def test_valid_json_needs_no_cattrs(self) -> None:
@@ -81,7 +78,6 @@ class TestImportCost:
                 print(before, "cattrs" in sys.modules)
             """
         )
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
+        result = run_python("-c", code)
+        assert 0 == result.returncode, result.stderr
         assert "False True" == result.stdout.strip()

@@ -24,9 +24,9 @@ from backroutine import (
     unstructure,
 )
 from backroutine._documents import CLASSES
-from backroutine.testing import catalogs, exercises, plan_requests, routines
-from regenerate import schema_text
-from test_json import JSON_VALUES, REFUSALS, _mutated, document
+from backroutine.testing import catalogs, documents, exercises, plan_requests, routines
+from tests.helpers import JSON_VALUES, REFUSALS, document, mutated
+from tests.regenerate import schema_text
 
 SCHEMAS = pathlib.Path(__file__).parent.parent / "schemas"
 KINDS = sorted(CLASSES)
@@ -114,11 +114,7 @@ class TestSchemaFiles:
 
 
 class TestGeneratedDocumentsValidate:
-    @given(
-        st.one_of(
-            routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
-        )
-    )
+    @given(documents())
     def test_every_document_validates(
         self, value: Routine | Exercise | Catalog | PlanRequest
     ) -> None:
@@ -211,7 +207,7 @@ class TestRefusalsAgree:
     ) -> None:
         """A changed document that the schema accepts loads, but for loader-only rules."""
         kind = unstructure(value)["kind"]
-        doc = _mutated(unstructure(value), data)
+        doc = mutated(unstructure(value), data)
         accepted = not schema_errors(kind, doc)
         problems = load_problems(CLASSES[kind], doc)
         if accepted:

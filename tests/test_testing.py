@@ -21,6 +21,7 @@ from backroutine import (
 )
 from backroutine.testing import (
     catalogs,
+    documents,
     dosages,
     exercise_sets,
     exercises,
@@ -55,6 +56,26 @@ class TestEveryStrategy:
     ) -> None:
         """Each strategy yields instances of the class it is named after."""
         assert cls is type(data.draw(strategy))
+
+
+class TestDocuments:
+    @pytest.mark.parametrize("cls", [Routine, Exercise, Catalog, PlanRequest])
+    def test_yields_each_document_class(self, cls: type) -> None:
+        """Any of the four document classes may be drawn."""
+        value = find(
+            documents(),
+            lambda value: type(value) is cls,
+            settings=settings(phases=[Phase.generate], database=None),
+        )
+
+        assert cls is type(value)
+
+    @given(documents())
+    def test_yields_only_documents(
+        self, value: Routine | Exercise | Catalog | PlanRequest
+    ) -> None:
+        """Every value drawn is a whole document, and nothing else."""
+        assert type(value) in {Routine, Exercise, Catalog, PlanRequest}
 
 
 class TestSpans:

@@ -29,15 +29,17 @@ from backroutine import (
 from backroutine._advice import STOP_RULE
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine.testing import paces, routines
+from tests.helpers import make_exercise, make_routine
 
 # The worked examples use the default pace: get ready 10 s, move 2 s,
 # release 2 s, switch side 5 s, change exercise 10 s, change position 10 s.
 
 
-def make_exercise(
+def named_exercise(
     exercise_id: str = "pelvic-tilt", position: Position = Position.SUPINE
 ) -> Exercise:
-    return Exercise(
+    """An exercise named after its id, whose first instruction is to lie down."""
+    return make_exercise(
         id=exercise_id,
         name=exercise_id.replace("-", " ").capitalize(),
         summary="Gently moves the lower back.",
@@ -50,14 +52,10 @@ def make_exercise(
     )
 
 
-def make_routine(*steps: RoutineStep) -> Routine:
-    return Routine(name="Worked example", steps=steps)
-
-
 def one_set(**fields: Any) -> Routine:
     """A routine of one exercise done in one set made of *fields*."""
     return make_routine(
-        RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(**fields)])
+        RoutineStep(exercise=named_exercise(), sets=[ExerciseSet(**fields)])
     )
 
 
@@ -327,7 +325,7 @@ class TestWorkedExamples:
         """A set with rest after it is followed by a rest cue; one without is not."""
         routine = make_routine(
             RoutineStep(
-                exercise=make_exercise(),
+                exercise=named_exercise(),
                 sets=[
                     ExerciseSet(reps=1, rest_after_seconds=30),
                     ExerciseSet(reps=1, rest_after_seconds=0),
@@ -359,7 +357,7 @@ class TestWorkedExamples:
         """Sets without rest follow each other with no rest cue."""
         routine = make_routine(
             RoutineStep(
-                exercise=make_exercise(),
+                exercise=named_exercise(),
                 sets=[ExerciseSet(reps=1), ExerciseSet(reps=1)],
             )
         )
@@ -384,9 +382,9 @@ class TestWorkedExamples:
     ) -> None:
         """Changing exercise takes longer when the next one is in another position."""
         routine = make_routine(
-            RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=1)]),
+            RoutineStep(exercise=named_exercise(), sets=[ExerciseSet(reps=1)]),
             RoutineStep(
-                exercise=make_exercise("press-up", position),
+                exercise=named_exercise("press-up", position),
                 sets=[ExerciseSet(reps=1)],
             ),
         )
@@ -402,8 +400,8 @@ class TestWorkedExamples:
     def test_get_ready_first(self) -> None:
         """The first cue gets ready for the first exercise, naming it."""
         routine = make_routine(
-            RoutineStep(exercise=make_exercise("cat-cow"), sets=[ExerciseSet(reps=1)]),
-            RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=1)]),
+            RoutineStep(exercise=named_exercise("cat-cow"), sets=[ExerciseSet(reps=1)]),
+            RoutineStep(exercise=named_exercise(), sets=[ExerciseSet(reps=1)]),
         )
         first = timeline(routine)[0]
 
@@ -421,7 +419,7 @@ class TestWorkedExamples:
         """A small routine has the expected number of cues of each kind."""
         routine = make_routine(
             RoutineStep(
-                exercise=make_exercise(),
+                exercise=named_exercise(),
                 sets=[
                     ExerciseSet(
                         reps=2,
@@ -433,7 +431,7 @@ class TestWorkedExamples:
                 ],
             ),
             RoutineStep(
-                exercise=make_exercise("press-up", Position.PRONE),
+                exercise=named_exercise("press-up", Position.PRONE),
                 sets=[
                     ExerciseSet(reps=1, hold=Hold(2), laterality=Laterality.ALTERNATING)
                 ],
@@ -505,7 +503,7 @@ class TestLimits:
     def test_longest_texts(self) -> None:
         """An exercise with the longest name and instruction still has cues."""
         exercise = attrs.evolve(
-            make_exercise(),
+            named_exercise(),
             name="N" * MAX_NAME_LENGTH,
             instructions=["I" * MAX_TEXT_LENGTH],
         )
@@ -568,10 +566,10 @@ class TestPace:
     def test_change_seconds(self) -> None:
         """Changing position costs extra on top of changing exercise."""
         pace = Pace(change_exercise_seconds=7, change_position_seconds=3)
-        supine = make_exercise()
-        prone = make_exercise("press-up", Position.PRONE)
+        supine = named_exercise()
+        prone = named_exercise("press-up", Position.PRONE)
         assert (7, 10) == (
-            pace.change_seconds(supine, make_exercise("knee-roll")),
+            pace.change_seconds(supine, named_exercise("knee-roll")),
             pace.change_seconds(supine, prone),
         )
 
@@ -648,7 +646,7 @@ class TestSetsSeconds:
             for number in range(1, sets + 1)
         ]
         routine = make_routine(
-            RoutineStep(exercise=make_exercise(), sets=exercise_sets)
+            RoutineStep(exercise=named_exercise(), sets=exercise_sets)
         )
         timed = estimate_duration(routine, pace) - pace.get_ready_seconds
         closed = pace.sets_seconds(

@@ -69,6 +69,7 @@ from backroutine._vocabulary import (
 __all__ = [
     "catalogs",
     "cautions",
+    "documents",
     "dosages",
     "exercise_sets",
     "exercises",
@@ -463,6 +464,23 @@ def plan_requests(
             max_size=2,
             unique=True,
         ),
+    )
+
+
+def documents() -> st.SearchStrategy[Routine | Exercise | Catalog | PlanRequest]:
+    """Any value that is a whole document: what :func:`~backroutine.dumps` writes.
+
+    Plan requests may carry any warning sign, including those that stop
+    planning, since a document need not be plannable.
+
+    Returns:
+        A strategy for :class:`~backroutine.Routine`,
+        :class:`~backroutine.Exercise`, :class:`~backroutine.Catalog` and
+        :class:`~backroutine.PlanRequest` values, each drawn from its own
+        strategy with default arguments.
+    """
+    return st.one_of(
+        routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
     )
 
 

@@ -1,0 +1,366 @@
+"""Pieces that several test modules share.
+
+Import them as ``from tests.helpers import ...``: ``tests`` is a package, so
+this works under pytest's default import mode and under
+``--import-mode=importlib`` alike.
+"""
+
+import copy
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from backroutine import (
+    Bias,
+    BodyArea,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    PlanRequest,
+    Position,
+    Routine,
+    RoutineStep,
+    Span,
+    TimeOfDay,
+    default_catalog,
+    plan_routine,
+    unstructure,
+)
+
+# Values, exercises and routines.
+
+
+def make_exercise(**changes: Any) -> Exercise:
+    """A valid cat-cow exercise, with the fields in *changes* replaced."""
+    fields: dict[str, Any] = {
+        "id": "cat-cow",
+        "name": "Cat-cow",
+        "summary": "Round and arch the back on hands and knees.",
+        "instructions": ["Kneel on all fours.", "Round your back.", "Arch it."],
+        "position": Position.QUADRUPED,
+        "targets": [BodyArea.LOWER_BACK],
+        "bias": Bias.MIXED,
+        "times": [TimeOfDay.MORNING],
+        "dosage": Dosage(sets=Span.exactly(1), reps=Span(5, 10)),
+    }
+    fields.update(changes)
+    return Exercise(**fields)
+
+
+def make_routine(*steps: RoutineStep, **changes: Any) -> Routine:
+    """A valid routine of *steps*, with the fields in *changes* replaced.
+
+    Without steps, it has one step: five reps of :func:`make_exercise`.
+    """
+    fields: dict[str, Any] = {
+        "name": "Morning",
+        "steps": steps
+        or [RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=5)])],
+    }
+    fields.update(changes)
+    return Routine(**fields)
+
+
+def planned(**request: Any) -> Routine:
+    """The routine the library plans for a request with the fields *request*.
+
+    By default the request is for 8 minutes at bedtime.
+    """
+    fields: dict[str, Any] = {"time_of_day": TimeOfDay.BEDTIME, "minutes": 8}
+    fields.update(request)
+    return plan_routine(PlanRequest(**fields))
+
+
+def desk_break() -> Routine:
+    """A routine of two held sets of the built-in press-up, with a note."""
+    catalog = default_catalog()
+    return Routine(
+        name="Desk break",
+        steps=[
+            RoutineStep(
+                exercise=catalog["spine-press-up"],
+                sets=[
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                ],
+                note="Counters sitting.",
+            )
+        ],
+    )
+
+
+# Documents as Python data, and ways to break them.
+
+
+def document() -> dict[str, Any]:
+    """A valid routine document (of :func:`desk_break`) as fresh, mutable data."""
+    return copy.deepcopy(unstructure(desk_break()))
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+    max_leaves=20,
+)
+
+
+def mutated(document: Any, data: st.DataObject) -> Any:
+    """The document with one value somewhere replaced by an arbitrary one."""
+    if isinstance(document, dict) and document:
+        key = data.draw(st.sampled_from(sorted(document)))
+    elif isinstance(document, list) and document:
+        key = data.draw(st.integers(0, len(document) - 1))
+    else:
+        return data.draw(JSON_VALUES)
+    if data.draw(st.booleans()):
+        document[key] = data.draw(JSON_VALUES)
+    else:
+        document[key] = mutated(document[key], data)
+    return document
+
+
+def _set(path: tuple[str | int, ...], value: object) -> Any:
+    def change(doc: Any) -> None:
+        for key in path[:-1]:
+            doc = doc[key]
+        doc[path[-1]] = value
+
+    return change
+
+
+def _pop(path: tuple[str | int, ...]) -> Any:
+    def change(doc: Any) -> None:
+        for key in path[:-1]:
+            doc = doc[key]
+        del doc[path[-1]]
+
+    return change
+
+
+# The strictness table: documents the loader and the schema both refuse.
+
+SET1 = ("steps", 0, "sets", 1)
+EXERCISE = ("steps", 0, "exercise")
+
+# (what is wrong, the change, the problem expected in .problems)
+REFUSALS = [
+    (
+        "an int out of range",
+        _set((*SET1, "reps"), 0),
+        "$.steps[0].sets[1].reps: must be at least 1 (got 0)",
+    ),
+    (
+        "a float for an int",
+        _set((*SET1, "reps"), 5.7),
+        "$.steps[0].sets[1].reps: must be an integer (got 5.7)",
+    ),
+    (
+        "a whole float for an int",
+        _set((*SET1, "reps"), 5.0),
+        "$.steps[0].sets[1].reps: must be an integer (got 5.0)",
+    ),
+    (
+        "a string for an int",
+        _set((*SET1, "reps"), "5"),
+        "$.steps[0].sets[1].reps: must be an integer (got '5')",
+    ),
+    (
+        "a bool for an int",
+        _set((*SET1, "reps"), True),
+        "$.steps[0].sets[1].reps: must be an integer (got True)",
+    ),
+    (
+        "null for an int",
+        _set((*SET1, "reps"), None),
+        "$.steps[0].sets[1].reps: must be an integer (got None)",
+    ),
+    ("an int for a string", _set(("name",), 5), "$.name: must be a string (got 5)"),
+    (
+        "a bool for a string",
+        _set(("name",), False),
+        "$.name: must be a string (got False)",
+    ),
+    ("a blank string", _set(("name",), " "), "$.name: must not be blank (got ' ')"),
+    (
+        "a string for an array",
+        _set((*EXERCISE, "instructions"), "abc"),
+        "$.steps[0].exercise.instructions: must be an array (got 'abc')",
+    ),
+    (
+        "an object for an array",
+        _set((*EXERCISE, "instructions"), {"a": 1}),
+        "$.steps[0].exercise.instructions: must be an array (got {'a': 1})",
+    ),
+    (
+        "an array for an object",
+        _set((*SET1, "hold"), [3]),
+        "$.steps[0].sets[1].hold: must be an object (got [3])",
+    ),
+    (
+        "a number for an object",
+        _set((*SET1, "hold"), 3),
+        "$.steps[0].sets[1].hold: must be an object (got 3)",
+    ),
+    (
+        "'false' for an enum",
+        _set((*EXERCISE, "position"), "false"),
+        "$.steps[0].exercise.position: must be one of 'supine', 'prone', 'side_lying', 'quadruped', 'kneeling', 'half_kneeling', 'seated', 'standing' (got 'false')",
+    ),
+    (
+        "an unknown enum value",
+        _set(("time_of_day",), "noon"),
+        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'noon')",
+    ),
+    (
+        "an enum name for its value",
+        _set(("time_of_day",), "MORNING"),
+        "$.time_of_day: must be one of 'morning', 'midday', 'evening', 'bedtime' (got 'MORNING')",
+    ),
+    (
+        "a number for an enum",
+        _set((*SET1, "laterality"), 1),
+        "$.steps[0].sets[1].laterality: must be one of 'bilateral', 'alternating', 'each_side', 'left', 'right' (got 1)",
+    ),
+    (
+        "an unknown key at the top",
+        _set(("colour",), "red"),
+        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety)",
+    ),
+    (
+        "an unknown key in a step",
+        _set(("steps", 0, "colour"), "red"),
+        "$.steps[0].colour: is not a known field (known: exercise, sets, note)",
+    ),
+    (
+        "an unknown key in a set",
+        _set((*SET1, "weight"), 5),
+        "$.steps[0].sets[1].weight: is not a known field (known: reps, hold, laterality, rest_after_seconds)",
+    ),
+    (
+        "an unknown key in a span",
+        _set((*EXERCISE, "dosage", "reps", "mid"), 9),
+        "$.steps[0].exercise.dosage.reps.mid: is not a known field (known: low, high)",
+    ),
+    (
+        "an odd unknown key",
+        _set(("a b",), 1),
+        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety)',
+    ),
+    ("a missing required field", _pop(("name",)), "$.name: is required"),
+    (
+        "a missing nested field",
+        _pop((*SET1, "reps")),
+        "$.steps[0].sets[1].reps: is required",
+    ),
+    (
+        "a span upside down",
+        _set((*EXERCISE, "dosage", "reps"), {"low": 10, "high": 8}),
+        "$.steps[0].exercise.dosage.reps.high: must be at least the low end, 10 (got 8)",
+    ),
+    (
+        "a hold of a week",
+        _set((*SET1, "hold", "seconds"), 604_800),
+        "$.steps[0].sets[1].hold.seconds: must be at most 600 (got 604800)",
+    ),
+    (
+        "a million reps",
+        _set((*SET1, "reps"), 1_000_000),
+        "$.steps[0].sets[1].reps: must be at most 100 (got 1000000)",
+    ),
+    (
+        "a repeated target",
+        _set((*EXERCISE, "targets"), ["lumbar_spine", "lumbar_spine"]),
+        "$.steps[0].exercise.targets[1]: must not repeat an item (got 'lumbar_spine' again)",
+    ),
+    (
+        "a bad slug",
+        _set((*EXERCISE, "id"), "Spine Press-Up"),
+        "$.steps[0].exercise.id: must be lower-case letters and digits in words joined by single hyphens, such as 'spine-press-up' (got 'Spine Press-Up')",
+    ),
+    ("no steps", _set(("steps",), []), "$.steps: must hold at least 1 item (got 0)"),
+    (
+        "the wrong kind",
+        _set(("kind",), "exercise"),
+        "$.kind: must be 'routine' (got 'exercise')",
+    ),
+    ("no kind", _pop(("kind",)), "$.kind: is required"),
+    ("no version", _pop(("version",)), "$.version: is required"),
+    (
+        "a string version",
+        _set(("version",), "1"),
+        "$.version: must be an integer (got '1')",
+    ),
+    ("version zero", _set(("version",), 0), "$.version: must be at least 1 (got 0)"),
+]
+
+
+# Subprocesses.
+
+
+def run_command(
+    command: Sequence[str],
+    *,
+    input: str | None = None,  # noqa: A002 (as subprocess.run names it)
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run *command* and capture what it writes, as UTF-8 text.
+
+    It runs in this process's environment with ``COLUMNS=80`` (so that help
+    text wraps the same everywhere) and *env* added on top.  Its exit status
+    is not checked: callers assert on it.
+    """
+    return subprocess.run(
+        command,
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def run_python(
+    *args: str,
+    input: str | None = None,  # noqa: A002 (as subprocess.run names it)
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``sys.executable`` with *args*, as :func:`run_command` does."""
+    return run_command(
+        [sys.executable, *args], input=input, env=env, cwd=cwd, timeout=timeout
+    )
+
+
+def run_python_bytes(
+    *args: str,
+    input: bytes | None = None,  # noqa: A002 (as subprocess.run names it)
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run this Python with *args* as :func:`run_python` does, keeping bytes."""
+    return subprocess.run(
+        [sys.executable, *args],
+        input=input,
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
