@@ -15,11 +15,9 @@ import json
 import pathlib
 
 from backroutine import default_catalog, dumps, json_schema
+from backroutine._documents import KINDS
 
 ROOT = pathlib.Path(__file__).parent.parent
-
-
-KINDS = ("catalog", "exercise", "plan_request", "routine")
 
 
 def schema_text(kind: str) -> str:

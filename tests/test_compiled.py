@@ -2,6 +2,7 @@
 
 import copy
 import enum
+import linecache
 from typing import Any
 from unittest import mock
 
@@ -30,8 +31,8 @@ from backroutine import (
     structure,
     unstructure,
 )
-from backroutine import _validation as v
-from backroutine._documents import KINDS
+from backroutine import _spec as v
+from backroutine._documents import FORMAT, KINDS
 from backroutine.testing import documents
 from tests.helpers import mutated
 
@@ -56,21 +57,40 @@ def fast(data: Any, cls: type, *, shared: bool = False) -> Any:
 def detailed(data: Any, cls: type) -> Any:
     """The detailed converter's value, or None if it refuses."""
     try:
-        return _converter._detailed(data, cls, KINDS[cls])
+        return _converter._detailed(data, cls, FORMAT.kind_of(cls))
     except InvalidDocumentError:
         return None
 
 
+def _named(spec: v.Spec) -> list[type]:
+    """The value classes *spec* names, at any depth."""
+    if isinstance(spec, v.Nested):
+        return [spec.cls]
+    if isinstance(spec, v.Maybe):
+        return _named(spec.inner)
+    if isinstance(spec, v.Items):
+        return _named(spec.item)
+    return []
+
+
 def _reachable(cls: type, seen: set[type]) -> set[type]:
-    """*cls* and every attrs class its fields' rules refer to."""
-    if cls in seen or not attrs.has(cls):
+    """*cls* and every value class its fields' specs name."""
+    if cls in seen:
         return seen
     seen.add(cls)
-    for field in attrs.fields(cls):
-        if isinstance(field.validator, v.Rule):
-            for ref in field.validator.refs:
-                _reachable(ref, seen)
+    for field in v.fields_of(cls):
+        for named in _named(v.spec_of(field)):
+            _reachable(named, seen)
     return seen
+
+
+class Odd(v.Spec):
+    """A spec the generator does not know."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> None:
+        """Accept anything."""
 
 
 def repeating_routine() -> Routine:
@@ -191,7 +211,7 @@ class TestGeneration:
     @pytest.mark.parametrize("cls", [Catalog, Exercise, PlanRequest, Routine])
     def test_every_document_class_generates(self, cls: type) -> None:
         """Each document class, and each class it holds, gets both functions."""
-        assert cls in KINDS
+        assert cls in KINDS.values()
         classes = _reachable(cls, set())
         assert cls in classes
         for each in classes:
@@ -201,62 +221,58 @@ class TestGeneration:
             assert writer is _compiled.unstructurer(each)
             assert "raise _Refused" in reader.__source__  # type: ignore[attr-defined]
 
-    def test_unknown_schema_shape_raises(self) -> None:
-        """A rule whose schema the generator does not know fails generation."""
-
-        @attrs.frozen
-        class Odd:
-            thing: object = attrs.field(
-                validator=v.Rule(lambda _: None, {"type": "object"})
-            )
-
-        with pytest.raises(_compiled.UnknownShapeError, match="unknown schema"):
-            _compiled.structurer(Odd)
-        with pytest.raises(_compiled.UnknownShapeError, match="unknown schema"):
-            _compiled.unstructurer(Odd)
-
     @pytest.mark.parametrize(
-        "schema",
+        "spec",
         [
-            {"type": "string", "maxLength": 5, "pattern": "[a-z]"},
-            {"type": "string", "maxLength": 5, "format": "date"},
-            {"type": "integer", "minimum": 0},
-            {"type": "array", "items": {"type": "integer"}, "maxItems": 3},
-            {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 1}]},
-            {"$ref": "#/$defs/Nowhere"},
+            Odd(),
+            v.Maybe(Odd()),
+            v.Items(Odd(), max_count=3),
+            v.Items(v.Maybe(Odd()), max_count=3),
+            v.Nested(Span, narrow=(("low", Odd()),)),
+            v.Nested(Span, narrow=(("low", v.Items(Odd(), max_count=1)),)),
         ],
     )
-    def test_unknown_shapes(self, schema: dict[str, Any]) -> None:
-        """Each shape outside what the generator knows fails generation."""
+    def test_unknown_specs(self, spec: v.Spec) -> None:
+        """A spec the generator does not know, at any depth, fails generation."""
 
         @attrs.frozen
-        class Odd:
-            thing: object = attrs.field(validator=v.Rule(lambda _: None, schema))
+        class Thing:
+            thing: object = attrs.field(validator=spec)
 
-        with pytest.raises(_compiled.UnknownShapeError):
-            _compiled.structurer(Odd)
+        with pytest.raises(_compiled.UnknownSpecError, match=r"Odd\(\)"):
+            _compiled.structurer(Thing)
 
-    def test_field_without_a_rule_raises(self) -> None:
-        """A field checked by something other than a Rule fails generation."""
+    def test_unknown_spec_cannot_be_written(self) -> None:
+        """A spec the generator does not know cannot be written either."""
 
         @attrs.frozen
-        class Odd:
+        class Thing:
+            thing: object = attrs.field(validator=v.Items(Odd(), max_count=1))
+
+        with pytest.raises(_compiled.UnknownSpecError, match="cannot write"):
+            _compiled.unstructurer(Thing)
+
+    def test_field_without_a_spec_raises(self) -> None:
+        """A field checked by something other than a spec says what to do."""
+
+        @attrs.frozen
+        class Thing:
             thing: int = attrs.field(validator=attrs.validators.instance_of(int))
 
-        with pytest.raises(_compiled.UnknownShapeError, match="not a Rule"):
-            _compiled.structurer(Odd)
+        with pytest.raises(TypeError, match="'thing' has no rule spec"):
+            _compiled.structurer(Thing)
 
     def test_mutable_default_raises(self) -> None:
         """A default that could change is refused at generation."""
 
         @attrs.frozen
-        class Odd:
+        class Thing:
             thing: tuple[int, ...] = attrs.field(
-                factory=tuple, validator=v.items(v.integer(0, 1), max_count=2)
+                factory=tuple, validator=v.Items(v.Integer(0, 1), max_count=2)
             )
 
-        with pytest.raises(_compiled.UnknownShapeError, match="immutable"):
-            _compiled.structurer(Odd)
+        with pytest.raises(_compiled.UnknownSpecError, match="immutable"):
+            _compiled.structurer(Thing)
 
     def test_enum_values_must_be_strings(self) -> None:
         """An enum with values other than strings fails generation."""
@@ -265,11 +281,20 @@ class TestGeneration:
             ONE = 1
 
         @attrs.frozen
-        class Odd:
-            thing: Number = attrs.field(validator=v.member(Number))
+        class Thing:
+            thing: Number = attrs.field(validator=v.Member(Number))
 
-        with pytest.raises(_compiled.UnknownShapeError, match="strings"):
-            _compiled.structurer(Odd)
+        with pytest.raises(_compiled.UnknownSpecError, match="strings"):
+            _compiled.structurer(Thing)
+
+    def test_source_is_in_linecache(self) -> None:
+        """Tracebacks and profilers can show the generated source."""
+        reader = _compiled.structurer(Routine)
+        filename = reader.__code__.co_filename
+        assert filename.startswith("<backroutine generated structure_Routine")
+        lines = linecache.getlines(filename)
+        assert reader.__source__ == "".join(lines)  # type: ignore[attr-defined]
+        assert lines[0].startswith("def structure_Routine(o, shared):")
 
 
 class TestWriting:

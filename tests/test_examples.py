@@ -186,7 +186,7 @@ class TestReceiveRoutine:
         source.write_text("stretch twice a day", encoding="utf-8")
         result = run("receive_routine.py", str(source))
         assert 1 == result.returncode
-        assert result.stderr.splitlines()[1].startswith("  $: is not valid JSON")
+        assert "  $: is not JSON (line 1, column 1)" == result.stderr.splitlines()[1]
 
     def test_demo_shows_every_outcome(self) -> None:
         """The demo receives one good and two refused documents."""

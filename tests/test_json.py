@@ -100,7 +100,8 @@ class TestRoundTrip:
         """Only documents can be written or read."""
         with pytest.raises(
             TypeError,
-            match="cls must be one of Catalog, Exercise, PlanRequest, Routine",
+            match="cls must be one of the document classes Catalog, Exercise, "
+            "PlanRequest, Routine",
         ):
             loads("{}", ExerciseSet)  # type: ignore[type-var]
         with pytest.raises(TypeError, match="cls must be one of"):
@@ -141,8 +142,13 @@ class TestStrictness:
         """NaN and Infinity are not JSON and are refused."""
         text = json.dumps(document())
         for bad in ("NaN", "Infinity", "-Infinity", "1e400"):
-            with pytest.raises(InvalidDocumentError, match=r"\$: is not valid JSON"):
-                loads(text.replace('"reps": 8', f'"reps": {bad}', 1), Routine)
+            bad_text = text.replace('"reps": 8', f'"reps": {bad}', 1)
+            # The column of the first character that cannot start a number.
+            column = bad_text.index(bad) + 1 + bad.startswith("-")
+            with pytest.raises(InvalidDocumentError) as caught:
+                loads(bad_text, Routine)
+            expected = f"$: is not JSON (line 1, column {column})"
+            assert (expected,) == caught.value.problems
 
     def test_newer_version(self) -> None:
         """A newer format version is refused, saying which versions are read."""
@@ -282,11 +288,35 @@ class TestRobustness:
         expected = f"$: must be a JSON object, a document of kind {kind!r} (got [1, 1,"
         assert caught.value.problems[0].startswith(expected)
 
-    @pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"\xc3\x28", "\ud800"])
-    def test_not_utf8(self, data: str | bytes) -> None:
-        """Text that is not UTF-8 is refused."""
-        with pytest.raises(InvalidDocumentError, match=r"\$: is not valid JSON"):
+    @pytest.mark.parametrize(
+        ("data", "problem"),
+        [
+            (b"\xff\xfe{\x00}\x00", "$: is not UTF-8 (invalid byte at offset 0)"),
+            (b'{"name": "\xc3\x28"}', "$: is not UTF-8 (invalid byte at offset 10)"),
+            (
+                '{"name": "caf\xe9"}'.encode("latin-1"),
+                "$: is not UTF-8 (invalid byte at offset 13)",
+            ),
+            (
+                "{}".encode("utf-16-le"),
+                "$: is not UTF-8 JSON text (a NUL byte at offset 1, as in UTF-16)",
+            ),
+            (bytes(range(256)), "$: is not UTF-8 (invalid byte at offset 128)"),
+            (
+                '{"name": "\ud800"}',
+                "$: is not valid Unicode text (a lone surrogate at character 10)",
+            ),
+            (
+                b"\xef\xbb\xbf{}",
+                "$: starts with a byte order mark, which JSON text must not have",
+            ),
+        ],
+    )
+    def test_not_utf8(self, data: str | bytes, problem: str) -> None:
+        """Text that is not UTF-8 is refused in the library's words, with where."""
+        with pytest.raises(InvalidDocumentError) as caught:
             loads(data, Routine)
+        assert (problem,) == caught.value.problems
 
     @pytest.mark.parametrize("data", [None, 5, {"kind": "routine"}, ["x"]])
     def test_not_text(self, data: Any) -> None:

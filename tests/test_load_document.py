@@ -129,13 +129,25 @@ class TestRefusals:
         assert f"invalid document: {problem}" == str(error)
 
     @pytest.mark.parametrize(
-        "data", ["", "not json", "{", b"\xff\xfe\x00", "\ud800", "NaN"]
+        ("data", "problem"),
+        [
+            ("", "$: is empty"),
+            (b" \n\t", "$: is empty"),
+            ("not json", "$: is not JSON (line 1, column 1)"),
+            ("{", "$: is not JSON (line 1, column 2)"),
+            ('{\n  "kind": "routine",\n  oops\n}', "$: is not JSON (line 3, column 3)"),
+            (b"\xff\xfe\x00", "$: is not UTF-8 (invalid byte at offset 0)"),
+            (
+                "\ud800",
+                "$: is not valid Unicode text (a lone surrogate at character 0)",
+            ),
+            ("NaN", "$: is not JSON (line 1, column 1)"),
+        ],
     )
-    def test_not_json(self, data: str | bytes) -> None:
-        """Text that is not JSON is one problem at the root."""
+    def test_not_json(self, data: str | bytes, problem: str) -> None:
+        """Text that is not JSON is one problem at the root, in the library's words."""
         error = refusal(data)
-        assert 1 == len(error.problems)
-        assert error.problems[0].startswith("$: is not valid JSON (")
+        assert (problem,) == error.problems
 
     @pytest.mark.parametrize("data", [None, 5, {"kind": "routine"}, ["x"]])
     def test_not_text(self, data: Any) -> None:

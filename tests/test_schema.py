@@ -23,7 +23,7 @@ from backroutine import (
     structure,
     unstructure,
 )
-from backroutine._documents import CLASSES
+from backroutine._documents import KINDS as CLASSES
 from backroutine.testing import catalogs, documents, exercises, plan_requests, routines
 from tests.helpers import JSON_VALUES, REFUSALS, document, mutated
 from tests.regenerate import schema_text

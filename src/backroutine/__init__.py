@@ -22,8 +22,15 @@ from typing import TYPE_CHECKING
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._documents import FORMAT_VERSION
-from backroutine._json import dumps, json_schema, loads, structure, unstructure
+from backroutine._documents import FORMAT_VERSION, MAX_DOCUMENT_BYTES, Document
+from backroutine._json import (
+    dumps,
+    json_schema,
+    load_document,
+    loads,
+    structure,
+    unstructure,
+)
 from backroutine._model import (
     Caution,
     Cue,
@@ -37,6 +44,7 @@ from backroutine._model import (
     Screening,
     Span,
 )
+from backroutine._public import publish
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -54,6 +62,8 @@ from backroutine._vocabulary import (
 from backroutine.exceptions import (
     BackroutineError,
     InvalidDocumentError,
+    InvalidTypeError,
+    InvalidValueError,
     PlanningError,
     SeekCareError,
     UnknownExerciseError,
@@ -82,6 +92,7 @@ _LAZY = {
 __all__ = [
     "CONDITION_RULES",
     "FORMAT_VERSION",
+    "MAX_DOCUMENT_BYTES",
     "BackroutineError",
     "Bias",
     "BodyArea",
@@ -92,12 +103,15 @@ __all__ = [
     "Cue",
     "CueKind",
     "Difficulty",
+    "Document",
     "Dosage",
     "Equipment",
     "Exercise",
     "ExerciseSet",
     "Hold",
     "InvalidDocumentError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "Laterality",
     "Occasion",
     "Pace",
@@ -118,6 +132,7 @@ __all__ = [
     "dumps",
     "estimate_duration",
     "json_schema",
+    "load_document",
     "loads",
     "plan_routine",
     "screen",
@@ -127,6 +142,17 @@ __all__ = [
     "to_text",
     "unstructure",
 ]
+
+
+# The names that load with the package report it as their module; those
+# that load on first use do so from their own modules (see _public).
+publish(
+    *(
+        value
+        for value in map(globals().get, __all__)
+        if isinstance(value, type) or callable(value)
+    )
+)
 
 
 def __getattr__(name: str) -> object:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from types import MappingProxyType
+from typing import Final
 
 import attrs
 
-from backroutine import _validation as v
+from backroutine import _spec as v
 from backroutine._model import Exercise
 from backroutine._vocabulary import (
     Bias,
@@ -21,27 +21,30 @@ from backroutine._vocabulary import (
 from backroutine.exceptions import UnknownExerciseError
 
 
-def _index(exercises: tuple[Exercise, ...]) -> MappingProxyType[str, Exercise]:
+def _index(exercises: tuple[Exercise, ...]) -> dict[str, Exercise]:
     by_id: dict[str, Exercise] = {}
     for position, exercise in enumerate(exercises):
         if exercise.id in by_id:
-            raise v.FieldValueError(
+            v.refuse(
                 f"exercises[{position}].id",
                 f"must be unique in a catalog (got {exercise.id!r} again)",
+                rule="unique_id",
+                value=exercise.id,
             )
         by_id[exercise.id] = exercise
-    return MappingProxyType(by_id)
+    return by_id
 
 
 def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
     return v.to_tuple(value)
 
 
-_exercises_rule = v.items(v.instance(Exercise), max_count=10_000_000)
+MAX_EXERCISES: Final = 10_000_000
+"""The most exercises a catalog may hold."""
 
 
-@attrs.frozen(repr=False)
-class Catalog:
+@attrs.frozen(repr=False, getstate_setstate=False)
+class Catalog(v.Value):
     """An immutable, ordered collection of exercises, keyed by id.
 
     Build one from any iterable of :class:`Exercise`; ids must be unique.
@@ -57,11 +60,13 @@ class Catalog:
     """
 
     exercises: tuple[Exercise, ...] = attrs.field(
-        default=(), converter=_exercises, validator=_exercises_rule
+        default=(),
+        converter=_exercises,
+        validator=v.Items(v.Nested(Exercise), max_count=MAX_EXERCISES),
     )
-    _by_id: MappingProxyType[str, Exercise] = attrs.field(
-        init=False, eq=False, hash=False
-    )
+    # Private, and never changed once built.  Annotated with names the
+    # package exports, so that typing.get_type_hints(Catalog) works.
+    _by_id: dict[str, Exercise] = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_id", _index(self.exercises))

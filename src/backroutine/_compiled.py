@@ -1,61 +1,78 @@
-"""Generated readers and writers for the document classes: the fast paths.
+"""Generated readers and writers for the value classes: the fast paths.
 
 For each class, once and on first use, Python source is generated from the
-rules of its fields (each :class:`~backroutine._validation.Rule` says what it
-accepts as a JSON Schema fragment, the same fragment the published schemas
-come from), compiled with ``exec``, and cached, the way attrs and cattrs
-generate code:
+specs of its fields (see :mod:`backroutine._spec`), compiled, and cached,
+the way attrs and cattrs generate code.  The source is registered with
+:mod:`linecache`, so tracebacks, debuggers and profilers show it.
 
-- a *structure* function that turns parsed JSON data into a value, with
-  every check inline.  Instances are built without calling ``__init__``
-  (which would check every field again): the fields are set directly, then
-  ``__attrs_post_init__`` runs as it would.  Any failure raises
+- A *structure* function turns parsed JSON data into a value, with every
+  check inline.  Values are built without calling ``__init__`` (which would
+  check every field again): the fields are set directly through their
+  slots, then ``__attrs_post_init__`` runs as it would.  Any failure raises
   :class:`Refused`, which carries no message: the caller then reads the
-  document again with the detailed converter, to say what is wrong and where.
-- an *unstructure* function that builds the dict of a value directly, for
-  orjson to write in one call.
+  document again with the detailed converter, to say what is wrong and
+  where.
+- An *unstructure* function builds the JSON data of a value directly: for
+  orjson to write in one call (:func:`backroutine.dumps`), or as plain
+  dicts and lists (:func:`backroutine.unstructure`).  One generator makes
+  both, so the two always agree.
 
-A rule whose schema has a shape the generator does not know is an error when
-the code is generated, not a check silently left out.
+Nothing here names a value class: any class whose fields have specs gets
+its functions.  A spec the generator does not know is an error when the
+code is generated, never a check silently left out.
 """
 
 from __future__ import annotations
 
 import enum
 import itertools
+import linecache
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, Final, cast
 
 import attrs
 import orjson
 
-from backroutine import _validation as v
-from backroutine._model import Exercise
+from backroutine._spec import (
+    WHITESPACE,
+    Integer,
+    Items,
+    Maybe,
+    Member,
+    Nested,
+    Number,
+    Slug,
+    Spec,
+    Text,
+    encodable,
+    fields_of,
+    slug_match,
+    spec_of,
+)
 
-__all__ = ["Refused", "UnknownShapeError", "structurer", "unstructurer"]
+__all__ = ["Refused", "UnknownSpecError", "structurer", "unstructurer"]
 
 
 class Refused(Exception):  # noqa: N818 (internal signal, never escapes)
     """The fast path does not accept a document; the detailed path says why."""
 
 
-class UnknownShapeError(TypeError):
-    """A field's rule has a schema the code generator does not know."""
+class UnknownSpecError(TypeError):
+    """A field's spec is of a shape the code generator does not know."""
 
-
-_SHARED_CLASSES: Final = frozenset({Exercise})
-"""Classes whose equal values within one document are read once and shared."""
 
 _MISSING: Final = object()
 _FRAGMENT: Final = getattr(orjson, "Fragment", None)  # orjson 3.9.12 and later
 _IMMUTABLE: Final = (type(None), bool, int, float, str, enum.Enum)
+_LARGEST_FLOAT: Final = 1.7976931348623157e308
 
-Structure = Callable[[Any, "dict[bytes, Any] | None"], Any]
+Structure = Callable[[Any, "dict[Any, Any] | None"], Any]
 Unstructure = Callable[[Any, "dict[int, Any] | None"], Any]
 
 _STRUCTURERS: dict[type, Structure] = {}
-_UNSTRUCTURERS: dict[type, Unstructure] = {}
+_UNSTRUCTURERS: dict[tuple[type, bool], Unstructure] = {}
+_generated = itertools.count()
 
 
 def _is_immutable(value: object) -> bool:
@@ -64,24 +81,18 @@ def _is_immutable(value: object) -> bool:
     return isinstance(value, _IMMUTABLE)
 
 
-def _rule_of(field: attrs.Attribute[Any]) -> v.Rule:
-    rule = field.validator
-    if not isinstance(rule, v.Rule):
-        msg = f"{field.name}: the field's validator is not a Rule (got {rule!r})"
-        raise UnknownShapeError(msg)
-    return rule
-
-
 class _Generator:
-    """The source of one class's functions, and the names it refers to."""
+    """The source of one generated function, and the names it refers to."""
 
     def __init__(self, cls: type) -> None:
+        self.cls = cls
         self.names: dict[str, Any] = {
             "_Refused": Refused,
             "_new": object.__new__,
             "_osa": object.__setattr__,
             "_dumps": orjson.dumps,
-            "_encodable": v.encodable,
+            "_encodable": encodable,
+            "_WS": WHITESPACE,
             "_cls": cls,
         }
         self.lines: list[str] = []
@@ -96,172 +107,194 @@ class _Generator:
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
-    def local(self, prefix: str = "x") -> str:
+    def local(self, prefix: str) -> str:
         return f"{prefix}{next(self._counter)}"
 
-    # -- what one schema fragment accepts -----------------------------------
+    def compile(self, name: str) -> Any:
+        """Compile the lines as the module of the function *name*; return it."""
+        source = "\n".join(self.lines) + "\n"
+        filename = f"<backroutine generated {name} {next(_generated)}>"
+        code = compile(source, filename, "exec")
+        # As cattrs does: so that tracebacks and profilers show the source.
+        linecache.cache[filename] = (
+            len(source),
+            None,
+            source.splitlines(True),
+            filename,
+        )
+        namespace = dict(self.names)
+        exec(code, namespace)  # noqa: S102 (source generated here, from the specs)
+        function = namespace[name]
+        function.__source__ = source
+        return function
 
-    def _ref_target(self, schema: Mapping[str, Any], refs: tuple[type, ...]) -> type:
-        reference = schema["$ref"]
-        for target in refs:
-            if reference == f"#/$defs/{target.__name__}":
-                return target
-        msg = f"unknown reference {reference!r} (refs: {refs!r})"
-        raise UnknownShapeError(msg)
 
-    def condition(self, schema: Mapping[str, Any], x: str) -> str | None:
-        """A test that *x* is valid, for a scalar *schema*; None if not scalar."""
-        kind = schema.get("type")
-        if kind == "integer" and set(schema) == {"type", "minimum", "maximum"}:
-            low, high = schema["minimum"], schema["maximum"]
-            return f"type({x}) is int and {low!r} <= {x} <= {high!r}"
-        if kind == "number" and set(schema) == {"type", "exclusiveMinimum", "maximum"}:
-            low, high = schema["exclusiveMinimum"], schema["maximum"]
-            # Never a bool; NaN fails the comparison, infinity the bound.
-            return (
-                f"(type({x}) is float or type({x}) is int) "
-                f"and {low!r} < {x} <= {high!r}"
+def _unknown(spec: Spec, what: str) -> UnknownSpecError:
+    return UnknownSpecError(f"cannot {what} a field with the spec {spec!r}")
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _condition(gen: _Generator, spec: Spec, x: str) -> str | None:
+    """A test that the raw *x* is valid, for a scalar *spec*; None otherwise."""
+    if isinstance(spec, Integer):
+        return f"type({x}) is int and {spec.minimum!r} <= {x} <= {spec.maximum!r}"
+    if isinstance(spec, Number):
+        low = f"{spec.minimum!r} {'<' if spec.exclusive_minimum else '<='} {x}"
+        high = _LARGEST_FLOAT if spec.maximum is None else spec.maximum
+        # Never a bool; NaN fails the comparison, infinity the bound.
+        return f"(type({x}) is float or type({x}) is int) and {low} <= {high!r}"
+    if isinstance(spec, Text):
+        # What Text.check accepts, cheapest test first.
+        return (
+            f"type({x}) is str and len({x}) <= {spec.max_length!r} "
+            f"and {x}.strip(_WS) and ({x}.isascii() or _encodable({x}))"
+        )
+    if isinstance(spec, Slug):
+        match = gen.name("slug", slug_match())
+        return f"type({x}) is str and len({x}) <= {spec.max_length!r} and {match}({x})"
+    return None
+
+
+def _expression(gen: _Generator, spec: Spec, x: str) -> str | None:
+    """An expression for the value of *x*, for a member or a nested value.
+
+    For a member, the expression is None when *x* is not one of the enum's
+    values; a nested value's function raises :class:`Refused` itself.
+    """
+    if isinstance(spec, Member):
+        members = {member.value: member for member in spec.enum}
+        if not all(type(value) is str for value in members):
+            msg = f"{spec.enum.__name__}: enum values must be strings"
+            raise UnknownSpecError(msg)
+        by_value = gen.name(spec.enum.__name__, members)
+        return f"({by_value}.get({x}) if type({x}) is str else None)"
+    if isinstance(spec, Nested) and not spec.narrow:
+        read = gen.name(spec.cls.__name__, _structurer_for(spec.cls))
+        if spec.share:
+            share = gen.name("share", _sharer(spec.cls))
+            return f"{share}({read}, {x}, shared)"
+        return f"{read}({x}, shared)"
+    return None
+
+
+def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
+    """Lines that check the raw *x* and set *out* to its value."""
+    condition = _condition(gen, spec, x)
+    if condition is not None:
+        gen.emit(indent, f"if not ({condition}):")
+        gen.emit(indent + 1, "raise _Refused")
+        gen.emit(indent, f"{out} = {x}")
+    elif isinstance(spec, Maybe):
+        gen.emit(indent, f"if {x} is None:")
+        gen.emit(indent + 1, f"{out} = None")
+        gen.emit(indent, "else:")
+        _read(gen, spec.inner, x, out, indent + 1)
+    elif isinstance(spec, Member):
+        gen.emit(indent, f"{out} = {_expression(gen, spec, x)}")
+        gen.emit(indent, f"if {out} is None:")
+        gen.emit(indent + 1, "raise _Refused")
+    elif isinstance(spec, Nested):
+        whole = spec.whole
+        gen.emit(indent, f"{out} = {_expression(gen, whole, x)}")
+        for name, narrower in spec.narrow:
+            test = _condition(gen, narrower, f"{out}.{name}")
+            if test is None:
+                raise _unknown(narrower, "narrow a nested field to")
+            gen.emit(indent, f"if not ({test}):")
+            gen.emit(indent + 1, "raise _Refused")
+    elif isinstance(spec, Items):
+        _read_items(gen, spec, x, out, indent)
+    else:
+        raise _unknown(spec, "read")
+
+
+def _read_items(gen: _Generator, spec: Items, x: str, out: str, indent: int) -> None:
+    gen.emit(indent, f"if type({x}) is not list and type({x}) is not tuple:")
+    gen.emit(indent + 1, "raise _Refused")
+    gen.emit(indent, f"if not {spec.min_count!r} <= len({x}) <= {spec.max_count!r}:")
+    gen.emit(indent + 1, "raise _Refused")
+    item = gen.local("i")
+    unique = out
+    condition = _condition(gen, spec.item, item)
+    expression = _expression(gen, spec.item, item)
+    if condition is not None:
+        gen.emit(indent, f"for {item} in {x}:")
+        gen.emit(indent + 1, f"if not ({condition}):")
+        gen.emit(indent + 2, "raise _Refused")
+        gen.emit(indent, f"{out} = tuple({x})")
+    elif expression is not None:
+        gen.emit(indent, f"{out} = tuple([{expression} for {item} in {x}])")
+        if isinstance(spec.item, Member):
+            gen.emit(indent, f"if None in {out}:")
+            gen.emit(indent + 1, "raise _Refused")
+            # Values and members match one to one, and strings hash faster
+            # than members: the values are compared instead.
+            unique = x
+    else:  # any other spec, item by item
+        value, values = gen.local("v"), gen.local("l")
+        gen.emit(indent, f"{values} = []")
+        gen.emit(indent, f"for {item} in {x}:")
+        _read(gen, spec.item, item, value, indent + 1)
+        gen.emit(indent + 1, f"{values}.append({value})")
+        gen.emit(indent, f"{out} = tuple({values})")
+    if spec.unique:
+        gen.emit(indent, f"if len(set({unique})) != len({unique}):")
+        gen.emit(indent + 1, "raise _Refused")
+
+
+def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any]:
+    return cast("Callable[[Any], Any]", field.converter)
+
+
+def _holds_items(spec: Spec) -> bool:
+    return isinstance(spec, Items) or (
+        isinstance(spec, Maybe) and _holds_items(spec.inner)
+    )
+
+
+def _read_field(gen: _Generator, field: attrs.Attribute[Any]) -> str:
+    """Lines that read *field* from ``o``; the name of the local holding it."""
+    cls = gen.cls
+    spec = spec_of(field)
+    raw, out = gen.local("r"), f"f_{field.name}"
+    indent = 1
+    gen.emit(1, f"{raw} = o.get({field.name!r}, _MISSING)")
+    gen.emit(1, f"if {raw} is _MISSING:")
+    if field.default is attrs.NOTHING:
+        gen.emit(2, "raise _Refused")
+    else:
+        default = field.default
+        if isinstance(default, attrs.Factory) or not _is_immutable(default):  # type: ignore[arg-type]
+            msg = (
+                f"{cls.__name__}.{field.name}: the default must be an immutable "
+                f"value, such as () for a tuple (got {default!r})"
             )
-        if kind == "string":
-            return self._string_condition(schema, x)
-        return None
-
-    def _string_condition(self, schema: Mapping[str, Any], x: str) -> str:
-        known = {"type", "minLength", "maxLength", "pattern"}
-        if not set(schema) <= known or "maxLength" not in schema:
-            msg = f"unknown string schema {dict(schema)!r}"
-            raise UnknownShapeError(msg)
-        tests = [f"type({x}) is str"]
-        pattern = schema.get("pattern")
-        if pattern == v.NON_BLANK_PATTERN:
-            tests.append(f"{x}.strip()")  # the loader's rule: str.strip
-        minimum = schema.get("minLength", 0)
-        if minimum > (1 if pattern == v.NON_BLANK_PATTERN else 0):
-            tests.append(f"len({x}) >= {minimum!r}")
-        tests.append(f"len({x}) <= {schema['maxLength']!r}")
-        if pattern == v.SLUG_PATTERN:
-            tests.append(f"{self.name('slug', v._SLUG.fullmatch)}({x})")  # noqa: SLF001
-        elif pattern == v.NON_BLANK_PATTERN:
-            # A JSON string is Unicode text: no lone surrogates.
-            tests.append(f"_encodable({x})")
-        elif pattern is not None:
-            msg = f"unknown string pattern {pattern!r}"
-            raise UnknownShapeError(msg)
-        return " and ".join(tests)
-
-    def field(  # noqa: C901 (one branch per shape)
-        self,
-        schema: Mapping[str, Any],
-        refs: tuple[type, ...],
-        x: str,
-        out: str,
-        indent: int,
-    ) -> None:
-        """Lines that check the raw *x* and set *out* to its value."""
-        condition = self.condition(schema, x)
-        if condition is not None:
-            self.emit(indent, f"if not ({condition}):")
-            self.emit(indent + 1, "raise _Refused")
-            self.emit(indent, f"{out} = {x}")
-        elif set(schema) == {"anyOf"}:
-            options = schema["anyOf"]
-            if len(options) != 2 or options[1] != {"type": "null"}:
-                msg = f"unknown anyOf {options!r}"
-                raise UnknownShapeError(msg)
-            self.emit(indent, f"if {x} is None:")
-            self.emit(indent + 1, f"{out} = None")
-            self.emit(indent, "else:")
-            self.field(options[0], refs, x, out, indent + 1)
-        elif "$ref" in schema:
-            target = self._ref_target(schema, refs)
-            if set(schema) == {"$ref"}:
-                self.emit(indent, f"{out} = {self.item(schema, refs, x)}")
-                if issubclass(target, enum.Enum):
-                    self.emit(indent, f"if {out} is None:")
-                    self.emit(indent + 1, "raise _Refused")
-            elif set(schema) == {"$ref", "properties"} and attrs.has(target):
-                self.emit(indent, f"{out} = {self.item(v.ref(target), refs, x)}")
-                for name, bounds in schema["properties"].items():
-                    if set(bounds) != {"minimum", "maximum"}:
-                        msg = f"unknown property bounds {bounds!r}"
-                        raise UnknownShapeError(msg)
-                    low, high = bounds["minimum"], bounds["maximum"]
-                    self.emit(indent, f"if not {low!r} <= {out}.{name} <= {high!r}:")
-                    self.emit(indent + 1, "raise _Refused")
-            else:
-                msg = f"unknown reference schema {dict(schema)!r}"
-                raise UnknownShapeError(msg)
-        elif schema.get("type") == "array":
-            self._array(schema, refs, x, out, indent)
-        else:
-            msg = f"unknown schema {dict(schema)!r}"
-            raise UnknownShapeError(msg)
-
-    def _array(
-        self,
-        schema: Mapping[str, Any],
-        refs: tuple[type, ...],
-        x: str,
-        out: str,
-        indent: int,
-    ) -> None:
-        known = {"type", "items", "minItems", "maxItems", "uniqueItems"}
-        if not set(schema) <= known or "maxItems" not in schema:
-            msg = f"unknown array schema {dict(schema)!r}"
-            raise UnknownShapeError(msg)
-        low, high = schema.get("minItems", 0), schema["maxItems"]
-        self.emit(indent, f"if type({x}) is not list and type({x}) is not tuple:")
-        self.emit(indent + 1, "raise _Refused")
-        self.emit(indent, f"if not {low!r} <= len({x}) <= {high!r}:")
-        self.emit(indent + 1, "raise _Refused")
-        items = schema["items"]
-        item = self.local("i")
-        unique = out
-        condition = self.condition(items, item)
-        if condition is not None:
-            self.emit(indent, f"for {item} in {x}:")
-            self.emit(indent + 1, f"if not ({condition}):")
-            self.emit(indent + 2, "raise _Refused")
-            self.emit(indent, f"{out} = tuple({x})")
-        else:
-            expression = self.item(items, refs, item)
-            self.emit(indent, f"{out} = tuple([{expression} for {item} in {x}])")
-            if issubclass(self._ref_target(items, refs), enum.Enum):
-                self.emit(indent, f"if None in {out}:")
-                self.emit(indent + 1, "raise _Refused")
-                # Values and members match one to one, and strings hash
-                # faster than members: the values are compared instead.
-                unique = x
-        if schema.get("uniqueItems", False):
-            self.emit(indent, f"if len(set({unique})) != len({unique}):")
-            self.emit(indent + 1, "raise _Refused")
-
-    def item(self, schema: Mapping[str, Any], refs: tuple[type, ...], x: str) -> str:
-        """An expression for a bare ``$ref``: a class's value, or an enum member.
-
-        For an enum, None stands for a value that is not one of its members.
-        """
-        if set(schema) != {"$ref"}:
-            msg = f"unknown item schema {dict(schema)!r}"
-            raise UnknownShapeError(msg)
-        target = self._ref_target(schema, refs)
-        if issubclass(target, enum.Enum):
-            members = {member.value: member for member in target}
-            if not all(type(value) is str for value in members):
-                msg = f"{target.__name__}: enum values must be strings"
-                raise UnknownShapeError(msg)
-            by_value = self.name(target.__name__, members)
-            return f"({by_value}.get({x}) if type({x}) is str else None)"
-        if attrs.has(target):
-            return f"{self.name(target.__name__, structurer(target))}({x}, shared)"
-        msg = f"unknown reference target {target!r}"
-        raise UnknownShapeError(msg)
+            raise UnknownSpecError(msg)
+        if field.converter is not None:
+            default = _converter_of(field)(default)
+        gen.emit(2, f"{out} = {gen.name('default', default)}")
+        gen.emit(1, "else:")
+        gen.emit(2, "seen += 1")
+        indent = 2
+    _read(gen, spec, raw, out, indent)
+    if field.converter is None:
+        return out
+    if _holds_items(spec):
+        # The tuples built here are what the model's converters make.
+        sample = ("sample",)
+        if _converter_of(field)(sample) is not sample:
+            msg = f"{cls.__name__}.{field.name}: the converter changes a tuple"
+            raise UnknownSpecError(msg)
+    else:
+        gen.emit(indent, f"{out} = {gen.name('convert', field.converter)}({out})")
+    return out
 
 
 def _generate_structure(cls: type) -> Structure:
-    attrs.resolve_types(cls)
     gen = _Generator(cls)
-    fields = [field for field in attrs.fields(cls) if field.init]
+    fields = fields_of(cls)
     required = sum(field.default is attrs.NOTHING for field in fields)
     optional = len(fields) - required
     gen.names["_MISSING"] = _MISSING
@@ -278,16 +311,7 @@ def _generate_structure(cls: type) -> Structure:
     else:
         gen.emit(1, f"if len(o) != {len(fields)}:")
         gen.emit(2, "raise _Refused")
-    if cls in _SHARED_CLASSES:
-        gen.emit(1, "if shared is not None:")
-        gen.emit(2, "try:")
-        gen.emit(3, "key = _dumps(o)")
-        gen.emit(2, "except TypeError:")  # not JSON data (an int too large)
-        gen.emit(3, "raise _Refused from None")
-        gen.emit(2, "found = shared.get(key)")
-        gen.emit(2, "if found is not None:")
-        gen.emit(3, "return found")
-    results = [(field.name, _emit_field(gen, cls, field)) for field in fields]
+    results = [(field.name, _read_field(gen, field)) for field in fields]
     if optional:
         gen.emit(1, "if len(o) != seen:")
         gen.emit(2, "raise _Refused")
@@ -308,142 +332,139 @@ def _generate_structure(cls: type) -> Structure:
         gen.emit(2, "self.__attrs_post_init__()")
         gen.emit(1, "except Exception:")
         gen.emit(2, "raise _Refused from None")
-    if cls in _SHARED_CLASSES:
-        gen.emit(1, "if shared is not None:")
-        gen.emit(2, "shared[key] = self")
     gen.emit(1, "return self")
-    function: Structure = _compile(gen, name)
+    function: Structure = gen.compile(name)
     return function
 
 
-def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any]:
-    return cast("Callable[[Any], Any]", field.converter)
+def _sharer(cls: type) -> Callable[[Structure, Any, dict[Any, Any] | None], Any]:
+    """A function that reads equal values of *cls* in one document once.
+
+    Values are immutable, so sharing them is safe, and it saves time and
+    memory when a document repeats them, as a routine repeats exercises.
+    A value is looked up by its first text field (an exercise's id), and
+    shared only when its JSON text is the same as the first one's, so that
+    ``1`` never stands for ``1.0`` or ``true``.
+    """
+    key_field = next(
+        (f.name for f in fields_of(cls) if isinstance(spec_of(f), (Slug, Text))),
+        None,
+    )
+
+    def share(read: Structure, o: Any, shared: dict[Any, Any] | None) -> Any:
+        if shared is None or type(o) is not dict:
+            return read(o, shared)
+        key = o.get(key_field) if key_field is not None else None
+        if type(key) is not str:
+            return read(o, shared)
+        found = shared.get((read, key))
+        if found is None:
+            value = read(o, shared)
+            shared[read, key] = [o, value, None]
+            return value
+        first, value, text = found
+        if o is first:
+            return value
+        try:
+            if text is None:
+                text = found[2] = orjson.dumps(first)
+            if orjson.dumps(o) == text:
+                return value
+        except TypeError:  # not JSON data, such as an integer too large
+            raise Refused from None
+        return read(o, shared)
+
+    return share
 
 
-def _emit_field(gen: _Generator, cls: type, field: attrs.Attribute[Any]) -> str:
-    """Lines that read *field* from ``o``; the name of the local holding it."""
-    rule = _rule_of(field)
-    raw, out = gen.local("r"), f"f_{field.name}"
-    indent = 1
-    if field.default is not attrs.NOTHING:
-        default = field.default
-        if isinstance(default, attrs.Factory) or not _is_immutable(default):  # type: ignore[arg-type]
-            msg = f"{cls.__name__}.{field.name}: default must be immutable"
-            raise UnknownShapeError(msg)
-        if field.converter is not None:
-            default = _converter_of(field)(default)
-        gen.emit(1, f"{raw} = o.get({field.name!r}, _MISSING)")
-        gen.emit(1, f"if {raw} is _MISSING:")
-        gen.emit(2, f"{out} = {gen.name('default', default)}")
-        gen.emit(1, "else:")
-        gen.emit(2, "seen += 1")
-        indent = 2
-    else:
-        gen.emit(1, f"{raw} = o.get({field.name!r}, _MISSING)")
-        gen.emit(1, f"if {raw} is _MISSING:")
-        gen.emit(2, "raise _Refused")
-    gen.field(rule.schema, rule.refs, raw, out, indent)
-    if field.converter is None:
-        return out
-    if _is_array(rule.schema):
-        # The tuples built here are what the model's converters make.
-        sample = ("sample",)
-        if _converter_of(field)(sample) is not sample:
-            msg = f"{cls.__name__}.{field.name}: converter changes a tuple"
-            raise UnknownShapeError(msg)
-    else:
-        gen.emit(indent, f"{out} = {gen.name('convert', field.converter)}({out})")
-    return out
+_IN_PROGRESS: Final[set[type]] = set()
 
 
-def _is_array(schema: Mapping[str, Any]) -> bool:
-    if set(schema) == {"anyOf"}:
-        return any(_is_array(option) for option in schema["anyOf"])
-    return schema.get("type") == "array"
+def _structurer_for(cls: type) -> Structure:
+    """The structure function of *cls*, or, while it is being made, a stand-in."""
+    if cls in _IN_PROGRESS:  # a class that holds itself: look it up when called
 
+        def later(o: Any, shared: dict[Any, Any] | None) -> Any:
+            return _STRUCTURERS[cls](o, shared)
 
-def _compile(gen: _Generator, name: str) -> Any:
-    source = "\n".join(gen.lines) + "\n"
-    filename = f"<backroutine generated {name}>"
-    code = compile(source, filename, "exec")
-    namespace = dict(gen.names)
-    exec(code, namespace)  # noqa: S102 (source generated here, from the rules)
-    function = namespace[name]
-    function.__source__ = source
-    return function
+        return later
+    return structurer(cls)
 
 
 def structurer(cls: type) -> Structure:
     """The generated structure function of *cls*, made once.
 
-    It takes the parsed data and the memo of shared values (a dict while
-    sharing, else None), and raises :class:`Refused` for anything invalid.
+    It takes the parsed data and the memo of shared values (a dict for one
+    document while sharing, else None), and raises :class:`Refused` for
+    anything invalid.
     """
     function = _STRUCTURERS.get(cls)
     if function is None:
-        function = _STRUCTURERS[cls] = _generate_structure(cls)
+        _IN_PROGRESS.add(cls)
+        try:
+            function = _STRUCTURERS[cls] = _generate_structure(cls)
+        finally:
+            _IN_PROGRESS.discard(cls)
     return function
 
 
-# -- writing ------------------------------------------------------------------
+# -- writing -------------------------------------------------------------------
 
 
-def _value_expression(  # noqa: PLR0911 (one return per shape)
-    gen: _Generator, schema: Mapping[str, Any], refs: tuple[type, ...], x: str
+def _write(  # noqa: PLR0911 (one return per spec)
+    gen: _Generator, spec: Spec, x: str, *, plain: bool, inlined: tuple[type, ...]
 ) -> str:
-    """An expression for the JSON form of *x*, which obeys *schema*."""
-    if set(schema) == {"anyOf"}:
-        options = schema["anyOf"]
-        if len(options) != 2 or options[1] != {"type": "null"}:
-            msg = f"unknown anyOf {options!r}"
-            raise UnknownShapeError(msg)
-        inner = _value_expression(gen, options[0], refs, x)
-        return x if inner == x else f"(None if {x} is None else {inner})"
-    if "$ref" in schema and set(schema) <= {"$ref", "properties"}:
-        target = gen._ref_target(schema, refs)  # noqa: SLF001
-        if issubclass(target, enum.Enum):
-            # What .value gives, without the cost of its descriptor; faster
-            # than orjson's own writing of enum members, too.
-            return f"{x}._value_"
-        if attrs.has(target) and target in _SHARED_CLASSES:
-            return f"{gen.name(target.__name__, unstructurer(target))}({x}, memo)"
-        if attrs.has(target):
-            return _dict_literal(gen, target, x)  # inline: no call
-        msg = f"unknown reference target {target!r}"
-        raise UnknownShapeError(msg)
-    kind = schema.get("type")
-    if kind == "array":
-        item = gen.local("i")
-        inner = _value_expression(gen, schema["items"], refs, item)
-        if inner == item:
-            return x
-        # An empty tuple is written as [] just the same, without a list.
-        return f"({x} and [{inner} for {item} in {x}])"
-    if kind in {"integer", "number", "string"}:
+    """An expression for the JSON form of *x*, which obeys *spec*.
+
+    With *plain*, only dicts, lists and scalars; otherwise tuples and
+    orjson fragments may stand in for lists and repeated values.
+    """
+    if isinstance(spec, (Integer, Number, Text, Slug)):
         return x
-    msg = f"unknown schema {dict(schema)!r}"
-    raise UnknownShapeError(msg)
+    if isinstance(spec, Member):
+        # What .value gives, without the cost of its descriptor.
+        return f"{x}._value_"
+    if isinstance(spec, Maybe):
+        inner = _write(gen, spec.inner, x, plain=plain, inlined=inlined)
+        return x if inner == x else f"(None if {x} is None else {inner})"
+    if isinstance(spec, Items):
+        item = gen.local("i")
+        inner = _write(gen, spec.item, item, plain=plain, inlined=inlined)
+        if inner == item:
+            return f"list({x})" if plain else x
+        listed = f"[{inner} for {item} in {x}]"
+        # An empty tuple is written as [] just the same, without a list.
+        return listed if plain else f"({x} and {listed})"
+    if isinstance(spec, Nested):
+        target = spec.cls
+        if spec.share or target in inlined:
+            write = gen.name(target.__name__, unstructurer(target, plain=plain))
+            return f"{write}({x}, memo)"
+        return _dict_display(gen, target, x, plain=plain, inlined=(*inlined, target))
+    raise _unknown(spec, "write")
 
 
-def _dict_literal(gen: _Generator, cls: type, x: str) -> str:
+def _dict_display(
+    gen: _Generator, cls: type, x: str, *, plain: bool, inlined: tuple[type, ...]
+) -> str:
     """A dict display of the fields of the *cls* value *x*, in field order."""
-    entries = []
-    for field in attrs.fields(cls):
-        if field.init:
-            rule = _rule_of(field)
-            value = _value_expression(gen, rule.schema, rule.refs, f"{x}.{field.name}")
-            entries.append(f"{field.name!r}: {value}")
+    entries = [
+        f"{field.name!r}: "
+        + _write(gen, spec_of(field), f"{x}.{field.name}", plain=plain, inlined=inlined)
+        for field in fields_of(cls)
+    ]
     return "{" + ", ".join(entries) + "}"
 
 
-def _generate_unstructure(cls: type) -> Unstructure:
-    attrs.resolve_types(cls)
+def _generate_unstructure(cls: type, *, plain: bool) -> Unstructure:
     gen = _Generator(cls)
     gen.names["_Fragment"] = _FRAGMENT
-    name = f"unstructure_{cls.__name__}"
+    name = f"unstructure_{cls.__name__}{'_plain' if plain else ''}"
     gen.emit(0, f"def {name}(o, memo):")
-    made = _dict_literal(gen, cls, "o")
-    if cls in _SHARED_CLASSES:
+    made = _dict_display(gen, cls, "o", plain=plain, inlined=(cls,))
+    if plain:
+        gen.emit(1, f"return {made}")
+    else:
         # Within one call, a value that repeats is made once; from its
         # second use on, it is written once, as a fragment of JSON text.
         gen.emit(1, "if memo is None:")
@@ -455,19 +476,20 @@ def _generate_unstructure(cls: type) -> Unstructure:
         gen.emit(1, "elif _Fragment is not None and type(found) is dict:")
         gen.emit(2, "found = memo[key] = _Fragment(_dumps(found))")
         gen.emit(1, "return found")
-    else:
-        gen.emit(1, f"return {made}")
-    return _compile(gen, name)  # type: ignore[no-any-return]
+    return cast("Unstructure", gen.compile(name))
 
 
-def unstructurer(cls: type) -> Unstructure:
-    """The generated function that makes the JSON-ready dict of a *cls*.
+def unstructurer(cls: type, *, plain: bool = False) -> Unstructure:
+    """The generated function that makes the JSON data of a *cls* value.
 
     It takes the value and a memo, a dict for one call to fill, or None.
-    With a memo, a repeated value may come back as an orjson ``Fragment``
-    of compact JSON text: give a memo only for compact output.
+    With *plain*, the data holds only dicts, lists, strings, numbers and
+    None (the memo is unused).  Otherwise tuples stand for lists and, with
+    a memo, a repeated value may come back as an orjson ``Fragment`` of
+    compact JSON text: give a memo only for compact output.
     """
-    function = _UNSTRUCTURERS.get(cls)
+    key = (cls, plain)
+    function = _UNSTRUCTURERS.get(key)
     if function is None:
-        function = _UNSTRUCTURERS[cls] = _generate_unstructure(cls)
+        function = _UNSTRUCTURERS[key] = _generate_unstructure(cls, plain=plain)
     return function

@@ -1,17 +1,25 @@
 """Reading and writing documents: :func:`backroutine.loads` and friends.
 
-Reading runs the function generated for the class from its fields' rules
+Reading runs the function generated for the class from its fields' specs
 (see :mod:`backroutine._compiled`), with every check inline.  Only when it
 refuses does the detailed cattrs converter (:mod:`backroutine._detailed`)
 read the document again, to say what is wrong and where: valid documents
 never pay for the error reporting, nor for importing cattrs.  Every failure
 comes out as an :class:`~backroutine.exceptions.InvalidDocumentError`
-listing each problem with its JSON path.  Within one document, equal
-exercises (a routine often repeats one) are read once and shared: values
-are immutable, so sharing is safe, and it saves both time and memory.
+listing each problem with its JSON path.  Within one JSON document, equal
+exercises (a routine often repeats one) are read once and shared.
+
+A document of an older version of the format is migrated to the current
+one first (see :mod:`backroutine._migrations`), so the readers only ever
+read the current version.
 
 Writing runs a function generated for the class too: it builds the
 document's dicts and lists directly, and orjson writes them in one call.
+:func:`unstructure` runs the same generated writer, asking for plain data.
+
+Every function takes the :class:`~backroutine._documents.Format` to follow,
+the library's own by default, so that tests can try a format with other
+kinds or versions through the very same code.
 
 This module imports orjson; it is loaded on first use of JSON, so that
 ``import backroutine`` stays quick.
@@ -20,71 +28,85 @@ This module imports orjson; it is loaded on first use of JSON, so that
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from contextvars import ContextVar
 from typing import Any, Final, TypeVar
 
 import orjson
 
-from backroutine import _validation as v
-from backroutine._catalog import Catalog
+from backroutine import _spec as v
 from backroutine._compiled import Refused, structurer, unstructurer
-from backroutine._documents import (
-    CLASSES,
-    FORMAT_VERSION,
-    READABLE_VERSIONS,
-    class_of,
-    kind_of,
-)
-from backroutine._model import Exercise, PlanRequest, Routine
+from backroutine._documents import FORMAT, MAX_DOCUMENT_BYTES, Document, Format
 from backroutine.exceptions import InvalidDocumentError, UnsupportedVersionError
 
 T = TypeVar("T")
 
 _ENVELOPE: Final = ("kind", "version")
+_LARGEST_INT64: Final = 2**63 - 1
 
 
-# The values read so far in the current document, by their JSON text, when
-# equal values may be shared (see _compiled: exercises are shared).
-_SHARED: ContextVar[dict[bytes, Any] | None] = ContextVar("shared", default=None)
+def _version_problem(document: dict[str, Any], kind: str, fmt: Format) -> str | None:
+    """What is wrong with the document's version, if anything.
+
+    Raises:
+        UnsupportedVersionError: The version is newer than *fmt* reads.
+    """
+    if "version" not in document:
+        return "$.version: is required"
+    version = document["version"]
+    # A JSON integer too large for 64 bits is read as a float: it is a
+    # version too, just one no library will ever write.
+    huge = type(version) is float and version > _LARGEST_INT64
+    if type(version) is not int and not huge:
+        return f"$.version: must be an integer (got {v.show(version)})"
+    if version < 1:
+        return f"$.version: must be at least 1 (got {version})"
+    if huge or version > fmt.version:
+        raise UnsupportedVersionError(version, fmt.readable, kind=kind)
+    return None
 
 
-def _envelope_problems(document: dict[str, Any], kind: str) -> list[str]:
+def _envelope_problems(document: dict[str, Any], kind: str, fmt: Format) -> list[str]:
     found = []
     declared = document.get("kind")
     if "kind" not in document:
         found.append("$.kind: is required")
     elif declared != kind:
         found.append(f"$.kind: must be {kind!r} (got {v.show(declared)})")
-    version = document.get("version")
-    if "version" not in document:
-        found.append("$.version: is required")
-    elif type(version) is not int:
-        found.append(f"$.version: must be an integer (got {v.show(version)})")
-    elif version < 1:
-        found.append(f"$.version: must be at least 1 (got {version})")
-    elif version not in READABLE_VERSIONS:
-        raise UnsupportedVersionError(version, READABLE_VERSIONS, kind=kind)
+    version = _version_problem(document, kind, fmt)
+    if version is not None:
+        found.append(version)
     return found
 
 
-def structure(document: Any, cls: type[T]) -> T:
-    """Build a *cls* from the Python form of a document (see the package)."""
-    kind = kind_of(cls)
+def structure(
+    document: Any,
+    cls: type[T],
+    *,
+    fmt: Format = FORMAT,
+    shared: dict[Any, Any] | None = None,
+) -> T:
+    """Build a *cls* from the Python form of a document (see the package).
+
+    *shared* is the memo of equal values to share, for data parsed from
+    JSON text; None for data from elsewhere.
+    """
+    kind = fmt.kind_of(cls)
     if type(document) is not dict:
         problem = (
             f"$: must be a JSON object, a document of kind {kind!r} "
             f"(got {v.show(document)})"
         )
         raise InvalidDocumentError([problem], kind=kind)
-    if found := _envelope_problems(document, kind):
+    if found := _envelope_problems(document, kind, fmt):
         raise InvalidDocumentError(found, kind=kind)
+    document = fmt.upgrade(document, document["version"])
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}
-    read = structurer(cls)
-    with contextlib.suppress(Refused):  # the detailed path says why
-        value: T = read(body, _SHARED.get())
-        return value
-    return _detailed(body, cls, kind)  # it says what is wrong, and where
+    try:
+        with contextlib.suppress(Refused):  # the detailed path says why
+            value: T = structurer(cls)(body, shared)
+            return value
+        return _detailed(body, cls, kind)  # it says what is wrong, and where
+    except RecursionError:
+        raise InvalidDocumentError(["$: is nested too deeply"], kind=kind) from None
 
 
 def _detailed(body: dict[str, Any], cls: type[T], kind: str) -> T:
@@ -94,92 +116,137 @@ def _detailed(body: dict[str, Any], cls: type[T], kind: str) -> T:
     return detailed.read(body, cls, kind)
 
 
-@contextlib.contextmanager
-def _sharing() -> Iterator[None]:
-    """Share equal values read within the block (one parsed JSON document).
-
-    Only for data that came from JSON text: its keys are JSON text, so equal
-    text means equal values.
-    """
-    token = _SHARED.set({})
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
-
-
-def unstructure(value: Any) -> dict[str, Any]:
+def unstructure(value: Any, *, fmt: Format = FORMAT) -> dict[str, Any]:
     """The Python form of *value* as a document (see the package)."""
-    from backroutine import _detailed as detailed  # noqa: PLC0415 (imports cattrs)
+    cls = type(value)
+    kind = fmt.kind_of(cls)
+    return {
+        "kind": kind,
+        "version": fmt.version,
+        **unstructurer(cls, plain=True)(value, None),
+    }
 
-    kind = kind_of(type(value))
-    body = detailed.CONVERTER.unstructure(value)
-    return {"kind": kind, "version": FORMAT_VERSION, **body}
 
-
-def dumps(value: Any, *, indent: int | None = None) -> str:
+def dumps(value: Any, *, indent: int | None = None, fmt: Format = FORMAT) -> str:
     """*value* as JSON text (see the package).
 
-    The same text as ``orjson.dumps(unstructure(value))``, made faster: a
-    function generated for the class (see :mod:`backroutine._compiled`)
-    builds the document's dicts and lists directly, and orjson writes them,
-    with the enums and scalars in them, in one call.
+    The same text as ``orjson.dumps(unstructure(value))``, made faster: the
+    generated writer may hand orjson tuples, and a value repeated within
+    the document is written once and reused as a fragment of JSON text.
     """
-    kind = kind_of(type(value))
+    cls = type(value)
+    kind = fmt.kind_of(cls)
     if indent is None:
         option = 0
     elif indent == 2:
         option = orjson.OPT_INDENT_2
     else:
-        msg = f"indent must be None or 2 (got {indent!r})"
+        msg = f"indent must be None or 2 (got {v.show(indent)})"
         raise ValueError(msg)
     document = {
         "kind": kind,
-        "version": FORMAT_VERSION,
+        "version": fmt.version,
         # Repeated values are written once, as compact text: not indented.
-        **unstructurer(type(value))(value, {} if indent is None else None),
+        **unstructurer(cls)(value, {} if indent is None else None),
     }
     return orjson.dumps(document, option=option).decode()
 
 
-def _parsed(data: object, kind: str | None) -> Any:
-    """The Python data of the JSON text *data*; a document of *kind* if known."""
+def _size_problem(
+    data: str | bytes | bytearray | memoryview, max_bytes: int
+) -> str | None:
+    """Why *data* is too large to read, if it is, before parsing it."""
+    size = len(data) if not isinstance(data, memoryview) else data.nbytes
+    if isinstance(data, str) and max_bytes // 4 < size <= max_bytes:
+        # A character takes 1 to 4 bytes of UTF-8: count only when it matters.
+        size = len(data.encode("utf-8", "surrogatepass"))
+    if size <= max_bytes:
+        return None
+    return (
+        f"$: is too large to read: more than {max_bytes:,} bytes "
+        "(pass max_bytes to read larger documents)"
+    )
+
+
+def _decode_problem(
+    data: str | bytes | bytearray | memoryview, error: orjson.JSONDecodeError
+) -> str:
+    """Why *data* is not a JSON document, in the library's words."""
+    if isinstance(data, str):
+        for offset, character in enumerate(data):
+            if "\ud800" <= character <= "\udfff":
+                return (
+                    "$: is not valid Unicode text (a lone surrogate at "
+                    f"character {offset})"
+                )
+    else:
+        raw = bytes(data)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as failure:
+            return f"$: is not UTF-8 (invalid byte at offset {failure.start})"
+        if "\x00" in text:
+            # Valid UTF-8 but never JSON: what UTF-16 text without a byte
+            # order mark looks like.
+            return (
+                "$: is not UTF-8 JSON text (a NUL byte at offset "
+                f"{raw.index(0)}, as in UTF-16)"
+            )
+        data = text
+    if data.startswith("\ufeff"):
+        return "$: starts with a byte order mark, which JSON text must not have"
+    if not data.strip(" \t\n\r"):
+        return "$: is empty"
+    return f"$: is not JSON (line {error.lineno}, column {error.colno})"
+
+
+def parse(
+    data: object, kind: str | None, *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Any:
+    """The Python data of the JSON text *data*; a document of *kind* if known.
+
+    Raises:
+        InvalidDocumentError: *data* is not JSON text, is too large, or is
+            not JSON.
+    """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         problem = (
             f"$: must be JSON text as str or bytes (got {type(data).__name__}); "
             "use backroutine.structure() for data already parsed"
         )
         raise InvalidDocumentError([problem], kind=kind)
+    too_large = _size_problem(data, max_bytes)
+    if too_large is not None:
+        raise InvalidDocumentError([too_large], kind=kind)
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        raise InvalidDocumentError(
-            [f"$: is not valid JSON ({error})"], kind=kind
-        ) from None
+        if "recursion" in str(error).lower():
+            problem = "$: is nested too deeply"
+        else:
+            problem = _decode_problem(data, error)
+        raise InvalidDocumentError([problem], kind=kind) from None
 
 
-def loads(data: object, cls: type[T]) -> T:
+def loads(
+    data: object,
+    cls: type[T],
+    *,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    fmt: Format = FORMAT,
+) -> T:
     """Read a *cls* from JSON text (see the package); *data* is checked here."""
-    kind = kind_of(cls)
-    document = _parsed(data, kind)
-    with _sharing():
-        return structure(document, cls)
+    kind = fmt.kind_of(cls)
+    document = parse(data, kind, max_bytes=max_bytes)
+    return structure(document, cls, fmt=fmt, shared={})
 
 
-def load_document(data: object) -> Catalog | Exercise | PlanRequest | Routine:
-    """Read a document of any kind from JSON text, as its ``kind`` says.
-
-    The document's ``"kind"`` picks the class, then the same strict rules as
-    :func:`loads` apply.
-
-    Raises:
-        InvalidDocumentError: *data* is not a valid document, whatever the
-            reason: not JSON text, not a JSON object, without a known
-            ``kind``, or not valid for its kind.  Its ``kind`` is None until
-            the document's kind is known.
-    """
-    document = _parsed(data, None)
-    kinds = ", ".join(map(repr, sorted(CLASSES)))
+def load_document(
+    data: object, *, max_bytes: int = MAX_DOCUMENT_BYTES, fmt: Format = FORMAT
+) -> Document:
+    """Read a document of any kind from JSON text (see the package)."""
+    document = parse(data, None, max_bytes=max_bytes)
+    kinds = ", ".join(map(repr, sorted(fmt.kinds)))
     if type(document) is not dict:
         problem = f"$: must be a JSON object with a kind (got {v.show(document)})"
         raise InvalidDocumentError([problem])
@@ -187,9 +254,9 @@ def load_document(data: object) -> Catalog | Exercise | PlanRequest | Routine:
         raise InvalidDocumentError([f"$.kind: is required, one of {kinds}"])
     declared = document["kind"]
     try:
-        cls: type[Catalog | Exercise | PlanRequest | Routine] = class_of(declared)
+        cls = fmt.class_of(declared)
     except ValueError:
         problem = f"$.kind: must be one of {kinds} (got {v.show(declared)})"
         raise InvalidDocumentError([problem]) from None
-    with _sharing():
-        return structure(document, cls)
+    read: Document = structure(document, cls, fmt=fmt, shared={})
+    return read

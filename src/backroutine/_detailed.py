@@ -17,11 +17,11 @@ so it, and cattrs with it, is imported only when a document fails or
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar, get_args, get_origin
 
 import attrs
-import orjson
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -31,8 +31,8 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.orjson import OrjsonConverter, make_converter
 
-from backroutine import _validation as v
-from backroutine.exceptions import InvalidDocumentError
+from backroutine import _spec as v
+from backroutine.exceptions import InvalidDocumentError, InvalidValueError
 
 T = TypeVar("T")
 
@@ -49,7 +49,9 @@ def _structure_enum_factory(enum_type: type[enum.Enum]) -> Callable[[Any, type],
         member = by_value.get(value) if type(value) is str else None
         if member is None:
             problem = f"must be one of {expected} (got {v.show(value)})"
-            raise v.Problem(problem, wrong_type=type(value) is not str)
+            raise v.Problem(
+                problem, rule="enum", value=value, wrong_type=type(value) is not str
+            )
         return member
 
     return structure
@@ -66,7 +68,8 @@ def _structure_tuple_factory(
 
         def structure(value: Any, _type: type) -> tuple[Any, ...]:
             if type(value) is not list and type(value) is not tuple:
-                raise v.Problem(f"must be an array (got {v.show(value)})")
+                problem = f"must be an array (got {v.show(value)})"
+                raise v.Problem(problem, rule="type", value=value, wrong_type=True)
             items = []
             errors = []
             for index, item in enumerate(value):
@@ -97,17 +100,18 @@ def _checked(
     once every field has structured: checking each field here as well lets
     one pass report every problem in a document, not just the first layer.
     """
-    validate = attribute.validator
-    assert validate is not None  # noqa: S101 (only fields with validators)
+    validate = v.spec_of(attribute)
     name_length = len(attribute.name)
 
     def structure(value: Any, type_: Any) -> Any:
         result = hook(value, type_)
         try:
             validate(None, attribute, result)
-        except v.FieldError as error:
-            where = error.location[name_length:]
-            raise v.Problem(error.problem, where=where) from None
+        except InvalidValueError as error:
+            where = error.field[name_length:]
+            raise v.Problem(
+                error.problem, rule=error.rule, value=error.value, where=where
+            ) from None
         return result
 
     return structure
@@ -124,8 +128,7 @@ def _structure_attrs_factory(
                     converter.get_structure_hook(attribute.type), attribute
                 )
             )
-            for attribute in attrs.fields(cls)
-            if attribute.init and attribute.validator is not None
+            for attribute in v.fields_of(cls)
         }
         generated: Callable[[Any, type], Any] = make_dict_structure_fn(
             cls,
@@ -137,7 +140,8 @@ def _structure_attrs_factory(
 
         def structure(value: Any, _type: type) -> Any:
             if type(value) is not dict:
-                raise v.Problem(f"must be an object (got {v.show(value)})")
+                problem = f"must be an object (got {v.show(value)})"
+                raise v.Problem(problem, rule="type", value=value, wrong_type=True)
             return generated(value, cls)
 
         return structure
@@ -153,10 +157,6 @@ def _is_enum(type_: Any) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
-def _unstructure_enum(member: enum.Enum) -> Any:
-    return member.value
-
-
 def _make_converter() -> OrjsonConverter:
     """The detailed converter, which says every problem."""
     converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
@@ -169,7 +169,6 @@ def _make_converter() -> OrjsonConverter:
     converter.register_structure_hook_factory(
         attrs.has, _structure_attrs_factory(converter)
     )
-    converter.register_unstructure_hook(enum.Enum, _unstructure_enum)
     return converter
 
 
@@ -177,9 +176,22 @@ CONVERTER: Final = _make_converter()
 
 
 def _key(path: str, key: object) -> str:
-    if isinstance(key, str) and key.isidentifier():
+    """*path* and then *key*: ``$.name``, or ``$["my key"]`` for other keys.
+
+    A key is shown as JSON shows it, cut like any value shown in a message
+    (see :func:`~backroutine._spec.show`); a key that JSON could not hold
+    (a lone surrogate, or not a string) still shows.
+    """
+    if isinstance(key, str) and key.isidentifier() and len(key) <= v.MAX_SHOWN:
         return f"{path}.{key}"
-    quoted = orjson.dumps(key).decode() if isinstance(key, str) else repr(key)
+    if isinstance(key, str):
+        shown = key[: v.MAX_SHOWN]
+        # ensure_ascii: a lone surrogate becomes an escape, as JSON writes it.
+        quoted = json.dumps(shown)
+        if len(shown) < len(key):
+            quoted = quoted[:-1] + '..."'
+    else:
+        quoted = v.show(key)
     return f"{path}[{quoted}]"
 
 
@@ -204,8 +216,8 @@ def problems(error: BaseException, path: str = "$") -> Iterator[str]:
             yield f"{_key(path, key)}: is not a known field (known: {allowed})"
     elif isinstance(error, v.Problem):
         yield f"{path}{error.where}: {error.problem}"
-    elif isinstance(error, v.FieldError):
-        yield f"{_located(path, error.location)}: {error.problem}"
+    elif isinstance(error, InvalidValueError):
+        yield f"{_located(path, error.field)}: {error.problem}"
     elif isinstance(error, KeyError):
         yield f"{path}: is required"
     else:

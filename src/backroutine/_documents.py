@@ -1,53 +1,132 @@
-"""The kinds of JSON document and the versions of the format.
+"""The kinds of JSON document, the versions of the format, and migrations.
+
+A kind of document is registered once: by adding its class to
+:data:`Document`.  Its name in JSON (``"plan_request"`` for
+:class:`~backroutine.PlanRequest`) is the class's name in snake case, and
+the readers, writers, schemas and the command line all take their list of
+kinds from here.
+
+The format's version is counted by its migrations: version 1 needs none,
+and each later version adds the migration from the one before it (see
+:mod:`backroutine._migrations`).
 
 Kept apart from the converter so that naming a kind, or generating its
-schema, does not import cattrs.
+schema, does not import cattrs or orjson.
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final, TypeAlias, get_args
+
+import attrs
 
 from backroutine._catalog import Catalog
+from backroutine._migrations import MIGRATIONS
 from backroutine._model import Exercise, PlanRequest, Routine
 
-FORMAT_VERSION: Final = 1
+Document: TypeAlias = Catalog | Exercise | PlanRequest | Routine
+"""Every class whose values are whole JSON documents.
+
+Adding a class here registers a new kind of document, named after the
+class in snake case.
+"""
+
+MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+"""The largest document :func:`~backroutine.loads` reads unless told otherwise.
+
+16 MiB of UTF-8.  Larger input is refused before it is parsed, so that a
+huge or hostile document costs neither the time nor the memory of reading it.
+"""
+
+Migration: TypeAlias = Callable[[dict[str, Any]], dict[str, Any]]
+"""A pure function from a document of one version to the next."""
+
+
+def kind_name(cls: type) -> str:
+    """The kind of document *cls* is written as: its name in snake case."""
+    name = cls.__name__
+    return name[:1].lower() + "".join(
+        f"_{letter.lower()}" if letter.isupper() else letter for letter in name[1:]
+    )
+
+
+def _kinds(classes: tuple[type, ...]) -> Mapping[str, type]:
+    return MappingProxyType({kind_name(cls): cls for cls in classes})
+
+
+@attrs.frozen
+class Format:
+    """A version of the JSON format: its kinds of document and its migrations.
+
+    Attributes:
+        classes: The classes whose values are whole documents.
+        migrations: For each version after the first, the migration that
+            turns a document of the version before into one of it:
+            ``migrations[0]`` reads version 1 and returns version 2.
+    """
+
+    classes: tuple[type, ...]
+    migrations: tuple[Migration, ...] = ()
+    kinds: Mapping[str, type] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _kinds(self.classes), True)
+    )
+
+    @property
+    def version(self) -> int:
+        """The version this format writes: 1, plus one for each migration."""
+        return 1 + len(self.migrations)
+
+    @property
+    def readable(self) -> range:
+        """Every version this format reads: from 1 to :attr:`version`."""
+        return range(1, self.version + 1)
+
+    def kind_of(self, cls: Any) -> str:
+        """The kind of document *cls* is written as.
+
+        Raises:
+            TypeError: *cls* is not a document class.
+        """
+        if cls in self.classes:
+            return kind_name(cls)
+        names = ", ".join(sorted(c.__name__ for c in self.classes))
+        msg = f"cls must be one of the document classes {names} (got {cls!r})"
+        raise TypeError(msg)
+
+    def class_of(self, kind: object) -> type:
+        """The class a document of *kind* is read as.
+
+        Raises:
+            ValueError: *kind* is not a kind of document.
+        """
+        cls = self.kinds.get(kind) if type(kind) is str else None
+        if cls is None:
+            kinds = ", ".join(map(repr, sorted(self.kinds)))
+            msg = f"kind must be one of {kinds} (got {kind!r})"
+            raise ValueError(msg)
+        return cls
+
+    def upgrade(self, document: dict[str, Any], version: int) -> dict[str, Any]:
+        """*document*, of *version*, migrated to the current version.
+
+        The caller's document is left as it was.
+        """
+        if version == self.version:
+            return document
+        document = copy.deepcopy(document)
+        for migration in self.migrations[version - 1 :]:
+            document = migration(document)
+        return document
+
+
+FORMAT: Final = Format(classes=get_args(Document), migrations=MIGRATIONS)
+"""The format this library reads and writes."""
+
+FORMAT_VERSION: Final = FORMAT.version
 """The version of the JSON format this library writes."""
-READABLE_VERSIONS: Final = (1,)
-"""Every version of the JSON format this library reads."""
 
-KINDS: Final[MappingProxyType[type, str]] = MappingProxyType(
-    {
-        Catalog: "catalog",
-        Exercise: "exercise",
-        PlanRequest: "plan_request",
-        Routine: "routine",
-    }
-)
-"""Each document class and the kind its documents declare."""
-
-CLASSES: Final[MappingProxyType[str, type]] = MappingProxyType(
-    {kind: cls for cls, kind in KINDS.items()}
-)
+KINDS: Final = FORMAT.kinds
 """Each kind of document and the class it is read as."""
-
-
-def kind_of(cls: type) -> str:
-    """The kind of document *cls* is written as; TypeError for other classes."""
-    try:
-        return KINDS[cls]
-    except KeyError:
-        names = ", ".join(sorted(c.__name__ for c in KINDS))
-        msg = f"cls must be one of {names} (got {cls!r})"
-        raise TypeError(msg) from None
-
-
-def class_of(kind: str) -> type:
-    """The class a document of *kind* is read as; ValueError for other kinds."""
-    try:
-        return CLASSES[kind]
-    except (KeyError, TypeError):
-        kinds = ", ".join(map(repr, sorted(CLASSES)))
-        msg = f"kind must be one of {kinds} (got {kind!r})"
-        raise ValueError(msg) from None

@@ -12,15 +12,11 @@ that ``import backroutine`` stays quick for apps that never touch JSON.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from backroutine._catalog import Catalog
-    from backroutine._model import Exercise, PlanRequest, Routine
+from backroutine._documents import MAX_DOCUMENT_BYTES, Document
 
-    Document: TypeAlias = "Catalog | Exercise | PlanRequest | Routine"
-
-T = TypeVar("T", bound="Catalog | Exercise | PlanRequest | Routine")
+T = TypeVar("T", bound=Document)
 
 
 def dumps(value: Document, *, indent: int | None = None) -> str:
@@ -46,39 +42,75 @@ def dumps(value: Document, *, indent: int | None = None) -> str:
     return _converter.dumps(value, indent=indent)
 
 
-def loads(data: str | bytes, cls: type[T]) -> T:
+def loads(data: str | bytes, cls: type[T], *, max_bytes: int = MAX_DOCUMENT_BYTES) -> T:
     """Read a JSON document written by :func:`dumps` (or by another app).
 
     Reading is strict: wrong types are refused rather than coerced
     (``"5"`` is not a number, ``5.7`` is not a whole number), as are unknown
-    keys, unknown enum values and numbers out of range.
+    keys, unknown enum values and numbers out of range.  A document of an
+    older version of the format is migrated to the current one first.
 
     Args:
         data: The JSON text, as ``str`` or UTF-8 ``bytes``.
         cls: The class to read: :class:`~backroutine.Routine`,
             :class:`~backroutine.Exercise`, :class:`~backroutine.Catalog` or
             :class:`~backroutine.PlanRequest`.
+        max_bytes: The largest document to read, in bytes of UTF-8 (16 MiB
+            by default); larger input is refused before it is parsed.
 
     Returns:
         The value the document describes.
 
     Raises:
-        InvalidDocumentError: The document is not valid, whatever the reason;
-            its ``problems`` list each problem with its path.
+        InvalidDocumentError: The document is not valid, whatever the reason
+            (too large, not UTF-8, not JSON, not a valid document of its
+            kind); its ``problems`` list each problem with its path.
         UnsupportedVersionError: The document follows a newer version of the
             format than this library reads (a kind of InvalidDocumentError).
         TypeError: *cls* is not a document class.
     """
     from backroutine import _converter  # noqa: PLC0415 (imported on first use)
 
-    return _converter.loads(data, cls)
+    return _converter.loads(data, cls, max_bytes=max_bytes)
+
+
+def load_document(
+    data: str | bytes, *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Document:
+    """Read a document of any kind from JSON text, as its ``kind`` says.
+
+    The document's ``"kind"`` picks the class, then the same strict rules as
+    :func:`loads` apply: what ``backroutine validate`` runs.
+
+    Args:
+        data: The JSON text, as ``str`` or UTF-8 ``bytes``.
+        max_bytes: The largest document to read, in bytes (16 MiB by
+            default).
+
+    Returns:
+        A :class:`~backroutine.Routine`, :class:`~backroutine.Exercise`,
+        :class:`~backroutine.Catalog` or :class:`~backroutine.PlanRequest`:
+        whichever the document is (see :data:`~backroutine.Document`).
+
+    Raises:
+        InvalidDocumentError: *data* is not a valid document, whatever the
+            reason: not JSON text, not a JSON object, without a known
+            ``kind``, or not valid for its kind.  Its ``kind`` is None until
+            the document's kind is known.
+        UnsupportedVersionError: The document follows a newer version of the
+            format than this library reads.
+    """
+    from backroutine import _converter  # noqa: PLC0415 (imported on first use)
+
+    return _converter.load_document(data, max_bytes=max_bytes)
 
 
 def unstructure(value: Document) -> dict[str, Any]:
     """The document for *value* as Python data, for apps that embed it.
 
-    The result holds only dicts, lists, strings, numbers, booleans and None,
-    and equals what parsing :func:`dumps`' text would give.
+    The result holds only dicts, lists, strings, numbers and None, and
+    equals what parsing :func:`dumps`' text would give: the two share one
+    generated writer.
 
     Raises:
         TypeError: *value* is not of a document class.
@@ -117,7 +149,8 @@ def json_schema(kind: str) -> dict[str, Any]:
         A new dict each time, ready for ``json.dumps``.
 
     Raises:
-        ValueError: *kind* is not a kind of document.
+        ValueError: *kind* is not a kind of document (the message lists the
+            kinds).
     """
     from backroutine import _schema  # noqa: PLC0415 (imported on first use)
 

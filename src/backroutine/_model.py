@@ -8,14 +8,23 @@ and hash alike.  Nothing here knows about JSON, files or the clock.
 
 from __future__ import annotations
 
-import enum
-import math
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from backroutine import _validation as v
+from backroutine import _spec as v
+from backroutine._spec import (
+    Integer,
+    Items,
+    Maybe,
+    Member,
+    Nested,
+    Number,
+    Slug,
+    Text,
+    Value,
+)
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -96,23 +105,15 @@ def _steps(value: Iterable[RoutineStep]) -> tuple[RoutineStep, ...]:
     return v.to_tuple(value)
 
 
-def _texts(*, min_count: int = 0) -> v.Rule:
-    return v.items(
-        v.text(MAX_TEXT_LENGTH), min_count=min_count, max_count=MAX_TEXT_ITEMS
-    )
+def _texts(*, min_count: int = 0) -> Items:
+    return Items(Text(MAX_TEXT_LENGTH), min_count=min_count, max_count=MAX_TEXT_ITEMS)
 
 
-def _enums(enum_type: type[enum.Enum], *, min_count: int = 0) -> v.Rule:
-    return v.items(
-        v.member(enum_type),
-        min_count=min_count,
-        max_count=len(enum_type.__members__),
-        unique=True,
-    )
+_enums = Items.members
 
 
-@attrs.frozen
-class Span:
+@attrs.frozen(getstate_setstate=False)
+class Span(Value):
     """An inclusive range of whole numbers, such as "10 to 15 reps".
 
     Args:
@@ -120,13 +121,13 @@ class Span:
         high: The largest number, at least *low* and at most 10,000.
     """
 
-    low: int = attrs.field(validator=v.integer(0, MAX_SPAN))
-    high: int = attrs.field(validator=v.integer(0, MAX_SPAN))
+    low: int = attrs.field(validator=Integer(0, MAX_SPAN))
+    high: int = attrs.field(validator=Integer(0, MAX_SPAN))
 
     def __attrs_post_init__(self) -> None:
         if self.high < self.low:
             msg = f"must be at least the low end, {self.low} (got {self.high})"
-            raise v.FieldValueError("high", msg)
+            v.refuse("high", msg, rule="low_above_high", value=self.high)
 
     @classmethod
     def exactly(cls, number: int) -> Span:
@@ -137,27 +138,14 @@ class Span:
         return type(number) is int and self.low <= number <= self.high
 
 
-def _span_within(low: int, high: int) -> v.Rule:
-    """A :class:`Span` whose ends both lie from *low* to *high*."""
-    check_end = v.integer(low, high).check
-    check_span = v.instance(Span).check
-
-    def rule(value: Any) -> None:
-        check_span(value)
-        for end in ("low", "high"):
-            try:
-                check_end(getattr(value, end))
-            except v.Problem as problem:
-                problem.where = f".{end}"
-                raise
-
-    ends = {"minimum": low, "maximum": high}
-    schema = {**v.ref(Span), "properties": {"low": ends, "high": ends}}
-    return v.Rule(rule, schema, (Span,))
+def _span_within(low: int, high: int, unit: str) -> Nested:
+    """A :class:`Span` of *unit* whose ends both lie from *low* to *high*."""
+    end = Integer(low, high)
+    return Nested(Span, narrow=(("low", end), ("high", end)), unit=unit)
 
 
-@attrs.frozen(kw_only=True)
-class Dosage:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Dosage(Value):
     """The guidance an exercise comes with, as ranges.
 
     A catalog says "8 to 10 reps, hold 10 to 15 seconds"; a routine picks
@@ -172,30 +160,32 @@ class Dosage:
         rest_seconds: Rest between sets, from 0 to 600 seconds.
     """
 
-    sets: Span = attrs.field(validator=_span_within(1, MAX_SETS))
-    reps: Span = attrs.field(validator=_span_within(1, MAX_REPS))
+    sets: Span = attrs.field(validator=_span_within(1, MAX_SETS, "sets"))
+    reps: Span = attrs.field(validator=_span_within(1, MAX_REPS, "reps"))
     hold_seconds: Span | None = attrs.field(
-        validator=v.optional(_span_within(1, MAX_HOLD_SECONDS)), default=None
+        validator=Maybe(_span_within(1, MAX_HOLD_SECONDS, "seconds")), default=None
     )
     laterality: Laterality = attrs.field(
-        validator=v.member(Laterality), default=Laterality.BILATERAL
+        validator=Member(Laterality), default=Laterality.BILATERAL
     )
-    rest_seconds: int = attrs.field(validator=v.integer(0, MAX_REST_SECONDS), default=0)
+    rest_seconds: int = attrs.field(
+        validator=Integer(0, MAX_REST_SECONDS, unit="seconds"), default=0
+    )
 
 
-@attrs.frozen
-class Hold:
+@attrs.frozen(getstate_setstate=False)
+class Hold(Value):
     """One static hold.
 
     Args:
         seconds: How long to hold, from 1 to 600 seconds.
     """
 
-    seconds: int = attrs.field(validator=v.integer(1, MAX_HOLD_SECONDS))
+    seconds: int = attrs.field(validator=Integer(1, MAX_HOLD_SECONDS, unit="seconds"))
 
 
-@attrs.frozen(kw_only=True)
-class ExerciseSet:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class ExerciseSet(Value):
     """One concrete set in a routine: exact numbers, not ranges.
 
     Args:
@@ -205,15 +195,13 @@ class ExerciseSet:
         rest_after_seconds: Rest after the set, from 0 to 600 seconds.
     """
 
-    reps: int = attrs.field(validator=v.integer(1, MAX_REPS))
-    hold: Hold | None = attrs.field(
-        validator=v.optional(v.instance(Hold)), default=None
-    )
+    reps: int = attrs.field(validator=Integer(1, MAX_REPS, unit="reps"))
+    hold: Hold | None = attrs.field(validator=Maybe(Nested(Hold)), default=None)
     laterality: Laterality = attrs.field(
-        validator=v.member(Laterality), default=Laterality.BILATERAL
+        validator=Member(Laterality), default=Laterality.BILATERAL
     )
     rest_after_seconds: int = attrs.field(
-        validator=v.integer(0, MAX_REST_SECONDS), default=0
+        validator=Integer(0, MAX_REST_SECONDS, unit="seconds"), default=0
     )
 
     @property
@@ -222,8 +210,8 @@ class ExerciseSet:
         return self.reps * self.laterality.sides
 
 
-@attrs.frozen(kw_only=True)
-class Caution:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Caution(Value):
     """When to take care with an exercise, and what to do.
 
     Args:
@@ -234,8 +222,8 @@ class Caution:
             empty for a situation that is not a condition.
     """
 
-    about: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
-    advice: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+    about: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
+    advice: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
     conditions: tuple[Condition, ...] = attrs.field(
         default=(), converter=_conditions, validator=_enums(Condition)
     )
@@ -246,8 +234,8 @@ class Caution:
         return f"{self.about[:1].upper()}{self.about[1:]}: {self.advice}"
 
 
-@attrs.frozen(kw_only=True)
-class Exercise:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Exercise(Value):
     """One exercise: what it is, when it suits, how to do it and how much.
 
     Args:
@@ -268,24 +256,24 @@ class Exercise:
         difficulty: How demanding it is.
     """
 
-    id: str = attrs.field(validator=v.slug(MAX_ID_LENGTH))
-    name: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
-    summary: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+    id: str = attrs.field(validator=Slug(MAX_ID_LENGTH))
+    name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
+    summary: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
     instructions: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(min_count=1)
     )
-    position: Position = attrs.field(validator=v.member(Position))
+    position: Position = attrs.field(validator=Member(Position))
     targets: tuple[BodyArea, ...] = attrs.field(
         converter=_areas, validator=_enums(BodyArea, min_count=1)
     )
-    bias: Bias = attrs.field(validator=v.member(Bias))
+    bias: Bias = attrs.field(validator=Member(Bias))
     times: tuple[TimeOfDay, ...] = attrs.field(
         converter=_times, validator=_enums(TimeOfDay)
     )
     occasions: tuple[Occasion, ...] = attrs.field(
         converter=_occasions, validator=_enums(Occasion), default=()
     )
-    dosage: Dosage = attrs.field(validator=v.instance(Dosage))
+    dosage: Dosage = attrs.field(validator=Nested(Dosage))
     benefits: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
     )
@@ -295,13 +283,13 @@ class Exercise:
     cautions: tuple[Caution, ...] = attrs.field(
         default=(),
         converter=_cautions,
-        validator=v.items(v.instance(Caution), max_count=MAX_TEXT_ITEMS),
+        validator=Items(Nested(Caution), max_count=MAX_TEXT_ITEMS),
     )
     equipment: tuple[Equipment, ...] = attrs.field(
         converter=_equipment, validator=_enums(Equipment), default=()
     )
     difficulty: Difficulty = attrs.field(
-        validator=v.member(Difficulty), default=Difficulty.BEGINNER
+        validator=Member(Difficulty), default=Difficulty.BEGINNER
     )
 
     def works(self, area: BodyArea) -> bool:
@@ -309,8 +297,8 @@ class Exercise:
         return any(area.covers(target) for target in self.targets)
 
 
-@attrs.frozen(kw_only=True)
-class RoutineStep:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class RoutineStep(Value):
     """One exercise in a routine, with the sets to do.
 
     Args:
@@ -319,18 +307,16 @@ class RoutineStep:
         note: Why this step is here (the planner fills it in), or None.
     """
 
-    exercise: Exercise = attrs.field(validator=v.instance(Exercise))
+    exercise: Exercise = attrs.field(validator=Nested(Exercise, share=True))
     sets: tuple[ExerciseSet, ...] = attrs.field(
         converter=_sets,
-        validator=v.items(v.instance(ExerciseSet), min_count=1, max_count=MAX_SETS),
+        validator=Items(Nested(ExerciseSet), min_count=1, max_count=MAX_SETS),
     )
-    note: str | None = attrs.field(
-        validator=v.optional(v.text(MAX_TEXT_LENGTH)), default=None
-    )
+    note: str | None = attrs.field(validator=Maybe(Text(MAX_TEXT_LENGTH)), default=None)
 
 
-@attrs.frozen(kw_only=True)
-class Routine:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Routine(Value):
     """A sequence of exercises with their sets, to be done in order.
 
     Args:
@@ -343,16 +329,16 @@ class Routine:
             carries some.
     """
 
-    name: str = attrs.field(validator=v.text(MAX_NAME_LENGTH))
+    name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
     time_of_day: TimeOfDay | None = attrs.field(
-        validator=v.optional(v.member(TimeOfDay)), default=None
+        validator=Maybe(Member(TimeOfDay)), default=None
     )
     targets: tuple[BodyArea, ...] = attrs.field(
         converter=_areas, validator=_enums(BodyArea), default=()
     )
     steps: tuple[RoutineStep, ...] = attrs.field(
         converter=_steps,
-        validator=v.items(v.instance(RoutineStep), min_count=1, max_count=MAX_STEPS),
+        validator=Items(Nested(RoutineStep), min_count=1, max_count=MAX_STEPS),
     )
     notes: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
@@ -371,23 +357,13 @@ MAX_CUE_TEXT_LENGTH: Final = 100_000
 """The longest text of a cue: room for an exercise's name, a step and cautions."""
 
 
-def _cue_seconds(value: Any) -> None:
-    """A finite number of seconds, at least 0; an int is accepted.
-
-    A cue is output, not input: a hand-built routine may run for days, so
-    there is no upper bound.
-    """
-    if type(value) is not float and type(value) is not int:
-        v.wrong_type("a number", value)
-    if not 0 <= value < math.inf:  # also refuses NaN
-        raise v.Problem(f"must be a finite number of at least 0 (got {value!r})")
+# A cue is output, not input: a hand-built routine may run for days, so
+# there is no upper bound.
+_CUE_SECONDS: Final = Number(0)
 
 
-_CUE_SECONDS = v.Rule(_cue_seconds, {"type": "number", "minimum": 0})
-
-
-@attrs.frozen(kw_only=True)
-class Cue:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Cue(Value):
     """One moment of a guided timer: what to do, from when, for how long.
 
     Args:
@@ -403,16 +379,16 @@ class Cue:
 
     start_seconds: float = attrs.field(validator=_CUE_SECONDS)
     seconds: float = attrs.field(validator=_CUE_SECONDS)
-    kind: CueKind = attrs.field(validator=v.member(CueKind))
-    text: str = attrs.field(validator=v.text(MAX_CUE_TEXT_LENGTH))
+    kind: CueKind = attrs.field(validator=Member(CueKind))
+    text: str = attrs.field(validator=Text(MAX_CUE_TEXT_LENGTH))
     exercise_id: str | None = attrs.field(
-        default=None, validator=v.optional(v.slug(MAX_ID_LENGTH))
+        default=None, validator=Maybe(Slug(MAX_ID_LENGTH))
     )
     set_number: int | None = attrs.field(
-        default=None, validator=v.optional(v.integer(1, MAX_SETS))
+        default=None, validator=Maybe(Integer(1, MAX_SETS))
     )
     rep_number: int | None = attrs.field(
-        default=None, validator=v.optional(v.integer(1, MAX_REPS))
+        default=None, validator=Maybe(Integer(1, MAX_REPS))
     )
 
     @property
@@ -433,14 +409,6 @@ def _minutes(value: float) -> float:
     return float(value) if type(value) is int else value
 
 
-def _minutes_rule(value: Any) -> None:
-    if type(value) is not float and type(value) is not int:
-        v.wrong_type("a number of minutes", value)
-    if not 0 < value <= MAX_MINUTES:  # also refuses NaN
-        msg = f"must be above 0 and at most {MAX_MINUTES} (got {value!r})"
-        raise v.Problem(msg)
-
-
 def _positions(value: Iterable[Position]) -> tuple[Position, ...]:
     return v.to_tuple(value)
 
@@ -455,8 +423,8 @@ def _equipment_at_hand(
     return None if value is None else v.to_tuple(value)
 
 
-@attrs.frozen(kw_only=True)
-class PlanRequest:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class PlanRequest(Value):
     """What a person asks the planner for.
 
     Args:
@@ -482,7 +450,7 @@ class PlanRequest:
             a professional it plans, and puts that advice first.
     """
 
-    time_of_day: TimeOfDay = attrs.field(validator=v.member(TimeOfDay))
+    time_of_day: TimeOfDay = attrs.field(validator=Member(TimeOfDay))
     targets: tuple[BodyArea, ...] = attrs.field(
         default=(BodyArea.LOWER_BACK,),
         converter=_areas,
@@ -491,13 +459,10 @@ class PlanRequest:
     minutes: float = attrs.field(
         default=10.0,
         converter=_minutes,
-        validator=v.Rule(
-            _minutes_rule,
-            {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_MINUTES},
-        ),
+        validator=Number(0, MAX_MINUTES, exclusive_minimum=True, unit="minutes"),
     )
     occasion: Occasion | None = attrs.field(
-        default=None, validator=v.optional(v.member(Occasion))
+        default=None, validator=Maybe(Member(Occasion))
     )
     avoid_positions: tuple[Position, ...] = attrs.field(
         default=(), converter=_positions, validator=_enums(Position)
@@ -508,15 +473,15 @@ class PlanRequest:
     exclude: tuple[str, ...] = attrs.field(
         default=(),
         converter=_strings,
-        validator=v.items(v.slug(MAX_ID_LENGTH), max_count=MAX_EXCLUDED, unique=True),
+        validator=Items(Slug(MAX_ID_LENGTH), max_count=MAX_EXCLUDED, unique=True),
     )
     equipment: tuple[Equipment, ...] | None = attrs.field(
         default=None,
         converter=_equipment_at_hand,
-        validator=v.optional(_enums(Equipment)),
+        validator=Maybe(_enums(Equipment)),
     )
     max_difficulty: Difficulty | None = attrs.field(
-        default=None, validator=v.optional(v.member(Difficulty))
+        default=None, validator=Maybe(Member(Difficulty))
     )
     conditions: tuple[Condition, ...] = attrs.field(
         default=(), converter=_conditions, validator=_enums(Condition)
@@ -526,8 +491,8 @@ class PlanRequest:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Screening:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Screening(Value):
     """What warning signs say to do: how soon to seek care, and why.
 
     Build one with :func:`backroutine.screen`.
@@ -538,19 +503,19 @@ class Screening:
         advice: What to do, in words a person can act on.
     """
 
-    urgency: Urgency = attrs.field(validator=v.member(Urgency))
+    urgency: Urgency = attrs.field(validator=Member(Urgency))
     signs: tuple[WarningSign, ...] = attrs.field(
         converter=_signs, validator=_enums(WarningSign)
     )
-    advice: str = attrs.field(validator=v.text(MAX_TEXT_LENGTH))
+    advice: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
 
     def __attrs_post_init__(self) -> None:
         if (self.urgency is Urgency.NONE) != (not self.signs):
             msg = (
-                "must be empty exactly when the urgency is none "
-                f"(got {len(self.signs)} sign(s) for {self.urgency.value!r})"
+                "must be empty exactly when the urgency is none (got "
+                f"{v.counted(len(self.signs), 'sign')} for {self.urgency.value!r})"
             )
-            raise v.FieldValueError("signs", msg)
+            v.refuse("signs", msg, rule="urgency_signs", value=self.signs)
 
     @property
     def stops_exercise(self) -> bool:

@@ -39,6 +39,7 @@ from backroutine._model import (
     RoutineStep,
     Screening,
 )
+from backroutine._public import publish
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
 from backroutine._text import join, join_some, words
 from backroutine._timing import Pace, estimate_duration
@@ -510,3 +511,6 @@ def plan_routine(
             raise PlanningError(msg)
         routine = _build(plan, request, selection, screening)
     return routine
+
+
+publish(plan_routine)

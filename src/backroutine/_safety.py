@@ -16,9 +16,10 @@ from typing import Final
 
 import attrs
 
-from backroutine import _validation as v
+from backroutine import _spec as v
 from backroutine._advice import STOP_RULE
 from backroutine._model import Exercise, Screening
+from backroutine._public import publish
 from backroutine._text import join
 from backroutine._vocabulary import (
     Bias,
@@ -30,8 +31,8 @@ from backroutine._vocabulary import (
 )
 
 
-@attrs.frozen(kw_only=True)
-class ConditionRule:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class ConditionRule(v.Value):
     """What a condition advises against, and why.
 
     Args:
@@ -210,7 +211,7 @@ _ADVICE: Final[Mapping[Urgency, str]] = MappingProxyType(
 
 
 # Any number of signs: repeats count once.
-_SIGNS = v.items(v.member(WarningSign), max_count=sys.maxsize)
+_SIGNS = v.Items(v.Member(WarningSign), max_count=sys.maxsize)
 
 
 def screen(signs: Iterable[WarningSign]) -> Screening:
@@ -242,3 +243,6 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
     )
     advice = _ADVICE[urgency].format(signs=join(SIGN_WORDS[s] for s in setting))
     return Screening(urgency=urgency, signs=setting, advice=advice)
+
+
+publish(ConditionRule, screen)

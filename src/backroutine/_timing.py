@@ -18,30 +18,21 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from backroutine import _validation as v
 from backroutine._advice import STOP_RULE
 from backroutine._model import Cue, Exercise, ExerciseSet, Routine
+from backroutine._public import publish
+from backroutine._spec import Number, Value
 from backroutine._vocabulary import CueKind, Laterality
 
 MAX_PACE_SECONDS: Final = 600
 """The longest any one part of the pace may take."""
 
 
-def _pace_seconds(value: object) -> None:
-    if type(value) is not float and type(value) is not int:
-        v.wrong_type("a number of seconds", value)
-    if not 0 <= value <= MAX_PACE_SECONDS:  # also refuses NaN
-        msg = f"must be from 0 to {MAX_PACE_SECONDS} (got {value!r})"
-        raise v.Problem(msg)
+_PACE_SECONDS: Final = Number(0, MAX_PACE_SECONDS, unit="seconds")
 
 
-_PACE_SECONDS = v.Rule(
-    _pace_seconds, {"type": "number", "minimum": 0, "maximum": MAX_PACE_SECONDS}
-)
-
-
-@attrs.frozen(kw_only=True)
-class Pace:
+@attrs.frozen(kw_only=True, getstate_setstate=False)
+class Pace(Value):
     """How many seconds each part of a routine takes, besides holds and rests.
 
     The defaults suit slow, gentle exercise; an app may measure its users
@@ -223,3 +214,6 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
         )
         start += segment.seconds
     return tuple(cues)
+
+
+publish(Pace, estimate_duration, timeline)

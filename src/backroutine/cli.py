@@ -41,7 +41,7 @@ from typing import Final, TypeVar
 import attrs
 
 from backroutine._builtin import default_catalog
-from backroutine._documents import CLASSES
+from backroutine._documents import KINDS
 from backroutine._json import dumps, json_schema, loads
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
@@ -54,7 +54,6 @@ from backroutine._render import (
 )
 from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, screen
 from backroutine._timing import timeline
-from backroutine._validation import FieldError
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -70,6 +69,7 @@ from backroutine._vocabulary import (
 from backroutine.exceptions import (
     BackroutineError,
     InvalidDocumentError,
+    InvalidValueError,
     SeekCareError,
 )
 
@@ -388,8 +388,8 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
             warning_signs=_unique(args.sign),
             **targets,
         )
-    except FieldError as error:
-        field = error.location.partition("[")[0]
+    except InvalidValueError as error:
+        field = error.field.partition("[")[0]
         option = _PLAN_OPTIONS.get(field, field)
         raise _BadInputError(f"{option} {error.problem}") from None
 
@@ -521,13 +521,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _kind_spellings() -> str:
-    return ", ".join(kind.replace("_", "-") for kind in sorted(CLASSES))
+    return ", ".join(kind.replace("_", "-") for kind in sorted(KINDS))
 
 
 def _kind(text: str) -> str:
     """An argparse ``type`` that reads a kind of document, such as routine."""
     kind = text.replace("-", "_")
-    if kind not in CLASSES:
+    if kind not in KINDS:
         msg = f"unknown kind {text!r}; choose from {_kind_spellings()}"
         raise argparse.ArgumentTypeError(msg)
     return kind

@@ -9,7 +9,7 @@ working.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from backroutine._model import Screening
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = [
     "BackroutineError",
     "InvalidDocumentError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "PlanningError",
     "SeekCareError",
     "UnknownExerciseError",
@@ -28,8 +30,50 @@ class BackroutineError(Exception):
     """The root of every exception that backroutine raises on purpose."""
 
 
+class InvalidValueError(BackroutineError, ValueError):
+    """A value class was given a field value that its rules refuse.
+
+    Raised when a value is built, such as ``ExerciseSet(reps=0)``; its
+    message names the field, the rule and the value:
+    ``'reps' must be at least 1 (got 0)``.
+
+    Attributes:
+        field: The field, with an index or sub-field where it helps:
+            ``reps``, ``instructions[2]``, ``dosage.reps.low``.
+        problem: What is wrong, with the value: ``must be at least 1 (got 0)``.
+        rule: The rule broken, as a short name an app can act on:
+            ``type``, ``minimum``, ``maximum``, ``blank``, ``max_length``,
+            ``surrogate``, ``slug``, ``min_items``, ``max_items``,
+            ``unique``, or one that involves more than one field
+            (``low_above_high``, ``unique_id``, ``urgency_signs``).
+        value: The value refused (the item, for an item of a tuple).
+    """
+
+    def __init__(self, field: str, problem: str, *, rule: str, value: object) -> None:
+        super().__init__(f"{field!r} {problem}")
+        self.field = field
+        self.problem = problem
+        self.rule = rule
+        self.value = value
+
+
+class InvalidTypeError(InvalidValueError, TypeError):
+    """A value class was given a field value of the wrong type.
+
+    Also a :class:`TypeError`, as Python's own functions raise for a value
+    of the wrong type; its ``rule`` is ``type``.
+    """
+
+
+MAX_PROBLEMS_SHOWN: Final = 20
+"""The most problems the message of an :class:`InvalidDocumentError` lists."""
+
+
 class InvalidDocumentError(BackroutineError, ValueError):
     """A JSON document (or its Python form) is not a valid backroutine document.
+
+    Its message lists the first :data:`MAX_PROBLEMS_SHOWN` problems and says
+    how many more there are; :attr:`problems` holds them all.
 
     Attributes:
         problems: Every problem found, each as ``path: message``, for example
@@ -48,8 +92,11 @@ class InvalidDocumentError(BackroutineError, ValueError):
         if count == 1:
             message = f"invalid {what}: {self.problems[0]}"
         else:
-            lines = "\n".join(f"  {problem}" for problem in self.problems)
-            message = f"invalid {what}, {count} problems:\n{lines}"
+            shown = self.problems[:MAX_PROBLEMS_SHOWN]
+            lines = [f"  {problem}" for problem in shown]
+            if count > len(shown):
+                lines.append(f"  and {count - len(shown):,} more")
+            message = f"invalid {what}, {count:,} problems:\n" + "\n".join(lines)
         super().__init__(message)
 
 

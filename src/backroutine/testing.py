@@ -15,22 +15,28 @@ test your own code with any valid routine, exercise or catalog::
         assert all(exercise.name in text for exercise in routine.exercises)
 
 Every strategy builds valid values directly, without filtering, so drawing
-is quick and never gives up.  Text includes non-ASCII characters; it is kept
-short so that examples stay fast, and never reaches the model's length
-limits.  This is the only module of backroutine that imports Hypothesis.
+is quick and never gives up.  Each field is drawn from the rule spec the
+model states for it (:func:`values` does it for any value class), so a
+field added to the model is drawn too, with no list of fields to update.
+Text includes non-ASCII characters; it is kept short so that examples stay
+fast, and never reaches the model's length limits.  This is the only module
+of backroutine that imports Hypothesis.
 """
 
 from __future__ import annotations
 
 import math
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from backroutine import _validation as v
+from backroutine import _spec as v
 from backroutine._catalog import Catalog
+from backroutine._documents import FORMAT, Document
 from backroutine._model import (
     MAX_EXCLUDED,
     MAX_HOLD_SECONDS,
@@ -57,12 +63,7 @@ from backroutine._vocabulary import (
     Bias,
     BodyArea,
     Condition,
-    Difficulty,
-    Equipment,
-    Laterality,
-    Occasion,
     Position,
-    TimeOfDay,
     WarningSign,
 )
 
@@ -79,7 +80,10 @@ __all__ = [
     "routine_steps",
     "routines",
     "spans",
+    "values",
 ]
+
+T = TypeVar("T")
 
 _SLUG_ALPHABET = string.ascii_lowercase + string.digits
 _MAX_WORD_LENGTH = 12
@@ -90,13 +94,103 @@ _MAX_WORDS = (MAX_ID_LENGTH + 1) // (_MAX_WORD_LENGTH + 1)
 # is never blank and at most 2 * _MAX_PADDING + 1 characters long: far below
 # MAX_NAME_LENGTH and MAX_TEXT_LENGTH, and quick to draw.
 _MAX_PADDING = 15
-# Only separators (Zl, Zp, Zs) and controls (Cc) count as whitespace, so any
-# other character keeps text from being blank.  No surrogates (Cs): a lone
-# one cannot be encoded as UTF-8, so the model refuses it.
-_NON_BLANK = st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp", "Zs"])
+# Any character outside the model's white space keeps text from being
+# blank.  No surrogates (Cs): a lone one cannot be encoded as UTF-8, so the
+# model refuses it.
+_NON_BLANK = st.characters(exclude_categories=["Cs"], exclude_characters=v.WHITESPACE)
 _CHARACTERS = st.characters(exclude_categories=["Cs"])
 _PADDING = st.text(_CHARACTERS, max_size=_MAX_PADDING)
 _TEXTS = st.builds("{}{}{}".format, _PADDING, _NON_BLANK, _PADDING)
+# The most items a list of values other than enum members is drawn with.
+_MAX_LIST_SIZE = 3
+
+
+def _texts(max_length: int) -> st.SearchStrategy[str]:
+    if max_length >= 2 * _MAX_PADDING + 1:
+        return _TEXTS
+    padding = st.text(_CHARACTERS, max_size=(max_length - 1) // 2)
+    return st.builds("{}{}{}".format, padding, _NON_BLANK, padding)
+
+
+def _from_spec(spec: v.Spec) -> st.SearchStrategy[Any]:  # noqa: PLR0911 (one per spec)
+    """Valid values for a field with *spec*."""
+    if isinstance(spec, v.Integer):
+        return st.integers(min_value=spec.minimum, max_value=spec.maximum)
+    if isinstance(spec, v.Number):
+        floats = st.floats(
+            min_value=spec.minimum,
+            max_value=spec.maximum,
+            exclude_min=spec.exclusive_minimum,
+            allow_nan=False,
+            allow_infinity=False,
+        )
+        low = math.floor(spec.minimum) + 1 if spec.exclusive_minimum else spec.minimum
+        whole = st.integers(
+            min_value=math.ceil(low),
+            max_value=None if spec.maximum is None else math.floor(spec.maximum),
+        )
+        return floats | whole
+    if isinstance(spec, v.Text):
+        return _texts(spec.max_length)
+    if isinstance(spec, v.Slug):
+        return _slugs(spec.max_length)
+    if isinstance(spec, v.Member):
+        return st.sampled_from(spec.enum)
+    if isinstance(spec, v.Nested):
+        narrowed = {name: _from_spec(inner) for name, inner in spec.narrow}
+        special = _SPECIAL.get(spec.cls)
+        if special is not None:
+            return special(spec)
+        return values(spec.cls, **narrowed)
+    if isinstance(spec, v.Maybe):
+        return st.none() | _from_spec(spec.inner)
+    if isinstance(spec, v.Items):
+        every_member = isinstance(spec.item, v.Member)
+        most = spec.max_count if every_member else spec.min_count + _MAX_LIST_SIZE
+        return st.lists(
+            _from_spec(spec.item),
+            min_size=spec.min_count,
+            max_size=min(spec.max_count, most),
+            unique=spec.unique,
+        )
+    msg = f"no strategy for the spec {spec!r}"
+    raise InvalidArgument(msg)
+
+
+def values(cls: type[T], **fields: st.SearchStrategy[Any]) -> st.SearchStrategy[T]:
+    """Valid values of any backroutine value class, each field from its spec.
+
+    Every field of *cls* is drawn from the rule the model states for it, so
+    a field added to the model is drawn without any change here.  Values
+    whose fields depend on each other (a span's ends, a catalog's ids) have
+    strategies of their own, such as :func:`spans` and :func:`catalogs`.
+
+    Args:
+        cls: The value class, such as :class:`~backroutine.Hold`.
+        fields: A strategy for some of its fields, to draw those from
+            instead; each must give valid values.
+
+    Returns:
+        A strategy for *cls*.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *cls* is not a value class, or
+            *fields* names a field it does not have.
+    """
+    if not attrs.has(cls):
+        msg = f"cls must be a backroutine value class (got {cls!r})"
+        raise InvalidArgument(msg)
+    known = {field.name: field for field in v.fields_of(cls)}
+    unknown = sorted(set(fields) - set(known))
+    if unknown:
+        msg = f"{cls.__name__} has no field {', '.join(unknown)}"
+        raise InvalidArgument(msg)
+    drawn = {
+        name: fields[name] if name in fields else _from_spec(v.spec_of(field))
+        for name, field in known.items()
+    }
+    built: st.SearchStrategy[T] = st.builds(cast("Callable[..., T]", cls), **drawn)
+    return built
 
 
 def _check_bounds(  # noqa: PLR0913 (the bounds are keyword-only)
@@ -122,12 +216,6 @@ def _check_bounds(  # noqa: PLR0913 (the bounds are keyword-only)
             bounds += f" <= {ceiling}"
         msg = f"need {bounds} (got {low_name}={low!r}, {high_name}={high!r})"
         raise InvalidArgument(msg)
-
-
-def _text_lists(
-    *, min_size: int = 0, max_size: int = 3
-) -> st.SearchStrategy[list[str]]:
-    return st.lists(_TEXTS, min_size=min_size, max_size=max_size)
 
 
 def spans(*, min_value: int = 0, max_value: int = MAX_SPAN) -> st.SearchStrategy[Span]:
@@ -157,7 +245,7 @@ def holds() -> st.SearchStrategy[Hold]:
     Returns:
         A strategy for :class:`~backroutine.Hold`.
     """
-    return st.builds(Hold, st.integers(min_value=1, max_value=MAX_HOLD_SECONDS))
+    return values(Hold)
 
 
 def dosages(
@@ -189,12 +277,11 @@ def dosages(
         ("max_rest_seconds", max_rest_seconds, 0, MAX_REST_SECONDS),
     ):
         _check_bounds((str(floor), name), floor, value, floor=floor, ceiling=ceiling)
-    return st.builds(
+    return values(
         Dosage,
         sets=spans(min_value=1, max_value=max_sets),
         reps=spans(min_value=1, max_value=max_reps),
         hold_seconds=st.none() | spans(min_value=1, max_value=max_hold_seconds),
-        laterality=st.sampled_from(Laterality),
         rest_seconds=st.integers(min_value=0, max_value=max_rest_seconds),
     )
 
@@ -208,18 +295,15 @@ def exercise_sets() -> st.SearchStrategy[ExerciseSet]:
     Returns:
         A strategy for :class:`~backroutine.ExerciseSet`.
     """
-    return st.builds(
-        ExerciseSet,
-        reps=st.integers(min_value=1, max_value=MAX_REPS),
-        hold=st.none() | holds(),
-        laterality=st.sampled_from(Laterality),
-        rest_after_seconds=st.integers(min_value=0, max_value=MAX_REST_SECONDS),
-    )
+    return values(ExerciseSet)
 
 
-def _slugs() -> st.SearchStrategy[str]:
-    words = st.text(_SLUG_ALPHABET, min_size=1, max_size=_MAX_WORD_LENGTH)
-    return st.lists(words, min_size=1, max_size=_MAX_WORDS).map("-".join)
+def _slugs(max_length: int = MAX_ID_LENGTH) -> st.SearchStrategy[str]:
+    """Slugs of at most *max_length* characters: words of up to 12 letters."""
+    longest = min(_MAX_WORD_LENGTH, max_length)
+    most = (max_length + 1) // (longest + 1)
+    words = st.text(_SLUG_ALPHABET, min_size=1, max_size=longest)
+    return st.lists(words, min_size=1, max_size=most).map("-".join)
 
 
 def cautions() -> st.SearchStrategy[Caution]:
@@ -229,10 +313,8 @@ def cautions() -> st.SearchStrategy[Caution]:
         A strategy for :class:`~backroutine.Caution`, naming none, one or a
         few conditions.
     """
-    return st.builds(
+    return values(
         Caution,
-        about=_TEXTS,
-        advice=_TEXTS,
         conditions=st.lists(st.sampled_from(Condition), max_size=3, unique=True),
     )
 
@@ -252,23 +334,10 @@ def exercises(
     Returns:
         A strategy for :class:`~backroutine.Exercise`.
     """
-    return st.builds(
+    return values(
         Exercise,
         id=_slugs() if ids is None else ids,
-        name=_TEXTS,
-        summary=_TEXTS,
-        instructions=_text_lists(min_size=1, max_size=5),
-        position=st.sampled_from(Position),
-        targets=st.lists(st.sampled_from(BodyArea), min_size=1, unique=True),
-        bias=st.sampled_from(Bias),
-        times=st.lists(st.sampled_from(TimeOfDay), unique=True),
-        occasions=st.lists(st.sampled_from(Occasion), unique=True),
         dosage=_dosages() if dosages is None else dosages,
-        benefits=_text_lists(),
-        cues=_text_lists(),
-        cautions=st.lists(cautions(), max_size=3),
-        equipment=st.lists(st.sampled_from(Equipment), unique=True),
-        difficulty=st.sampled_from(Difficulty),
     )
 
 
@@ -291,11 +360,9 @@ def routine_steps(
     _check_bounds(
         ("min_sets", "max_sets"), min_sets, max_sets, floor=1, ceiling=MAX_SETS
     )
-    return st.builds(
+    return values(
         RoutineStep,
-        exercise=exercises(),
         sets=st.lists(exercise_sets(), min_size=min_sets, max_size=max_sets),
-        note=st.none() | _TEXTS,
     )
 
 
@@ -316,14 +383,9 @@ def routines(*, min_steps: int = 1, max_steps: int = 4) -> st.SearchStrategy[Rou
     _check_bounds(
         ("min_steps", "max_steps"), min_steps, max_steps, floor=1, ceiling=MAX_STEPS
     )
-    return st.builds(
+    return values(
         Routine,
-        name=_TEXTS,
-        time_of_day=st.none() | st.sampled_from(TimeOfDay),
-        targets=st.lists(st.sampled_from(BodyArea), unique=True),
         steps=st.lists(routine_steps(), min_size=min_steps, max_size=max_steps),
-        notes=_text_lists(),
-        safety=_text_lists(),
     )
 
 
@@ -353,15 +415,7 @@ def paces(*, max_seconds: float = MAX_PACE_SECONDS) -> st.SearchStrategy[Pace]:
         ),
         st.floats(min_value=0, max_value=max_seconds),
     )
-    return st.builds(
-        Pace,
-        get_ready_seconds=seconds,
-        move_seconds=seconds,
-        release_seconds=seconds,
-        switch_side_seconds=seconds,
-        change_exercise_seconds=seconds,
-        change_position_seconds=seconds,
-    )
+    return values(Pace, **dict.fromkeys(attrs.fields_dict(Pace), seconds))
 
 
 def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catalog]:
@@ -429,7 +483,7 @@ def plan_requests(
         msg = f"exercise_ids must be a sequence of ids (got {exercise_ids!r})"
         raise InvalidArgument(msg)
     ids = tuple(dict.fromkeys(exercise_ids))
-    check_id = v.slug(MAX_ID_LENGTH).check
+    check_id = v.Slug(MAX_ID_LENGTH).check
     for exercise_id in ids:
         try:
             check_id(exercise_id)
@@ -443,12 +497,10 @@ def plan_requests(
     whole_minutes = range(math.ceil(min_minutes), math.floor(max_minutes) + 1)
     if whole_minutes:
         minutes |= st.integers(min_value=whole_minutes[0], max_value=whole_minutes[-1])
-    return st.builds(
+    return values(
         PlanRequest,
-        time_of_day=st.sampled_from(TimeOfDay),
         targets=st.lists(st.sampled_from(BodyArea), max_size=3, unique=True),
         minutes=minutes,
-        occasion=st.none() | st.sampled_from(Occasion),
         avoid_positions=st.lists(st.sampled_from(Position), max_size=2, unique=True),
         avoid_biases=st.lists(st.sampled_from(Bias), max_size=2, unique=True),
         exclude=(
@@ -456,8 +508,6 @@ def plan_requests(
             if ids
             else st.just(())
         ),
-        equipment=st.none() | st.lists(st.sampled_from(Equipment), unique=True),
-        max_difficulty=st.none() | st.sampled_from(Difficulty),
         conditions=st.lists(st.sampled_from(Condition), max_size=2, unique=True),
         warning_signs=st.lists(
             st.sampled_from(WarningSign if stopping_signs else _PLANNABLE_SIGNS),
@@ -467,21 +517,46 @@ def plan_requests(
     )
 
 
-def documents() -> st.SearchStrategy[Routine | Exercise | Catalog | PlanRequest]:
+def documents() -> st.SearchStrategy[Document]:
     """Any value that is a whole document: what :func:`~backroutine.dumps` writes.
 
-    Plan requests may carry any warning sign, including those that stop
-    planning, since a document need not be plannable.
+    Every kind of document is drawn (see :data:`~backroutine.Document`),
+    each from its own strategy with default arguments, or from
+    :func:`values` for a kind without one.  Plan requests may carry any
+    warning sign, including those that stop planning, since a document
+    need not be plannable.
 
     Returns:
         A strategy for :class:`~backroutine.Routine`,
-        :class:`~backroutine.Exercise`, :class:`~backroutine.Catalog` and
-        :class:`~backroutine.PlanRequest` values, each drawn from its own
-        strategy with default arguments.
+        :class:`~backroutine.Exercise`, :class:`~backroutine.Catalog`,
+        :class:`~backroutine.PlanRequest` and any other kind of document.
     """
+    made: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+        Routine: routines,
+        Exercise: exercises,
+        Catalog: catalogs,
+        PlanRequest: lambda: plan_requests(stopping_signs=True),
+    }
     return st.one_of(
-        routines(), exercises(), catalogs(), plan_requests(stopping_signs=True)
+        *(made.get(cls, lambda cls=cls: values(cls))() for cls in FORMAT.classes)
     )
+
+
+def _narrowed_spans(spec: v.Nested) -> st.SearchStrategy[Span]:
+    """Spans within the narrowed ends of *spec*, if any."""
+    low, high = 0, MAX_SPAN
+    for _, end in spec.narrow:
+        if isinstance(end, v.Integer):
+            low, high = max(low, end.minimum), min(high, end.maximum)
+    return spans(min_value=low, max_value=high)
+
+
+# Classes whose fields depend on each other: drawn by their own strategy.
+_SPECIAL: dict[type, Callable[[v.Nested], st.SearchStrategy[Any]]] = {
+    Span: _narrowed_spans,
+    Catalog: lambda _: catalogs(),
+    Exercise: lambda _: exercises(),
+}
 
 
 # Signs that still let the planner plan (it puts their advice first).
