@@ -971,7 +971,7 @@ class TestValidate:
         lines = failed("validate", "-", stdin=json.dumps(document), status=1)
         expected = (
             "backroutine: error: invalid catalog document: $.version: this version "
-            "of backroutine reads format version(s) 1 (got 2); upgrade backroutine "
+            "of backroutine reads format version 1 (got 2); upgrade backroutine "
             "to read it"
         )
         assert [expected] == lines

@@ -158,7 +158,7 @@ class TestStrictness:
             structure(doc, Routine)
         assert 2 == caught.value.version
         assert (1,) == caught.value.supported
-        assert "reads format version(s) 1 (got 2)" in str(caught.value)
+        assert "reads format version 1 (got 2)" in str(caught.value)
         assert isinstance(caught.value, InvalidDocumentError)
 
     def test_null_kind_is_not_a_missing_kind(self) -> None:
@@ -345,3 +345,141 @@ class TestGolden:
         assert {"dumps", "loads", "structure", "unstructure"} <= set(
             backroutine.__all__
         )
+
+
+def _nested(depth: int) -> Any:
+    nested: Any = []
+    for _ in range(depth):
+        nested = [nested]
+    return nested
+
+
+class TestNothingEscapes:
+    @pytest.mark.parametrize("where", ["name", "notes", "steps", "extra"])
+    def test_value_nested_100000_deep(self, where: str) -> None:
+        """A value nested 100,000 deep anywhere is refused in the library's words."""
+        doc = document()
+        doc[where] = _nested(100_000)
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        text = str(caught.value)
+        assert "recursion" not in text
+        assert len(text) < 1_000
+
+    def test_loads_1000_deep(self) -> None:
+        """A value nested 1,000 deep in JSON text is refused with a message of its own."""
+        text = json.dumps(document()).replace(
+            '"name": "Desk break"', '"name": ' + "[" * 1_000 + "]" * 1_000
+        )
+        with pytest.raises(InvalidDocumentError) as caught:
+            loads(text, Routine)
+        assert caught.value.problems[0].startswith("$.name: must be a string (got [[[")
+        assert "recursion" not in str(caught.value)
+
+    def test_json_nested_past_the_parser_limit(self) -> None:
+        """Text nested deeper than the parser goes is 'nested too deeply'."""
+        with pytest.raises(InvalidDocumentError) as caught:
+            loads("[" * 2_000 + "]" * 2_000, Routine)
+        assert caught.value.problems[0].startswith("$: is nested too deeply (line 1,")
+
+    @pytest.mark.parametrize("key", ["\ud800", "a\udfffb", "\ud800" * 100])
+    def test_key_with_a_lone_surrogate(self, key: str) -> None:
+        """Python data may hold keys JSON cannot: still an InvalidDocumentError."""
+        doc = document()
+        doc[key] = 1
+        doc["steps"][0][key] = 2
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        assert all("is not a known field" in p for p in caught.value.problems)
+        assert (
+            "\\ud800" in caught.value.problems[0]
+            or "\\udfff" in caught.value.problems[0]
+        )
+
+    def test_huge_values_are_shown_short(self) -> None:
+        """A refused value is echoed in a few dozen characters, however large."""
+        doc = document()
+        doc["name"] = ["x" * 10_000_000]
+        doc["x" * 1_000_000] = 1
+        doc["time_of_day"] = 10**100_000
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(doc, Routine)
+        assert len(str(caught.value)) < 1_000
+        assert any("an integer of" in p for p in caught.value.problems)
+
+    def test_problems_listed_are_bounded(self) -> None:
+        """A message lists 20 problems, then how many more there are."""
+        catalog = unstructure(default_catalog())
+        catalog["exercises"] = [{"id": f"x-{n}"} for n in range(2_000)]
+        with pytest.raises(InvalidDocumentError) as caught:
+            structure(catalog, Catalog)
+        count = len(caught.value.problems)
+        assert count > 2_000
+        lines = str(caught.value).splitlines()
+        assert f"invalid catalog document, {count:,} problems:" == lines[0]
+        assert 22 == len(lines)
+        assert f"  and {count - 20:,} more" == lines[-1]
+
+    @pytest.mark.parametrize(
+        "version",
+        ["123456789012345678901234567890", "1e300", str(2**63), str(2**64 + 5)],
+    )
+    def test_version_too_large_for_an_integer(self, version: str) -> None:
+        """A version no integer holds is a version this library cannot read."""
+        text = json.dumps(document()).replace('"version": 1', f'"version": {version}')
+        with pytest.raises(UnsupportedVersionError):
+            loads(text, Routine)
+
+    def test_huge_python_version(self) -> None:
+        """structure() of a Python int version beyond any release says so too."""
+        doc = document()
+        doc["version"] = 10**400
+        with pytest.raises(UnsupportedVersionError) as caught:
+            structure(doc, Routine)
+        assert len(str(caught.value)) < 300
+
+    def test_unknown_kind_for_json_schema(self) -> None:
+        """json_schema of something that is not a kind is a ValueError that says so."""
+        for kind in (["routine"], None, "Routine", {"routine": 1}):
+            with pytest.raises(ValueError, match="kind must be one of 'catalog'"):
+                backroutine.json_schema(kind)  # type: ignore[arg-type]
+
+    def test_not_a_class(self) -> None:
+        """loads with a cls that is not a document class is a TypeError that says so."""
+        odd: list[Any] = [[Catalog], None, "routine", ExerciseSet]
+        for cls in odd:
+            with pytest.raises(TypeError, match="cls must be one of the document"):
+                loads("{}", cls)
+
+
+class TestSizeLimit:
+    def test_default_limit(self) -> None:
+        """Input over 16 MiB is refused before it is parsed."""
+        assert 16 * 1024 * 1024 == backroutine.MAX_DOCUMENT_BYTES
+        data = b" " * (backroutine.MAX_DOCUMENT_BYTES + 1)
+        with pytest.raises(InvalidDocumentError) as caught:
+            loads(data, Routine)
+        assert caught.value.problems[0].startswith(
+            "$: is too large to read: more than 16,777,216 bytes"
+        )
+
+    def test_limit_is_a_keyword(self) -> None:
+        """max_bytes sets the limit, both ways."""
+        text = dumps(desk_break())
+        size = len(text.encode())
+        assert desk_break() == loads(text, Routine, max_bytes=size)
+        with pytest.raises(InvalidDocumentError, match="more than 99 bytes"):
+            loads(text, Routine, max_bytes=99)
+        with pytest.raises(InvalidDocumentError, match="too large"):
+            backroutine.load_document(text, max_bytes=size - 1)
+
+    def test_text_counts_in_utf8_bytes(self) -> None:
+        """A str is measured as the UTF-8 it stands for, not in characters."""
+        doc = document()
+        doc["name"] = "é" * 100
+        text = json.dumps(doc, ensure_ascii=False)
+        size = len(text.encode())
+        assert len(text) < size
+        assert loads(text, Routine, max_bytes=size).name == "é" * 100
+        with pytest.raises(InvalidDocumentError, match="too large"):
+            loads(text, Routine, max_bytes=size - 1)

@@ -1,16 +1,39 @@
+import copy
+import pickle
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import backroutine
 from backroutine import (
+    CONDITION_RULES,
+    BackroutineError,
     BodyArea,
+    Catalog,
+    Caution,
+    ConditionRule,
+    Cue,
     Dosage,
+    Exercise,
     ExerciseSet,
     Hold,
+    InvalidTypeError,
+    InvalidValueError,
     Laterality,
+    Pace,
+    PlanRequest,
+    Routine,
     RoutineStep,
+    Screening,
     Span,
+    WarningSign,
+    default_catalog,
+    screen,
+    testing,
+    timeline,
 )
 from tests.helpers import make_exercise, make_routine
 
@@ -302,3 +325,137 @@ class TestRoutine:
         """A step's note is None or real text."""
         with pytest.raises(ValueError, match=r"'note' must not be blank"):
             RoutineStep(exercise=make_exercise(), sets=[ExerciseSet(reps=1)], note="")
+
+
+# Every public value class, and a strategy for its values.
+VALUE_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    Span: testing.spans(),
+    Dosage: testing.dosages(),
+    Hold: testing.holds(),
+    ExerciseSet: testing.exercise_sets(),
+    Caution: testing.cautions(),
+    Exercise: testing.exercises(),
+    RoutineStep: testing.routine_steps(),
+    Routine: testing.routines(),
+    Catalog: testing.catalogs(),
+    PlanRequest: testing.plan_requests(),
+    Pace: testing.paces(),
+    Cue: st.builds(timeline, testing.routines()).flatmap(st.sampled_from),
+    Screening: st.lists(st.sampled_from(WarningSign)).map(screen),
+    ConditionRule: st.sampled_from(list(CONDITION_RULES.values())),
+}
+ANY_VALUE = st.one_of(*VALUE_STRATEGIES.values())
+
+
+def test_every_public_value_class_is_covered() -> None:
+    """Each public attrs class of the package has a strategy above."""
+    public = {
+        value
+        for value in (getattr(backroutine, name) for name in backroutine.__all__)
+        if isinstance(value, type) and attrs.has(value)
+    }
+    assert public == set(VALUE_STRATEGIES)
+
+
+class TestImmutable:
+    @given(ANY_VALUE)
+    def test_init_again_is_refused(self, value: Any) -> None:
+        """Calling __init__ on a built value refuses, and changes nothing."""
+        before = copy.copy(attrs.asdict(value, recurse=False))
+        fields = {
+            f.name: getattr(value, f.name) for f in attrs.fields(type(value)) if f.init
+        }
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            value.__init__(**fields)
+        assert before == attrs.asdict(value, recurse=False)
+
+    def test_init_again_cannot_change_the_default_catalog(self) -> None:
+        """The shared built-in catalog cannot be emptied through __init__."""
+        catalog = default_catalog()
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            catalog.__init__([])  # type: ignore[misc]
+        assert len(default_catalog()) > 0
+
+    @pytest.mark.parametrize("cls", list(VALUE_STRATEGIES), ids=lambda c: c.__name__)
+    def test_no_setstate(self, cls: type) -> None:
+        """No value class has a __setstate__ that could change a value in place."""
+        assert not hasattr(cls, "__setstate__")
+
+
+class TestAcrossProcesses:
+    @given(ANY_VALUE)
+    def test_pickles_and_copies_to_an_equal_value(self, value: Any) -> None:
+        """Every value pickles, copies and deep-copies to an equal value."""
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            assert value == pickle.loads(pickle.dumps(value, protocol))  # noqa: S301
+        assert value == copy.copy(value)
+        assert value == copy.deepcopy(value)
+
+    def test_pickle_names_only_public_paths(self) -> None:
+        """A pickle refers to backroutine's public names, not its private modules."""
+        data = pickle.dumps(default_catalog())
+        assert b"backroutine._" not in data
+        assert b"backroutine" in data
+
+    def test_catalog_still_finds_by_id(self) -> None:
+        """A catalog sent through pickle still finds its exercises by id."""
+        catalog = pickle.loads(pickle.dumps(default_catalog()))  # noqa: S301
+        assert catalog["spine-press-up"] == default_catalog()["spine-press-up"]
+
+
+class TestInvalidValueError:
+    def test_carries_field_rule_and_value(self) -> None:
+        """The error says which field, which rule and which value."""
+        with pytest.raises(InvalidValueError) as caught:
+            ExerciseSet(reps=0)
+        error = caught.value
+        assert ("reps", "minimum", 0) == (error.field, error.rule, error.value)
+        assert "must be at least 1 (got 0)" == error.problem
+        assert "'reps' must be at least 1 (got 0)" == str(error)
+        assert isinstance(error, ValueError)
+        assert isinstance(error, BackroutineError)
+
+    def test_wrong_type_is_also_a_type_error(self) -> None:
+        """A value of the wrong type is an InvalidTypeError, also a TypeError."""
+        with pytest.raises(InvalidTypeError) as caught:
+            Hold("5")  # type: ignore[arg-type]
+        assert isinstance(caught.value, TypeError)
+        assert ("seconds", "type", "5") == (
+            caught.value.field,
+            caught.value.rule,
+            caught.value.value,
+        )
+
+    @pytest.mark.parametrize(
+        ("build", "field", "rule"),
+        [
+            (lambda: Span(5, 3), "high", "low_above_high"),
+            (lambda: make_exercise(name="  "), "name", "blank"),
+            (lambda: make_exercise(name="\ufeff"), "name", "blank"),
+            (lambda: make_exercise(name="x" * 121), "name", "max_length"),
+            (lambda: make_exercise(name="a\ud800"), "name", "surrogate"),
+            (lambda: make_exercise(id="Cat Cow"), "id", "slug"),
+            (lambda: make_exercise(instructions=[]), "instructions", "min_items"),
+            (
+                lambda: make_exercise(targets=[BodyArea.CORE] * 2),
+                "targets[1]",
+                "unique",
+            ),
+            (
+                lambda: make_exercise(instructions=["ok", " "]),
+                "instructions[1]",
+                "blank",
+            ),
+            (lambda: Catalog([make_exercise()] * 2), "exercises[1].id", "unique_id"),
+            (
+                lambda: Dosage(sets=Span(1, 11), reps=Span(1, 1)),
+                "sets.high",
+                "maximum",
+            ),
+        ],
+    )
+    def test_rule_names(self, build: Any, field: str, rule: str) -> None:
+        """Each rule has a short name an app can act on, and the field says where."""
+        with pytest.raises(InvalidValueError) as caught:
+            build()
+        assert (field, rule) == (caught.value.field, caught.value.rule)

@@ -14,6 +14,8 @@ from backroutine import (
     Bias,
     BodyArea,
     Catalog,
+    Caution,
+    Condition,
     Difficulty,
     Dosage,
     Equipment,
@@ -27,6 +29,7 @@ from backroutine import (
     Position,
     Routine,
     RoutineStep,
+    SeekCareError,
     Span,
     TimeOfDay,
     UnknownExerciseError,
@@ -35,7 +38,8 @@ from backroutine import (
     estimate_duration,
     plan_routine,
 )
-from backroutine.testing import dosages, exercises, paces, plan_requests
+from backroutine.testing import catalogs, dosages, exercises, paces, plan_requests
+from tests.helpers import make_exercise
 
 
 def suits(exercise: Exercise, request: PlanRequest) -> bool:
@@ -552,3 +556,56 @@ class TestAcrossProcesses:
         }
         assert 1 == len(outputs)
         assert '"kind":"routine"' in outputs.pop()
+
+
+class TestOnlyItsOwnErrors:
+    def test_many_cautions_for_the_condition(self) -> None:
+        """Sixty exercises with a caution for the person's condition still plan.
+
+        The notes once held a pointer per caution and passed the model's limit
+        of 50, so the planner raised the model's error for a valid request.
+        """
+        caution = Caution(
+            about="pregnancy",
+            advice="Keep it short.",
+            conditions=[Condition.PREGNANCY],
+        )
+        catalog = Catalog(
+            make_exercise(
+                id=f"gentle-{number}",
+                name=f"Gentle {number}",
+                position=Position.SEATED,
+                times=[TimeOfDay.EVENING],
+                dosage=Dosage(sets=Span.exactly(1), reps=Span.exactly(1)),
+                cautions=[caution],
+            )
+            for number in range(60)
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.EVENING, minutes=60, conditions=[Condition.PREGNANCY]
+        )
+        routine = plan_routine(request, catalog)
+        assert 60 == len(routine.steps)
+        pointers = [note for note in routine.notes if note.startswith("With pregnancy")]
+        expected = (
+            "With pregnancy, take care with Gentle 0, Gentle 1, Gentle 2 and 57 more: "
+            "see the cautions of each."
+        )
+        assert [expected] == pointers
+
+    @given(
+        catalogs(max_size=8),
+        plan_requests(min_minutes=1),
+        st.booleans(),
+    )
+    def test_any_catalog(
+        self, catalog: Catalog, request: PlanRequest, exclude_all: bool
+    ) -> None:
+        """Whatever the catalog, only the planner's three errors come out."""
+        if exclude_all:
+            request = attrs.evolve(request, exclude=catalog.ids)
+        try:
+            routine = plan_routine(request, catalog)
+        except (PlanningError, SeekCareError, UnknownExerciseError):
+            return
+        assert isinstance(routine, Routine)

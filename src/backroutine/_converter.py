@@ -221,8 +221,9 @@ def parse(
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        if "recursion" in str(error).lower():
-            problem = "$: is nested too deeply"
+        if "depth limit" in str(error) or "recursion" in str(error).lower():
+            where = f"line {error.lineno}, column {error.colno}"
+            problem = f"$: is nested too deeply ({where})"
         else:
             problem = _decode_problem(data, error)
         raise InvalidDocumentError([problem], kind=kind) from None

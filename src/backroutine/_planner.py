@@ -395,14 +395,24 @@ def _routine_notes(
             names = join_some(exercise.name for exercise in constraint.ruled_out)
             condition = words(constraint.rule.condition)
             notes.append(f"Left out for {condition}: {names}. {constraint.rule.reason}")
-    for choice in plan.choices:
-        # A pointer, not the advice itself: the advice is with the exercise,
-        # and a note must stay within the model's length for text.
-        notes.extend(
-            f"{choice.exercise.name}: see its caution about {caution.about}."
-            for caution in choice.exercise.cautions
-            if set(caution.conditions) & set(request.conditions)
-        )
+    for concern in request.conditions:
+        # A pointer, not the advice itself: the advice is with the exercise.
+        # One note per condition, whatever the catalog, so that the notes
+        # stay within the model's limits (at most 24 of them: one, one per
+        # area and two per condition).
+        concerned = [
+            choice.exercise.name
+            for choice in _ordered(plan.choices, request.time_of_day)
+            if any(
+                concern in caution.conditions for caution in choice.exercise.cautions
+            )
+        ]
+        if concerned:
+            names = join_some(concerned)
+            notes.append(
+                f"With {words(concern)}, take care with {names}: "
+                "see the cautions of each."
+            )
     return tuple(notes)
 
 

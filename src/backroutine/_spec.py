@@ -253,8 +253,7 @@ class Spec:
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
-        msg = f"{type(self).__name__} specs are immutable"
-        raise attrs.exceptions.FrozenInstanceError(msg)
+        raise attrs.exceptions.FrozenInstanceError
 
     def _names(self) -> tuple[str, ...]:
         names: tuple[str, ...] = type(self).__slots__
@@ -639,8 +638,8 @@ class Value:
             getattr(self, first)
         except AttributeError:
             return  # a new value: its first field is not set yet
-        msg = f"{type(self).__name__} values are immutable: build a new one instead"
-        raise attrs.exceptions.FrozenInstanceError(msg)
+        # attrs' own error for changing a frozen value ("can't set attribute").
+        raise attrs.exceptions.FrozenInstanceError
 
     def __reduce__(self) -> tuple[Any, ...]:
         fields = {

@@ -8,6 +8,7 @@ working.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -114,9 +115,10 @@ class UnsupportedVersionError(InvalidDocumentError):
         self.version = version
         self.supported = tuple(supported)
         readable = ", ".join(str(v) for v in self.supported)
+        versions = "version" if len(self.supported) == 1 else "versions"
         problem = (
-            f"$.version: this version of backroutine reads format version(s) "
-            f"{readable} (got {version!r}); upgrade backroutine to read it"
+            f"$.version: this version of backroutine reads format {versions} "
+            f"{readable} (got {reprlib.repr(version)}); upgrade backroutine to read it"
         )
         super().__init__([problem], kind=kind)
 
