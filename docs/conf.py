@@ -36,8 +36,9 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 nitpick_ignore_regex = [
     (r"py:(class|exc)", r"(collections\.abc|hypothesis)\..+"),
-    # The type variable of loads() and structure(): the class passed as cls.
-    (r"py:class", r"backroutine\._json\.T"),
+    # The type variables of loads(), structure() and testing.values(): the
+    # class passed as cls.
+    (r"py:class", r"backroutine\.(_json|testing)\.T"),
 ]
 
 # -- MyST ----------------------------------------------------------------------
@@ -51,8 +52,8 @@ myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autoclass_content = "class"
-# dumps() and unstructure() take any document value: say which.
-autodoc_type_aliases = {"Document": "Routine | Exercise | Catalog | PlanRequest"}
+# No type aliases: the Document alias shows as the union it stands for
+# (Catalog | Exercise | PlanRequest | Routine), each class a link.
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False

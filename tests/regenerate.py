@@ -1,7 +1,8 @@
 """Write the generated files that the tests compare against.
 
-They are the golden catalog document (``tests/golden/catalog.json``) and
-the JSON Schemas (``schemas/<kind>.schema.json``).
+They are the golden catalog document (``tests/golden/catalog.json``), the
+JSON Schemas (``schemas/<kind>.schema.json``) and the field tables of the
+JSON format's page (``docs/json-format.md``), all derived from the model.
 
 Run it from the repository's root after a deliberate change to the format or
 to the built-in catalog::
@@ -13,9 +14,14 @@ then review the difference with ``git diff`` before committing it.
 
 import json
 import pathlib
+import sys
+
+if __name__ == "__main__" and not __package__:  # run as python tests/regenerate.py
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 from backroutine import default_catalog, dumps, json_schema
 from backroutine._documents import KINDS
+from tests.field_tables import with_tables
 
 ROOT = pathlib.Path(__file__).parent.parent
 
@@ -35,6 +41,9 @@ def main() -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(schema_text(kind), encoding="utf-8")
         written.append(path)
+    page = ROOT / "docs" / "json-format.md"
+    page.write_text(with_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
+    written.append(page)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")  # noqa: T201
 

@@ -28,6 +28,7 @@ from backroutine import (
     Urgency,
     WarningSign,
 )
+from tests.field_tables import with_tables
 from tests.helpers import run_python, run_python_bytes
 
 DOC = pathlib.Path(__file__).parent.parent / "docs" / "json-format.md"
@@ -131,6 +132,14 @@ def test_the_complete_example_is_of_the_current_version() -> None:
     routine = backroutine.loads(_example(), Routine)
     assert backroutine.unstructure(routine)["version"] == backroutine.FORMAT_VERSION
     assert len(routine.steps) >= 2
+
+
+def test_the_field_tables_are_current() -> None:
+    """Each object's table is what the model's specs and docstrings say."""
+    assert with_tables(_doc()) == _doc(), (
+        "docs/json-format.md's field tables are out of date: "
+        "run python tests/regenerate.py"
+    )
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)

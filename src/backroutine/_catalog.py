@@ -52,7 +52,8 @@ class Catalog(v.Value):
     ``catalog[id]``, and narrows down with :meth:`select`.
 
     Args:
-        exercises: The exercises, in the order the catalog keeps them.
+        exercises: The exercises, in the order the catalog keeps them; no
+            two with the same id.
 
     Raises:
         ValueError: Two exercises share an id.

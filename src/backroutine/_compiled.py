@@ -248,6 +248,15 @@ def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any]:
     return cast("Callable[[Any], Any]", field.converter)
 
 
+def _sample(spec: Spec) -> object:
+    """A value of the shape the reader builds for *spec*: tuples of items."""
+    if isinstance(spec, Maybe):
+        return _sample(spec.inner)
+    if isinstance(spec, Items):
+        return (_sample(spec.item),)
+    return object()
+
+
 def _holds_items(spec: Spec) -> bool:
     return isinstance(spec, Items) or (
         isinstance(spec, Maybe) and _holds_items(spec.inner)
@@ -283,9 +292,12 @@ def _read_field(gen: _Generator, field: attrs.Attribute[Any]) -> str:
         return out
     if _holds_items(spec):
         # The tuples built here are what the model's converters make.
-        sample = ("sample",)
+        sample = _sample(spec)
         if _converter_of(field)(sample) is not sample:
-            msg = f"{cls.__name__}.{field.name}: the converter changes a tuple"
+            msg = (
+                f"{cls.__name__}.{field.name}: the converter must return a tuple "
+                "it is given unchanged, as the model's converters do"
+            )
             raise UnknownSpecError(msg)
     else:
         gen.emit(indent, f"{out} = {gen.name('convert', field.converter)}({out})")

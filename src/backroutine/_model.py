@@ -117,8 +117,9 @@ class Span(Value):
     """An inclusive range of whole numbers, such as "10 to 15 reps".
 
     Args:
-        low: The smallest number, at least 0.
-        high: The largest number, at least *low* and at most 10,000.
+        low: The smallest number.
+        high: The largest number, at least *low*; equal to *low* for an
+            exact number.
     """
 
     low: int = attrs.field(validator=Integer(0, MAX_SPAN))
@@ -152,12 +153,12 @@ class Dosage(Value):
     exact numbers within that guidance (see :class:`ExerciseSet`).
 
     Args:
-        sets: How many sets, from 1 to 10.
-        reps: Reps in a set, from 1 to 100; per side for per-side work.
-        hold_seconds: How long each rep is held, from 1 to 600 seconds, or
-            None for a moving exercise without a hold.
+        sets: How many sets.
+        reps: Reps in a set; per side for ``alternating`` and ``each_side``.
+        hold_seconds: How long each rep is held, or None for a moving
+            exercise without a hold.
         laterality: Which sides a set works.
-        rest_seconds: Rest between sets, from 0 to 600 seconds.
+        rest_seconds: Rest between sets.
     """
 
     sets: Span = attrs.field(validator=_span_within(1, MAX_SETS, "sets"))
@@ -178,7 +179,7 @@ class Hold(Value):
     """One static hold.
 
     Args:
-        seconds: How long to hold, from 1 to 600 seconds.
+        seconds: How long to hold.
     """
 
     seconds: int = attrs.field(validator=Integer(1, MAX_HOLD_SECONDS, unit="seconds"))
@@ -189,10 +190,10 @@ class ExerciseSet(Value):
     """One concrete set in a routine: exact numbers, not ranges.
 
     Args:
-        reps: How many reps, from 1 to 100; per side for per-side work.
+        reps: How many reps; per side for ``alternating`` and ``each_side``.
         hold: The hold in each rep, or None for a moving exercise.
         laterality: Which sides the set works.
-        rest_after_seconds: Rest after the set, from 0 to 600 seconds.
+        rest_after_seconds: Rest after the set.
     """
 
     reps: int = attrs.field(validator=Integer(1, MAX_REPS, unit="reps"))
@@ -302,8 +303,9 @@ class RoutineStep(Value):
     """One exercise in a routine, with the sets to do.
 
     Args:
-        exercise: The exercise.
-        sets: The sets, from 1 to 10.
+        exercise: The exercise, in full (not only its id), so that a routine
+            stands on its own.
+        sets: The sets, in order.
         note: Why this step is here (the planner fills it in), or None.
     """
 
@@ -323,7 +325,7 @@ class Routine(Value):
         name: The name shown to people.
         time_of_day: When the routine is meant for, or None.
         targets: The body areas the routine is for.
-        steps: The exercises with their sets, in order: 1 to 1,000.
+        steps: The exercises with their sets, in order.
         notes: Anything a person should know about the routine as a whole.
         safety: Advice shown with the routine; a planned routine always
             carries some.
@@ -429,19 +431,23 @@ class PlanRequest(Value):
 
     Args:
         time_of_day: When the routine is for.
-        targets: The body areas to work (an area includes its parts);
-            default: the lower back.
-        minutes: The time budget, above 0 and at most 240 minutes; an int
-            is accepted and kept as the equal float.
-        occasion: A situation the routine is for, such as after long
-            sitting; exercises that suit it qualify as well as those that
-            suit the time of day.
-        avoid_positions: Positions to leave out, such as prone.
-        avoid_biases: Spinal biases to leave out, such as extension.
-        exclude: Exercise ids to leave out; each must be in the catalog.
-        equipment: The equipment at hand, or None for anything; when given,
-            only exercises that need nothing else qualify.
-        max_difficulty: The most demanding level to include, or None.
+        targets: The body areas to work; an area includes its parts. Empty
+            leaves the areas open; by default, the lower back.
+        minutes: The time budget. The only field that may have a fraction:
+            a whole number such as ``8`` is read as ``8.0``, and written back
+            as ``8.0``.
+        occasion: A situation the routine is for: exercises that suit it
+            qualify as well as those that suit the time of day.
+        avoid_positions: Positions to leave out, such as ``prone``.
+        avoid_biases: Spinal biases to leave out, such as ``extension``.
+        exclude: Exercise ids to leave out. The planner refuses an id its
+            catalog does not hold (:class:`~backroutine.UnknownExerciseError`),
+            so that a typo does not pass silently; the loader does not check
+            this, as it does not know the catalog.
+        equipment: The equipment at hand: only exercises that need nothing
+            else qualify. An empty list means none at hand; None means
+            anything.
+        max_difficulty: The most demanding level to include, or None for any.
         conditions: The person's health conditions: the planner leaves out
             what the safety rules advise against for each, and says so.
         warning_signs: Warning signs the person has: with an emergency or

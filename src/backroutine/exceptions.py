@@ -73,8 +73,8 @@ MAX_PROBLEMS_SHOWN: Final = 20
 class InvalidDocumentError(BackroutineError, ValueError):
     """A JSON document (or its Python form) is not a valid backroutine document.
 
-    Its message lists the first :data:`MAX_PROBLEMS_SHOWN` problems and says
-    how many more there are; :attr:`problems` holds them all.
+    Its message lists the first 20 problems and says how many more there
+    are; :attr:`problems` holds them all.
 
     Attributes:
         problems: Every problem found, each as ``path: message``, for example
