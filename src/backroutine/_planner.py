@@ -40,7 +40,7 @@ from backroutine._model import (
     Screening,
 )
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
-from backroutine._text import join, join_some, words
+from backroutine._text import join, join_some, plural, word_for, words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
@@ -295,7 +295,8 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
         if constraint.ruled_out
     )
     msg = (
-        f"{suited} exercise(s) suit {_when(request)}, but the constraints leave "
+        f"{plural(suited, 'exercise')} {word_for(suited, 'suits', 'suit')} "
+        f"{_when(request)}, but the constraints leave "
         f"none ({blocking}); relax a constraint, or choose another time of day "
         "or occasion"
     )
@@ -426,7 +427,7 @@ def _minutes_text(seconds: float, *, at_least: bool = False) -> str:
     hundredths = seconds / 60 * 100
     hundredths = math.ceil(hundredths) if at_least else round(hundredths)
     minutes = f"{hundredths / 100:.2f}".rstrip("0").rstrip(".")
-    return "1 minute" if minutes == "1" else f"{minutes} minutes"
+    return f"{minutes} {word_for(hundredths / 100, 'minute')}"
 
 
 def _build(

@@ -35,6 +35,7 @@ from backroutine._model import (
     Span,
 )
 from backroutine._safety import SIGN_WORDS
+from backroutine._text import plural, word_for
 from backroutine._text import words as _words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import Bias, Laterality, Position, Urgency
@@ -119,8 +120,7 @@ def _number(span: Span) -> str:
 
 def _count(span: Span, unit: str) -> str:
     """*span* with *unit*, singular only for exactly one: "1 set", "8 to 10 reps"."""
-    number = _number(span)
-    return f"{number} {unit}" if span.high == 1 else f"{number} {unit}s"
+    return f"{_number(span)} {word_for(span.high, unit)}"
 
 
 def _reps_text(
@@ -158,7 +158,7 @@ def _sets_text(  # noqa: PLR0913 (a dose's parts, then how to word them)
     each = _reps_text(reps, hold_seconds, laterality, wording, of_sets=True)
     text = f"{_count(sets, 'set')} of {each}"
     if rest_seconds and sets.high > 1:
-        rest = _plural(rest_seconds, "second")
+        rest = plural(rest_seconds, "second")
         text += f", rest {rest} between sets"
     return text
 
@@ -186,7 +186,7 @@ def dose_text(dosage: Dosage) -> str:
 
 
 def _then_rest(seconds: int) -> str:
-    return f", then rest {_plural(seconds, 'second')}" if seconds else ""
+    return f", then rest {plural(seconds, 'second')}" if seconds else ""
 
 
 def _hold_span(exercise_set: ExerciseSet) -> Span | None:
@@ -350,10 +350,6 @@ def exercise_text(exercise: Exercise) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plural(number: int, unit: str) -> str:
-    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
-
-
 def duration_text(seconds: float) -> str:
     """A length of time for people, to the nearest second.
 
@@ -362,15 +358,15 @@ def duration_text(seconds: float) -> str:
     """
     whole = math.floor(seconds + 0.5)
     if whole < 60:
-        return _plural(whole, "second")
+        return plural(whole, "second")
     minutes, rest = divmod(whole, 60)
     if not rest:
-        return _plural(minutes, "minute")
+        return plural(minutes, "minute")
     hours, within_hour = divmod(minutes, 60)
     exact = f"{within_hour} min {rest} s"
     if hours:
         exact = f"{hours} h {exact}"
-    about = _plural(math.floor(whole / 60 + 0.5), "minute")
+    about = plural(math.floor(whole / 60 + 0.5), "minute")
     return f"about {about} ({exact})"
 
 
@@ -483,8 +479,7 @@ def screening_text(screening: Screening) -> str:
     """
     lines = _title(_URGENCY_HEADINGS[screening.urgency])
     if screening.signs:
-        label = "Warning sign" if len(screening.signs) == 1 else "Warning signs"
-        lines += ["", f"{label}:"]
+        lines += ["", f"{word_for(len(screening.signs), 'Warning sign')}:"]
         lines += _bullets(
             (SIGN_WORDS[sign] for sign in screening.signs), indent=_INDENT
         )
