@@ -35,13 +35,9 @@ from backroutine import (
     timeline,
     to_markdown,
 )
-from backroutine._render import (
-    clock_text,
-    exercise_list_text,
-    routine_text,
-    screening_text,
-    timeline_text,
-)
+from backroutine._durations import clock_text
+from backroutine._render_text import exercise_list_text, routine_text, screening_text
+from backroutine._timer_text import timeline_text
 from tests.helpers import planned, run_command, run_python, run_python_bytes
 
 PRESS_UP = "spine-press-up"

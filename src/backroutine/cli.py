@@ -43,16 +43,12 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._documents import CLASSES
 from backroutine._json import dumps, json_schema, loads
+from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
-from backroutine._render import (
-    exercise_list_text,
-    screening_text,
-    timeline_text,
-    to_markdown,
-    to_text,
-)
+from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, screen
+from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._validation import FieldError
 from backroutine._vocabulary import (
