@@ -14,8 +14,9 @@ from typing import Final
 
 import attrs
 
+from backroutine._durations import seconds_text
 from backroutine._model import Dosage, ExerciseSet, Span
-from backroutine._text import plural, word_for
+from backroutine._text import word_for
 from backroutine._vocabulary import Laterality
 
 _SIDES: Final = MappingProxyType(
@@ -102,8 +103,7 @@ def _sets_text(  # noqa: PLR0913 (a dose's parts, then how to word them)
     each = _reps_text(reps, hold_seconds, laterality, wording, of_sets=True)
     text = f"{_count(sets, 'set')} of {each}"
     if rest_seconds and sets.high > 1:
-        rest = plural(rest_seconds, "second")
-        text += f", rest {rest} between sets"
+        text += f", rest {seconds_text(rest_seconds)} between sets"
     return text
 
 
@@ -131,7 +131,7 @@ def dose_text(dosage: Dosage) -> str:
 
 
 def _then_rest(seconds: int) -> str:
-    return f", then rest {plural(seconds, 'second')}" if seconds else ""
+    return f", then rest {seconds_text(seconds)}" if seconds else ""
 
 
 def _hold_span(exercise_set: ExerciseSet) -> Span | None:
