@@ -20,6 +20,7 @@ import attrs
 
 from backroutine import _validation as v
 from backroutine._advice import STOP_RULE
+from backroutine._durations import seconds_text
 from backroutine._model import Cue, Exercise, ExerciseSet, Routine
 from backroutine._vocabulary import CueKind, Laterality
 
@@ -148,7 +149,9 @@ def _reps(
             *where,
         )
         if hold is not None:
-            yield _Segment(CueKind.HOLD, hold, f"Hold for {hold} seconds.", *where)
+            yield _Segment(
+                CueKind.HOLD, hold, f"Hold for {seconds_text(hold)}.", *where
+            )
         yield _Segment(CueKind.RELEASE, pace.release_seconds, "Release slowly.", *where)
 
 
@@ -179,7 +182,7 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
                 yield _Segment(
                     CueKind.REST,
                     exercise_set.rest_after_seconds,
-                    f"Rest for {exercise_set.rest_after_seconds} seconds.",
+                    f"Rest for {seconds_text(exercise_set.rest_after_seconds)}.",
                     exercise,
                     set_number,
                 )
