@@ -716,6 +716,15 @@ class TestScreen:
         assert "numbness around the genitals or buttocks" in flat
         assert "example:\n  backroutine screen --sign " in out
 
+    def test_help_groups_signs_by_urgency(self) -> None:
+        """--help heads each group of signs with what to do and the exit status."""
+        out = ok("screen", "--help")
+        assert [
+            "  emergency (call emergency services now; exit status 3):",
+            "  urgent (see a doctor soon; exit status 3):",
+            "  see a professional (exercise gently; exit status 0):",
+        ] == [line for line in out.splitlines() if "; exit status " in line]
+
 
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
 

@@ -9,7 +9,6 @@ never on the terminal or the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import MappingProxyType
 from typing import Final
 
 from backroutine._advice import STOP_RULE
@@ -25,10 +24,9 @@ from backroutine._facts import (
     step_fields,
 )
 from backroutine._model import Exercise, Routine, RoutineStep, Screening
-from backroutine._safety import SIGN_WORDS
+from backroutine._safety import SIGN_WORDS, URGENCY_WORDS
 from backroutine._text import word_for
 from backroutine._timing import Pace
-from backroutine._vocabulary import Urgency
 from backroutine._wrapping import wrap
 
 _INDENT: Final = "  "
@@ -168,14 +166,16 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-_URGENCY_HEADINGS: Final = MappingProxyType(
-    {
-        Urgency.EMERGENCY: "EMERGENCY: call emergency services now",
-        Urgency.URGENT: "URGENT: see a doctor soon",
-        Urgency.SEE_PROFESSIONAL: "See a professional",
-        Urgency.NONE: "No warning signs",
-    }
-)
+def _urgency_heading(screening: Screening) -> str:
+    """How urgent *screening* is, in the words that head it.
+
+    Said loudly, with what to do, when it stops exercise (``URGENT: see a
+    doctor soon``); otherwise the urgency's name (``See a professional``).
+    """
+    words = URGENCY_WORDS[screening.urgency]
+    if screening.stops_exercise:
+        return f"{words.name.upper()}: {words.in_short}"
+    return words.name.capitalize()
 
 
 def screening_text(screening: Screening) -> str:
@@ -192,7 +192,7 @@ def screening_text(screening: Screening) -> str:
         The text, no line wider than :data:`~backroutine._wrapping.WIDTH`,
         ending with a newline.
     """
-    lines = _title(_URGENCY_HEADINGS[screening.urgency])
+    lines = _title(_urgency_heading(screening))
     if screening.signs:
         lines += ["", f"{word_for(len(screening.signs), 'Warning sign')}:"]
         lines += _bullets(
