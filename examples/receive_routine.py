@@ -41,8 +41,9 @@ def describe(routine: Routine) -> list[str]:
     when = routine.time_of_day.value if routine.time_of_day else "any time"
     minutes = estimate_duration(routine) / 60
     count = len(routine.steps)
+    exercises = "exercise" if count == 1 else "exercises"
     header = (
-        f"received {routine.name!r}: {count} exercise(s), {when}, "
+        f"received {routine.name!r}: {count} {exercises}, {when}, "
         f"about {minutes:.1f} minutes"
     )
     numbered = enumerate(routine.exercises, start=1)
@@ -72,7 +73,8 @@ def receive(data: str | bytes, out: TextIO, err: TextIO) -> int:
         return 1
     except InvalidDocumentError as error:
         count = len(error.problems)
-        print(f"refused: the routine has {count} problem(s):", file=err)
+        problems = "problem" if count == 1 else "problems"
+        print(f"refused: the routine has {count} {problems}:", file=err)
         for problem in error.problems:
             print(f"  {problem}", file=err)
         return 1

@@ -13,15 +13,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from backroutine import (
     Bias,
     BodyArea,
+    Caution,
+    Condition,
     Dosage,
+    Equipment,
     Exercise,
     ExerciseSet,
     Hold,
+    Laterality,
     PlanRequest,
     Position,
     Routine,
@@ -93,6 +98,84 @@ def desk_break() -> Routine:
             )
         ],
     )
+
+
+# Values to render, hand-built or with cautions of the tests' own, so that
+# the expected texts do not change whenever the catalog's wording does.
+
+ROTATION = attrs.evolve(default_catalog()["supine-lower-trunk-rotation"], cautions=())
+STENOSIS_CAUTION = Caution(
+    about="spinal stenosis",
+    advice="Bending backwards may bring on your symptoms: ask a professional "
+    "before you do this exercise.",
+    conditions=[Condition.SPINAL_STENOSIS],
+)
+SPREADING_CAUTION = Caution(
+    about="pain spreading down a leg", advice="Stop the exercise."
+)
+PRESS_UP = attrs.evolve(
+    default_catalog()["spine-press-up"],
+    cautions=[STENOSIS_CAUTION, SPREADING_CAUTION],
+)
+
+
+def alternating(reps: int, hold: int) -> ExerciseSet:
+    """A set of *reps* alternating sides, each rep held *hold* seconds."""
+    return ExerciseSet(reps=reps, hold=Hold(hold), laterality=Laterality.ALTERNATING)
+
+
+def small_routine() -> Routine:
+    """A two-step bedtime routine: alike sets, then sets that differ."""
+    return Routine(
+        name="Before bed",
+        time_of_day=TimeOfDay.BEDTIME,
+        targets=[BodyArea.LOWER_BACK],
+        steps=[
+            RoutineStep(
+                exercise=ROTATION,
+                sets=[alternating(8, 12)],
+                note="Eases the lower back before sleep.",
+            ),
+            RoutineStep(
+                exercise=PRESS_UP,
+                sets=[
+                    ExerciseSet(reps=10, hold=Hold(5), rest_after_seconds=30),
+                    ExerciseSet(reps=8, hold=Hold(3)),
+                ],
+            ),
+        ],
+        notes=["Go gently."],
+        safety=["Stop if it hurts."],
+    )
+
+
+KNEE_ROCK = Exercise(
+    id="knee-rock",
+    name="Knee rock",
+    summary="Rock your bent knees gently from side to side.",
+    instructions=[
+        "Lie on your back with your knees bent.",
+        (
+            "Let your knees sway slowly to one side, then the other, as far as "
+            "is comfortable and no further."
+        ),
+    ],
+    position=Position.SUPINE,
+    targets=[BodyArea.LOWER_BACK, BodyArea.OBLIQUES],
+    bias=Bias.ROTATION,
+    times=[TimeOfDay.EVENING, TimeOfDay.BEDTIME],
+    dosage=Dosage(
+        sets=Span(1, 2),
+        reps=Span(8, 10),
+        hold_seconds=Span(3, 5),
+        laterality=Laterality.EACH_SIDE,
+        rest_seconds=30,
+    ),
+    benefits=["Loosens the lower back."],
+    cues=["Keep both shoulders on the floor."],
+    cautions=[Caution(about="sore hips", advice="Rock only a little way.")],
+    equipment=[Equipment.MAT],
+)
 
 
 # Documents as Python data, and ways to break them.

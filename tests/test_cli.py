@@ -35,13 +35,9 @@ from backroutine import (
     timeline,
     to_markdown,
 )
-from backroutine._render import (
-    clock_text,
-    exercise_list_text,
-    routine_text,
-    screening_text,
-    timeline_text,
-)
+from backroutine._durations import clock_text
+from backroutine._render_text import exercise_list_text, routine_text, screening_text
+from backroutine._timer_text import timeline_text
 from tests.helpers import planned, run_command, run_python, run_python_bytes
 
 PRESS_UP = "spine-press-up"
@@ -719,6 +715,15 @@ class TestScreen:
             assert sign.value.replace("_", "-") in out
         assert "numbness around the genitals or buttocks" in flat
         assert "example:\n  backroutine screen --sign " in out
+
+    def test_help_groups_signs_by_urgency(self) -> None:
+        """--help heads each group of signs with what to do and the exit status."""
+        out = ok("screen", "--help")
+        assert [
+            "  emergency (call emergency services now; exit status 3):",
+            "  urgent (see a doctor soon; exit status 3):",
+            "  see a professional (exercise gently; exit status 0):",
+        ] == [line for line in out.splitlines() if "; exit status " in line]
 
 
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")

@@ -5,6 +5,7 @@ import pathlib
 import subprocess
 from types import ModuleType
 
+import attrs
 import pytest
 
 from backroutine import (
@@ -155,6 +156,32 @@ class TestReceiveRoutine:
         assert lines[0].startswith(f"received {routine.name!r}: ")
         expected = [f"  {n}. {e.name}" for n, e in enumerate(routine.exercises, 1)]
         assert expected == lines[1:]
+
+    @pytest.mark.parametrize(
+        ("steps", "counted"), [(1, "1 exercise"), (2, "2 exercises")]
+    )
+    def test_counts_exercises_in_words(self, steps: int, counted: str) -> None:
+        """The summary counts the exercises in words that agree with the count."""
+        routine = planned(time_of_day=TimeOfDay.EVENING, minutes=5)
+        routine = attrs.evolve(routine, steps=routine.steps[:steps])
+        header = load_example("receive_routine.py").describe(routine)[0]
+        assert header.startswith(f"received {routine.name!r}: {counted}, evening, ")
+
+    @pytest.mark.parametrize(
+        ("colour", "counted"), [(False, "1 problem"), (True, "2 problems")]
+    )
+    def test_counts_problems_in_words(self, colour: bool, counted: str) -> None:
+        """The refusal counts the problems in words that agree with the count."""
+        document = json.loads(broken_document())
+        if not colour:
+            del document["colour"]
+        out, err = io.StringIO(), io.StringIO()
+        status = load_example("receive_routine.py").receive(
+            json.dumps(document), out, err
+        )
+        assert 1 == status
+        first = err.getvalue().splitlines()[0]
+        assert f"refused: the routine has {counted}:" == first
 
     def test_reads_standard_input(self) -> None:
         """With - the document is read from standard input."""

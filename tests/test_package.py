@@ -6,10 +6,16 @@ import backroutine
 from tests.helpers import run_python
 
 LAZY = [
+    "backroutine._dose_words",
+    "backroutine._durations",
+    "backroutine._facts",
+    "backroutine._markdown",
     "backroutine._planner",
-    "backroutine._render",
+    "backroutine._render_text",
     "backroutine._safety",
+    "backroutine._timer_text",
     "backroutine._timing",
+    "backroutine._wrapping",
     "cattrs",
     "orjson",
     "hypothesis",

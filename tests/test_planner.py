@@ -412,6 +412,31 @@ class TestPlanningErrors:
             "relax a constraint, or choose another time of day or occasion" in message
         )
 
+    def test_constraints_leave_nothing_of_many(self) -> None:
+        """The message counts the suitable exercises in words that agree: many."""
+        with pytest.raises(PlanningError) as caught:
+            plan(
+                time_of_day=TimeOfDay.BEDTIME,
+                avoid_positions=[Position.SUPINE],
+                avoid_biases=[Bias.FLEXION],
+            )
+        suitable = len(default_catalog().select(time_of_day=TimeOfDay.BEDTIME))
+        assert str(caught.value).startswith(
+            f"{suitable} exercises suit bedtime, but the constraints leave none ("
+        )
+
+    def test_constraints_leave_nothing_of_one(self) -> None:
+        """The message counts the suitable exercises in words that agree: one."""
+        press_up_only = Catalog([default_catalog()["spine-press-up"]])
+        request = PlanRequest(
+            time_of_day=TimeOfDay.MIDDAY, avoid_biases=[Bias.EXTENSION]
+        )
+        with pytest.raises(PlanningError) as caught:
+            plan_routine(request, press_up_only)
+        assert str(caught.value).startswith(
+            "1 exercise suits midday, but the constraints leave none ("
+        )
+
 
 EVERYDAY_EXERCISES = exercises(
     dosages=dosages(max_sets=3, max_reps=15, max_hold_seconds=30, max_rest_seconds=30)

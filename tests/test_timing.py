@@ -368,6 +368,22 @@ class TestWorkedExamples:
         assert [] == [cue for cue in cues if cue.kind is CueKind.REST]
 
     @pytest.mark.parametrize(
+        ("seconds", "expected"),
+        [
+            (1, ["Hold for 1 second.", "Rest for 1 second."]),
+            (2, ["Hold for 2 seconds.", "Rest for 2 seconds."]),
+        ],
+    )
+    def test_hold_and_rest_in_words(self, seconds: int, expected: list[str]) -> None:
+        """A hold and a rest say their seconds in words that agree, one or more."""
+        held = ExerciseSet(reps=1, hold=Hold(seconds), rest_after_seconds=seconds)
+        routine = make_routine(
+            RoutineStep(exercise=named_exercise(), sets=[held, ExerciseSet(reps=1)])
+        )
+        pauses = {CueKind.HOLD, CueKind.REST}
+        assert expected == [cue.text for cue in timeline(routine) if cue.kind in pauses]
+
+    @pytest.mark.parametrize(
         ("position", "change", "duration"),
         [
             # 10 to get ready, 1 rep of 4 s, 10 to change exercise, 1 rep of

@@ -71,8 +71,9 @@ from backroutine.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from backroutine._markdown import to_markdown
     from backroutine._planner import plan_routine
-    from backroutine._render import to_markdown, to_text
+    from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, ConditionRule, screen
     from backroutine._timing import Pace, estimate_duration, timeline
 
@@ -85,8 +86,8 @@ _LAZY = {
     "plan_routine": "backroutine._planner",
     "screen": "backroutine._safety",
     "timeline": "backroutine._timing",
-    "to_markdown": "backroutine._render",
-    "to_text": "backroutine._render",
+    "to_markdown": "backroutine._markdown",
+    "to_text": "backroutine._render_text",
 }
 
 __all__ = [

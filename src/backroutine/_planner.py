@@ -20,7 +20,6 @@ the same timing model that :func:`~backroutine.estimate_duration` uses.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -29,6 +28,7 @@ import attrs
 from backroutine._advice import GENERAL_ADVICE
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
+from backroutine._durations import minutes_text
 from backroutine._model import (
     MAX_STEPS,
     Exercise,
@@ -41,7 +41,7 @@ from backroutine._model import (
 )
 from backroutine._public import publish
 from backroutine._safety import CONDITION_RULES, ConditionRule, screen
-from backroutine._text import join, join_some, words
+from backroutine._text import join, join_some, plural, word_for, words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
@@ -296,7 +296,8 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
         if constraint.ruled_out
     )
     msg = (
-        f"{suited} exercise(s) suit {_when(request)}, but the constraints leave "
+        f"{plural(suited, 'exercise')} {word_for(suited, 'suits', 'suit')} "
+        f"{_when(request)}, but the constraints leave "
         f"none ({blocking}); relax a constraint, or choose another time of day "
         "or occasion"
     )
@@ -377,9 +378,9 @@ def _name(request: PlanRequest) -> str:
 def _routine_notes(
     plan: _Plan, request: PlanRequest, selection: _Selection
 ) -> tuple[str, ...]:
-    asked = _minutes_text(request.minutes * 60)
+    asked = minutes_text(request.minutes * 60)
     notes = [
-        f"Planned to take about {_minutes_text(plan.used)} of the {asked} asked for."
+        f"Planned to take about {minutes_text(plan.used)} of the {asked} asked for."
     ]
     covered = set().union(*(choice.covers for choice in plan.choices))
     for area in request.targets:
@@ -427,17 +428,6 @@ def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:
         if rule.advice is not None
     )
     return (*advice, *GENERAL_ADVICE)
-
-
-def _minutes_text(seconds: float, *, at_least: bool = False) -> str:
-    """*seconds* in minutes, to the hundredth: "0.25 minutes", "8 minutes".
-
-    With *at_least*, rounded up, so that the number given is enough.
-    """
-    hundredths = seconds / 60 * 100
-    hundredths = math.ceil(hundredths) if at_least else round(hundredths)
-    minutes = f"{hundredths / 100:.2f}".rstrip("0").rstrip(".")
-    return "1 minute" if minutes == "1" else f"{minutes} minutes"
 
 
 def _build(
@@ -504,9 +494,9 @@ def plan_routine(
         needs = plan.cost_of_adding(shortest)
         msg = (
             f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
-            f"{_minutes_text(needs, at_least=True)} at its lowest dose, more than the "
-            f"{_minutes_text(budget)} asked for; allow at least "
-            f"{_minutes_text(needs, at_least=True)}"
+            f"{minutes_text(needs, at_least=True)} at its lowest dose, more than the "
+            f"{minutes_text(budget)} asked for; allow at least "
+            f"{minutes_text(needs, at_least=True)}"
         )
         raise PlanningError(msg)
     _raise_doses(plan)
@@ -517,7 +507,7 @@ def plan_routine(
     while estimate_duration(routine, pace) > budget:  # pragma: no cover
         plan.undo()
         if not plan.choices:
-            msg = f"nothing fits in {_minutes_text(budget)}; allow a little more time"
+            msg = f"nothing fits in {minutes_text(budget)}; allow a little more time"
             raise PlanningError(msg)
         routine = _build(plan, request, selection, screening)
     return routine

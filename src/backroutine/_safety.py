@@ -186,28 +186,65 @@ SIGN_WORDS: Final[Mapping[WarningSign, str]] = MappingProxyType(
 )
 """Each warning sign in words a person can read."""
 
-_ADVICE: Final[Mapping[Urgency, str]] = MappingProxyType(
+
+@attrs.frozen(kw_only=True)
+class UrgencyWords:
+    """An urgency in words a person can read: its name and what to do.
+
+    A screening's heading, the command line's list of signs by urgency and
+    a screening's advice all take their words from here.
+
+    Args:
+        name: What the urgency is called, such as ``see a professional``.
+        in_short: What to do, in a few words, such as ``see a doctor soon``.
+        advice: What to do, in full, with ``{signs}`` where the signs that
+            set the urgency go, in words.
+    """
+
+    name: str
+    in_short: str
+    advice: str
+
+
+URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
     {
-        Urgency.EMERGENCY: (
-            "Call emergency services or go to an emergency department now, "
-            "and do not exercise. With back pain, this can mean pressure on "
-            "the nerves of the spine or another injury that needs treatment "
-            "straight away: {signs}."
+        Urgency.EMERGENCY: UrgencyWords(
+            name="emergency",
+            in_short="call emergency services now",
+            advice=(
+                "Call emergency services or go to an emergency department now, "
+                "and do not exercise. With back pain, this can mean pressure on "
+                "the nerves of the spine or another injury that needs treatment "
+                "straight away: {signs}."
+            ),
         ),
-        Urgency.URGENT: (
-            "See a doctor soon, today or tomorrow if you can, and do not start "
-            "these exercises until then. With back pain, this needs a medical "
-            "check first: {signs}."
+        Urgency.URGENT: UrgencyWords(
+            name="urgent",
+            in_short="see a doctor soon",
+            advice=(
+                "See a doctor soon, today or tomorrow if you can, and do not "
+                "start these exercises until then. With back pain, this needs a "
+                "medical check first: {signs}."
+            ),
         ),
-        Urgency.SEE_PROFESSIONAL: (
-            "See a physiotherapist, a spine specialist or your doctor, because "
-            "this may have a cause that needs checking: {signs}. Gentle "
-            "exercise is usually fine meanwhile; stop any exercise that makes "
-            "it worse."
+        Urgency.SEE_PROFESSIONAL: UrgencyWords(
+            name="see a professional",
+            in_short="exercise gently",
+            advice=(
+                "See a physiotherapist, a spine specialist or your doctor, "
+                "because this may have a cause that needs checking: {signs}. "
+                "Gentle exercise is usually fine meanwhile; stop any exercise "
+                "that makes it worse."
+            ),
         ),
-        Urgency.NONE: "No warning signs given. Exercise gently. " + STOP_RULE,
+        Urgency.NONE: UrgencyWords(
+            name="no warning signs",
+            in_short="exercise gently",
+            advice="No warning signs given. Exercise gently. " + STOP_RULE,
+        ),
     }
 )
+"""Each urgency in words: the one place its heading and advice come from."""
 
 
 # Any number of signs: repeats count once.
@@ -241,7 +278,8 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
     setting = tuple(
         sign for sign in WarningSign if sign in given and SIGN_URGENCY[sign] is urgency
     )
-    advice = _ADVICE[urgency].format(signs=join(SIGN_WORDS[s] for s in setting))
+    signs_in_words = join(SIGN_WORDS[s] for s in setting)
+    advice = URGENCY_WORDS[urgency].advice.format(signs=signs_in_words)
     return Screening(urgency=urgency, signs=setting, advice=advice)
 
 

@@ -19,6 +19,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from backroutine._advice import STOP_RULE
+from backroutine._durations import seconds_text
 from backroutine._model import Cue, Exercise, ExerciseSet, Routine
 from backroutine._public import publish
 from backroutine._spec import Number, Value
@@ -139,7 +140,9 @@ def _reps(
             *where,
         )
         if hold is not None:
-            yield _Segment(CueKind.HOLD, hold, f"Hold for {hold} seconds.", *where)
+            yield _Segment(
+                CueKind.HOLD, hold, f"Hold for {seconds_text(hold)}.", *where
+            )
         yield _Segment(CueKind.RELEASE, pace.release_seconds, "Release slowly.", *where)
 
 
@@ -170,7 +173,7 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
                 yield _Segment(
                     CueKind.REST,
                     exercise_set.rest_after_seconds,
-                    f"Rest for {exercise_set.rest_after_seconds} seconds.",
+                    f"Rest for {seconds_text(exercise_set.rest_after_seconds)}.",
                     exercise,
                     set_number,
                 )

@@ -43,16 +43,12 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._documents import KINDS
 from backroutine._json import dumps, json_schema, loads
+from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
-from backroutine._render import (
-    exercise_list_text,
-    screening_text,
-    timeline_text,
-    to_markdown,
-    to_text,
-)
-from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, screen
+from backroutine._render_text import exercise_list_text, screening_text, to_text
+from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, screen
+from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._vocabulary import (
     Bias,
@@ -484,7 +480,9 @@ def _signs_by_urgency() -> str:
         signs = [sign for sign in WarningSign if SIGN_URGENCY[sign] is urgency]
         if not signs:
             continue
-        lines += ["", f"{_URGENCY_GROUPS[urgency]}:"]
+        words = URGENCY_WORDS[urgency]
+        status = EXIT_SEEK_CARE if screen(signs).stops_exercise else EXIT_OK
+        lines += ["", f"  {words.name} ({words.in_short}; exit status {status}):"]
         for sign in signs:
             lines += textwrap.wrap(
                 SIGN_WORDS[sign],
@@ -494,13 +492,6 @@ def _signs_by_urgency() -> str:
                 break_on_hyphens=False,
             )
     return "\n".join(lines)
-
-
-_URGENCY_GROUPS: Final = {
-    Urgency.EMERGENCY: "  emergency (call emergency services now; exit status 3)",
-    Urgency.URGENT: "  urgent (see a doctor soon; exit status 3)",
-    Urgency.SEE_PROFESSIONAL: "  see a professional (exercise gently; exit status 0)",
-}
 
 
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,67 @@
+"""Lengths of time for people: in words, and as a clock shows them.
+
+Every layer that shows a length of time takes its words from here:
+
+- :func:`seconds_text` for a pause or a hold given in whole seconds
+  (``rest 30 seconds``);
+- :func:`duration_text` for how long something takes, to the nearest
+  second (a routine's total time);
+- :func:`minutes_text` for a time budget, in the minutes a plan request
+  asks in, to the hundredth (the planner's notes and messages);
+- :func:`clock_text` for a time from the start, as a timer's clock shows it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from backroutine._text import plural, word_for
+
+
+def seconds_text(seconds: int) -> str:
+    """Whole seconds in words: ``1 second``, ``30 seconds``."""
+    return plural(seconds, "second")
+
+
+def duration_text(seconds: float) -> str:
+    """A length of time for people, to the nearest second.
+
+    ``45 seconds`` under a minute, ``8 minutes`` for whole minutes, else
+    ``about 8 minutes (7 min 59 s)``, with hours as ``1 h 2 min 5 s``.
+    """
+    whole = math.floor(seconds + 0.5)
+    if whole < 60:
+        return seconds_text(whole)
+    minutes, rest = divmod(whole, 60)
+    if not rest:
+        return plural(minutes, "minute")
+    hours, within_hour = divmod(minutes, 60)
+    exact = f"{within_hour} min {rest} s"
+    if hours:
+        exact = f"{hours} h {exact}"
+    about = plural(math.floor(whole / 60 + 0.5), "minute")
+    return f"about {about} ({exact})"
+
+
+def minutes_text(seconds: float, *, at_least: bool = False) -> str:
+    """*seconds* in minutes, to the hundredth: ``0.25 minutes``, ``8 minutes``.
+
+    With *at_least*, rounded up, so that the number given is enough.
+    """
+    hundredths = seconds / 60 * 100
+    hundredths = math.ceil(hundredths) if at_least else round(hundredths)
+    minutes = f"{hundredths / 100:.2f}".rstrip("0").rstrip(".")
+    return f"{minutes} {word_for(hundredths / 100, 'minute')}"
+
+
+def clock_text(seconds: float) -> str:
+    """A time from the start as a clock shows it: ``01:05``, ``1:02:05``.
+
+    Whole seconds, cut rather than rounded (a cue at 59.6 s shows
+    ``00:59``, the second it starts in); an hour or more as ``h:mm:ss``.
+    """
+    minutes, rest = divmod(math.floor(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02}:{rest:02}"
+    return f"{minutes:02}:{rest:02}"

@@ -1,0 +1,464 @@
+import string
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from backroutine import (
+    Bias,
+    BodyArea,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    Laterality,
+    Pace,
+    PlanRequest,
+    Position,
+    Routine,
+    RoutineStep,
+    Span,
+    TimeOfDay,
+    default_catalog,
+    dumps,
+    loads,
+    plan_routine,
+    to_markdown,
+)
+from backroutine._advice import STOP_RULE
+from backroutine._dose_words import HANDOUT
+from backroutine._facts import exercise_facts, routine_facts, step_fields
+from backroutine._markdown import _escape, _list
+from backroutine._wrapping import WIDTH
+from backroutine.testing import exercises, paces, routines
+from tests.helpers import KNEE_ROCK
+
+
+class TestMarkdownEscape:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("*bold*", r"\*bold\*"),
+            ("_it_ a_b", r"\_it\_ a\_b"),
+            ("1. x", r"1\. x"),
+            ("12) x", r"12\) x"),
+            ("# not a heading #", r"\# not a heading \#"),
+            ("> not a quote", r"\> not a quote"),
+            ("- not + a list", r"\- not \+ a list"),
+            ("===", r"\==="),
+            ("`code` [link](url) <b>", r"\`code\` \[link\](url) \<b>"),
+            ("&amp; a|b ~~c~~ back\\slash", r"\&amp; a\|b \~\~c\~\~ back\\slash"),
+            (
+                "Child's pose (gently), knee-to-chest: 1.5 s!",
+                "Child's pose (gently), knee-to-chest: 1.5 s!",
+            ),
+        ],
+    )
+    def test_escapes(self, text: str, expected: str) -> None:
+        """Characters Markdown reads as markup get a backslash; others stay."""
+        assert expected == _escape(text)
+
+    def test_whitespace(self) -> None:
+        """Line breaks, tabs and runs of spaces become single spaces."""
+        assert "a b c" == _escape("  a\n\t b   c \u2028")
+
+
+def commonmark() -> MarkdownIt:
+    """A CommonMark parser."""
+    return MarkdownIt("commonmark")
+
+
+def _literal(inline: Any) -> str:
+    """What an inline token shows, with line breaks as spaces."""
+    parts: list[str] = []
+    for child in inline.children:
+        if child.type in {"text", "text_special"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _check_markup(inline: Any) -> None:
+    """Fail unless the only inline markup is a bold label ending with a colon."""
+    children = [child.type for child in inline.children]
+    markup = set(children) - {"text", "text_special", "softbreak"}
+    assert markup <= {"strong_open", "strong_close"}, children
+    for at, kind in enumerate(children):
+        if kind == "strong_open":
+            assert inline.children[at + 1].content.endswith(":")
+
+
+def _kind(open_: list[str]) -> str:
+    """The kind of block an inline token is in, from the blocks open around it."""
+    if open_[-1].startswith("h"):
+        return open_[-1]
+    for container, kind in [
+        ("ordered_list_open", "numbered"),
+        ("bullet_list_open", "item"),
+        ("blockquote_open", "quote"),
+    ]:
+        if container in open_:
+            return kind
+    return "paragraph"
+
+
+def outline(markdown: str) -> list[tuple[str, str]]:
+    """Each block of rendered *markdown* as (kind, the text it shows).
+
+    The kind is a heading's tag (``h1``...), ``item`` or ``numbered`` for a
+    list item, ``quote`` or ``paragraph``.  Inline markup other than a bold
+    label ending with a colon fails the test: data must read literally.
+    """
+    blocks: list[tuple[str, str]] = []
+    open_: list[str] = []
+    for token in commonmark().parse(markdown):
+        if token.nesting == 1:
+            open_.append(token.tag if token.type == "heading_open" else token.type)
+        elif token.nesting == -1:
+            open_.pop()
+        elif token.type == "inline":
+            _check_markup(token)
+            blocks.append((_kind(open_), _literal(token)))
+    return blocks
+
+
+def shown(text: str) -> str:
+    """*text* as Markdown shows it: whitespace runs as spaces, NUL replaced."""
+    return " ".join(text.split()).replace("\x00", "\ufffd")
+
+
+def _exercise_outline(exercise: Exercise, level: int) -> list[tuple[str, str]]:
+    heading = f"h{level}"
+    blocks: list[tuple[str, str]] = []
+    for title, kind, items in [
+        ("Steps", "numbered", exercise.instructions),
+        ("Why it helps", "item", exercise.benefits),
+        ("Cues", "item", exercise.cues),
+        ("Take care", "item", tuple(c.text for c in exercise.cautions)),
+    ]:
+        if items:
+            blocks.append((heading, title))
+            blocks += [(kind, shown(item)) for item in items]
+    return blocks
+
+
+def routine_outline(routine: Routine) -> list[tuple[str, str]]:
+    """The blocks a routine's handout should show, from the routine alone."""
+    blocks = [("h1", shown(routine.name))]
+    blocks += [("item", f"{k}: {v}") for k, v in routine_facts(routine, None)]
+    blocks += [("h2", "Before you start"), ("quote", f"Stop rule: {STOP_RULE}")]
+    blocks += [("item", shown(s)) for s in routine.safety if s != STOP_RULE]
+    for number, step in enumerate(routine.steps, start=1):
+        blocks.append(("h2", f"{number}. {shown(step.exercise.name)}"))
+        fields = step_fields(step, HANDOUT)
+        blocks += [("item", f"{label}: {shown(value)}") for label, value in fields]
+        blocks += _exercise_outline(step.exercise, 3)
+    if routine.notes:
+        blocks.append(("h2", "Notes"))
+        blocks += [("item", shown(note)) for note in routine.notes]
+    return blocks
+
+
+# Characters Markdown may read as markup, often, among any others.
+_MARKUP_PRONE = st.text(
+    st.one_of(
+        st.sampled_from(string.punctuation + string.digits + " \n"),
+        st.characters(exclude_characters="\x00", exclude_categories=["Cs"]),
+    ),
+    min_size=1,
+    max_size=300,
+)
+
+
+class TestMarkdownEscapeRendered:
+    @given(_MARKUP_PRONE)
+    def test_paragraph_reads_literally(self, text: str) -> None:
+        """Escaped text renders as one paragraph showing exactly the text."""
+        assume(text.split())
+        assert [("paragraph", shown(text))] == outline(_escape(text))
+
+    @given(_MARKUP_PRONE)
+    def test_wrapped_list_item_reads_literally(self, text: str) -> None:
+        """Wrapped in a numbered list item, the text still shows as it is."""
+        assume(text.split())
+        markdown = "\n".join(_list([text], numbered=True))
+        assert [("numbered", shown(text))] == outline(markdown)
+
+
+# Hand-built, so that the expected handouts do not change with the catalog.
+PRONE_REST = Exercise(
+    id="prone-rest",
+    name="Prone rest",
+    summary="Lie face down and let your back settle.",
+    instructions=["Lie face down with your arms by your sides and breathe slowly."],
+    position=Position.PRONE,
+    targets=[BodyArea.LOWER_BACK],
+    bias=Bias.NEUTRAL,
+    times=[],
+    dosage=Dosage(
+        sets=Span.exactly(1), reps=Span.exactly(1), hold_seconds=Span(30, 60)
+    ),
+)
+
+
+def wind_down() -> Routine:
+    """A two-step routine whose safety repeats the stop rule, as planned ones do."""
+    rock = ExerciseSet(reps=10, hold=Hold(5), laterality=Laterality.EACH_SIDE)
+    return Routine(
+        name="Wind-down",
+        time_of_day=TimeOfDay.BEDTIME,
+        targets=[BodyArea.LOWER_BACK],
+        steps=[
+            RoutineStep(
+                exercise=KNEE_ROCK,
+                sets=[attrs.evolve(rock, rest_after_seconds=30), rock],
+                note="Eases the lower back before sleep.",
+            ),
+            RoutineStep(
+                exercise=PRONE_REST,
+                sets=[
+                    ExerciseSet(reps=1, hold=Hold(45), rest_after_seconds=15),
+                    ExerciseSet(reps=1, hold=Hold(30)),
+                ],
+            ),
+        ],
+        notes=["Go gently."],
+        safety=["Move slowly.", STOP_RULE],
+    )
+
+
+WIND_DOWN_MARKDOWN = """\
+# Wind-down
+
+- **Time of day:** bedtime
+- **Targets:** lower back
+- **Total time:** about 9 minutes (8 min 48 s)
+
+## Before you start
+
+> **Stop rule:** Stop an exercise if it makes your pain worse, causes new pain,
+> or sends symptoms down a leg.
+
+- Move slowly.
+
+## 1. Knee rock
+
+- **Position:** supine (lying on your back)
+- **Dose:** 2 sets of 10, hold 5 seconds, each side, rest 30 seconds between
+  sets
+- **Note:** Eases the lower back before sleep.
+
+### Steps
+
+1. Lie on your back with your knees bent.
+2. Let your knees sway slowly to one side, then the other, as far as is
+   comfortable and no further.
+
+### Why it helps
+
+- Loosens the lower back.
+
+### Cues
+
+- Keep both shoulders on the floor.
+
+### Take care
+
+- Sore hips: Rock only a little way.
+
+## 2. Prone rest
+
+- **Position:** prone (lying face down)
+- **Set 1:** 1 rep, hold 45 seconds, then rest 15 seconds
+- **Set 2:** 1 rep, hold 30 seconds
+
+### Steps
+
+1. Lie face down with your arms by your sides and breathe slowly.
+
+## Notes
+
+- Go gently.
+"""
+
+KNEE_ROCK_MARKDOWN = """\
+# Knee rock
+
+Rock your bent knees gently from side to side.
+
+- **Position:** supine (lying on your back)
+- **Targets:** lower back, obliques
+- **Bias:** rotation (twisting)
+- **Time of day:** evening, bedtime
+- **Dose:** 1 to 2 sets of 8 to 10, hold 3 to 5 seconds, each side, rest 30
+  seconds between sets
+- **Equipment:** mat
+- **Difficulty:** beginner
+
+## Steps
+
+1. Lie on your back with your knees bent.
+2. Let your knees sway slowly to one side, then the other, as far as is
+   comfortable and no further.
+
+## Why it helps
+
+- Loosens the lower back.
+
+## Cues
+
+- Keep both shoulders on the floor.
+
+## Take care
+
+- Sore hips: Rock only a little way.
+"""
+
+
+def fits(markdown: str) -> list[str]:
+    """The lines of *markdown* wider than 80 characters."""
+    return [line for line in markdown.splitlines() if len(line) > WIDTH]
+
+
+class TestToMarkdown:
+    def test_routine(self) -> None:
+        """A hand-built routine renders as exactly this handout."""
+        assert WIND_DOWN_MARKDOWN == to_markdown(wind_down())
+
+    def test_routine_reads_as_its_outline(self) -> None:
+        """Parsed as CommonMark, the handout has the blocks it should."""
+        assert routine_outline(wind_down()) == outline(to_markdown(wind_down()))
+
+    def test_exercise(self) -> None:
+        """An exercise alone has its summary and facts, then the same sections."""
+        assert KNEE_ROCK_MARKDOWN == to_markdown(KNEE_ROCK)
+
+    def test_without_optional_parts(self) -> None:
+        """Without time of day, targets, safety, notes or note, those are left out."""
+        routine = Routine(
+            name="R",
+            steps=[RoutineStep(exercise=PRONE_REST, sets=[ExerciseSet(reps=1)])],
+        )
+        assert (
+            "# R\n\n"
+            "- **Total time:** 14 seconds\n\n"
+            "## Before you start\n\n"
+            "> **Stop rule:** Stop an exercise if it makes your pain worse, "
+            "causes new pain,\n> or sends symptoms down a leg.\n\n"
+            "## 1. Prone rest\n\n"
+            "- **Position:** prone (lying face down)\n"
+            "- **Dose:** 1 set of 1 rep\n\n"
+            "### Steps\n\n"
+            f"1. {PRONE_REST.instructions[0]}\n"
+        ) == to_markdown(routine)
+
+    def test_pace(self) -> None:
+        """The total time follows the pace it is given."""
+        slow = Pace(move_seconds=4, release_seconds=4)
+        fast, slower = to_markdown(wind_down()), to_markdown(wind_down(), pace=slow)
+        assert "- **Total time:** about 9 minutes (8 min 48 s)\n" in fast
+        assert "- **Total time:** about 12 minutes (11 min 36 s)\n" in slower
+
+    def test_spine_press_up(self) -> None:
+        """The built-in press-up has its numbered steps and dose in plain words."""
+        exercise = default_catalog()["spine-press-up"]
+        markdown = to_markdown(exercise)
+        assert markdown.startswith("# Spine press-up\n\n")
+        assert "\n- **Dose:** 1 set of 8 to 10, hold 3 to 5 seconds\n" in markdown
+        flat = " ".join(markdown.split())
+        for number, step in enumerate(exercise.instructions, start=1):
+            assert f" {number}. {step} " in f"{flat} "
+        assert "## Steps" in markdown
+        assert "## Take care" in markdown
+
+    def test_escapes_data(self) -> None:
+        """Names and steps that look like Markdown are shown literally."""
+        odd = attrs.evolve(
+            KNEE_ROCK,
+            name="*bold*",
+            instructions=["1. x", "# not a heading", "see [this](https://a.b/c_d)"],
+        )
+        routine = attrs.evolve(
+            wind_down(),
+            name="<b>Hi</b>",
+            steps=[RoutineStep(exercise=odd, sets=[ExerciseSet(reps=1)])],
+        )
+        markdown = to_markdown(routine)
+        assert markdown.startswith("# \\<b>Hi\\</b>\n")
+        assert "\n## 1. \\*bold\\*\n" in markdown
+        assert "\n1. 1\\. x\n2. \\# not a heading\n" in markdown
+        assert "\n3. see \\[this\\](https://a.b/c\\_d)\n" in markdown
+        assert routine_outline(routine) == outline(markdown)
+
+    def test_long_names(self) -> None:
+        """A name too long for a heading line becomes a wrapped setext heading."""
+        name = " ".join(["Stretch"] * 15)
+        exercise = attrs.evolve(PRONE_REST, name=name)
+        routine = Routine(
+            name=name,
+            steps=[RoutineStep(exercise=exercise, sets=[ExerciseSet(reps=1)])],
+        )
+        markdown = to_markdown(routine)
+        assert [] == fits(markdown)
+        assert markdown.startswith(f"{' '.join(['Stretch'] * 10)}\n")
+        assert f"\n1\\. {' '.join(['Stretch'] * 9)}\n" in markdown
+        assert routine_outline(routine) == outline(markdown)
+        assert ("h1", name) == outline(to_markdown(exercise))[0]
+
+    @given(routines())
+    def test_deterministic(self, routine: Routine) -> None:
+        """Equal routines, even built apart, give the same handout."""
+        assert to_markdown(routine) == to_markdown(loads(dumps(routine), Routine))
+
+    @given(exercises())
+    def test_exercise_deterministic(self, exercise: Exercise) -> None:
+        """Equal exercises, even built apart, give the same handout."""
+        assert to_markdown(exercise) == to_markdown(loads(dumps(exercise), Exercise))
+
+    @given(routines(), paces())
+    def test_fits_the_width(self, routine: Routine, pace: Pace) -> None:
+        """No line is wider than 80 characters, whatever the routine."""
+        assert [] == fits(to_markdown(routine, pace=pace))
+
+    @given(exercises())
+    def test_exercise_fits_the_width(self, exercise: Exercise) -> None:
+        """No line is wider than 80 characters, whatever the exercise."""
+        assert [] == fits(to_markdown(exercise))
+
+    @given(routines())
+    def test_reads_literally(self, routine: Routine) -> None:
+        """Parsed as CommonMark, any routine's handout shows its data as given."""
+        assert routine_outline(routine) == outline(to_markdown(routine))
+
+    @given(exercises())
+    def test_exercise_reads_literally(self, exercise: Exercise) -> None:
+        """Parsed as CommonMark, any exercise's handout shows its data as given."""
+        facts = exercise_facts(exercise, HANDOUT)
+        expected = [
+            ("h1", shown(exercise.name)),
+            ("paragraph", shown(exercise.summary)),
+            *(("item", f"{label}: {value}") for label, value in facts),
+            *_exercise_outline(exercise, 2),
+        ]
+        assert expected == outline(to_markdown(exercise))
+
+    def test_planned_routine(self) -> None:
+        """A planned routine's handout fits the width and reads as its outline."""
+        routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
+        markdown = to_markdown(routine)
+        assert [] == fits(markdown)
+        assert routine_outline(routine) == outline(markdown)
+
+    @pytest.mark.parametrize("value", [default_catalog(), "spine-press-up", None])
+    def test_not_a_routine(self, value: object) -> None:
+        """Anything but a routine or an exercise is a TypeError naming it."""
+        with pytest.raises(TypeError) as caught:
+            to_markdown(value)  # type: ignore[arg-type]
+        assert str(caught.value).startswith(
+            "to_markdown() takes a Routine or an Exercise (got "
+        )
+        assert f"of type {type(value).__name__})" in str(caught.value)

@@ -1,0 +1,347 @@
+import attrs
+import pytest
+from hypothesis import given
+
+from backroutine import (
+    Catalog,
+    Exercise,
+    ExerciseSet,
+    Pace,
+    PlanRequest,
+    Routine,
+    RoutineStep,
+    TimeOfDay,
+    Urgency,
+    WarningSign,
+    default_catalog,
+    plan_routine,
+    screen,
+    to_text,
+)
+from backroutine._advice import STOP_RULE
+from backroutine._render_text import (
+    exercise_list_text,
+    exercise_text,
+    routine_text,
+    screening_text,
+)
+from backroutine._wrapping import WIDTH
+from backroutine.testing import catalogs, exercises, paces, routines
+from tests.helpers import (
+    KNEE_ROCK,
+    PRESS_UP,
+    ROTATION,
+    SPREADING_CAUTION,
+    STENOSIS_CAUTION,
+    small_routine,
+)
+
+PRESS_UP_TEXT = """\
+Spine press-up
+==============
+id: spine-press-up
+
+Lying face down, you press your upper body up on your hands while your hips stay
+on the floor, gently bending the lower back backwards to undo the forward-bent
+posture of long sitting.
+
+Position:    prone (lying face down)
+Targets:     lumbar spine, hip flexors, abdominals
+Bias:        extension (bending backwards)
+Time of day: midday
+Occasions:   after sitting
+Dose:        1 set of 8 to 10 reps, hold 3 to 5 seconds
+Equipment:   none
+Difficulty:  beginner
+
+Steps
+  1. Lie face down with your palms on the floor beneath your shoulders.
+  2. Press your upper body up slowly, keeping your hips and pelvis on the floor.
+  3. Hold for a few seconds with your lower back relaxed.
+  4. Lower yourself slowly back down.
+
+Why it helps
+  - Counters the forward-bent posture of sitting.
+  - Relieves compression in the lower back through gentle extension of the
+    spine.
+  - Makes the spine more flexible.
+  - Can ease pressure on the discs and nerves of the lower back.
+
+Cues
+  - Let your arms do the work while your back and buttocks stay relaxed.
+  - Press up only as far as is comfortable; a partial press-up is fine.
+
+Cautions
+  - Spinal stenosis: Bending backwards narrows the spinal canal and may bring on
+    your symptoms: ask a professional before you do this exercise.
+  - Spondylolysis, spondylolisthesis or facet joint pain: Bending backwards
+    loads the back of your spine and can make these worse: check with a
+    professional before you do this exercise.
+  - Pregnancy: Avoid exercises that have you lying face down, and ask your
+    midwife or doctor for another way to ease your back.
+  - Pain spreading into a buttock or down a leg: Stop the exercise, and see a
+    professional if it keeps happening.
+"""
+
+
+class TestExerciseText:
+    @given(exercises())
+    def test_deterministic(self, exercise: Exercise) -> None:
+        """The same exercise always renders to the same text."""
+        assert exercise_text(exercise) == exercise_text(exercise)
+
+    @given(exercises())
+    def test_fits_the_width(self, exercise: Exercise) -> None:
+        """No line is wider than 80 characters, whatever the exercise."""
+        lines = exercise_text(exercise).splitlines()
+        assert [] == [line for line in lines if len(line) > WIDTH]
+
+    def test_press_up(self) -> None:
+        """The spine press-up renders exactly as a person reads it."""
+        actual = exercise_text(default_catalog()["spine-press-up"])
+        assert PRESS_UP_TEXT == actual
+
+
+class TestExerciseListText:
+    @given(catalogs())
+    def test_fits_the_width_and_names_every_id(self, catalog: Catalog) -> None:
+        """Every id is listed and no line is wider than 80 characters."""
+        text = exercise_list_text(catalog)
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+        for exercise in catalog:
+            assert exercise.id in text
+
+    def test_empty(self) -> None:
+        """An empty catalog says so."""
+        assert "No exercises.\n" == exercise_list_text(Catalog())
+
+
+SMALL_ROUTINE_TEXT = """\
+Before bed
+==========
+Time of day: bedtime
+Targets:     lower back
+Total time:  about 8 minutes (7 min 42 s)
+
+Stop rule: Stop an exercise if it makes your pain worse, causes new pain, or
+           sends symptoms down a leg.
+
+Safety
+  - Stop if it hurts.
+
+Exercises
+  1. Supine lower trunk rotation
+     Position: supine (lying on your back)
+     Dose:     1 set of 8 reps each side, alternating, hold 12 seconds
+     Note:     Eases the lower back before sleep.
+
+  2. Spine press-up
+     Position: prone (lying face down)
+     Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
+     Set 2:    8 reps, hold 3 seconds
+     Take care:
+       - Spinal stenosis: Bending backwards may bring on your symptoms: ask a
+         professional before you do this exercise.
+       - Pain spreading down a leg: Stop the exercise.
+
+Notes
+  - Go gently.
+"""
+
+
+class TestRoutineText:
+    def test_small_routine(self) -> None:
+        """A routine renders exactly as a person reads it."""
+        assert SMALL_ROUTINE_TEXT == routine_text(small_routine())
+
+    def test_planned_routine(self) -> None:
+        """Each step's exercise and note, the notes and the safety are all there."""
+        routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
+        text = routine_text(routine)
+        flat = " ".join(text.split())
+        assert text.startswith(f"{routine.name}\n")
+        for number, step in enumerate(routine.steps, start=1):
+            assert f"\n  {number}. {step.exercise.name}\n" in text
+            assert step.note is not None
+            assert step.note in flat
+        for advice in (*routine.notes, *routine.safety):
+            assert advice in flat
+        assert "\nSafety\n" in text
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+
+    def test_stop_rule_before_the_first_exercise(self) -> None:
+        """The stop rule comes after the title block, before any exercise."""
+        text = routine_text(small_routine())
+        flat = " ".join(text.split())
+        assert f"Stop rule: {STOP_RULE}" in flat
+        assert flat.index(STOP_RULE) < flat.index(ROTATION.name)
+        assert text.index("\nTotal time:") < text.index("\nStop rule:")
+
+    def test_safety_before_the_first_exercise(self) -> None:
+        """The routine's safety advice comes before the exercises, in order."""
+        text = routine_text(small_routine())
+        assert text.index("\nSafety\n") < text.index("\nExercises\n")
+
+    def test_cautions_with_their_step(self) -> None:
+        """A step lists its exercise's cautions, after its dose and before the next."""
+        routine = attrs.evolve(
+            small_routine(), steps=list(reversed(small_routine().steps))
+        )
+        text = routine_text(routine)
+        lines = text.splitlines()
+        take_care = lines.index("     Take care:")
+        assert [
+            f"       - {SPREADING_CAUTION.text}",
+            "",
+            "  2. Supine lower trunk rotation",
+        ] == lines[take_care + 3 : take_care + 6]
+        flat = " ".join(text.split())
+        assert STENOSIS_CAUTION.text in flat
+        assert 1 == text.count("Take care:")
+
+    @given(routines())
+    def test_every_caution_under_its_step(self, routine: Routine) -> None:
+        """Every caution of every step is shown, whatever the routine."""
+        flat = " ".join(routine_text(routine).split())
+        for step in routine.steps:
+            for caution in step.exercise.cautions:
+                assert " ".join(caution.text.split()) in flat
+
+    def test_pace(self) -> None:
+        """The total time follows the pace it is given."""
+        slow = Pace(move_seconds=4, release_seconds=4)
+        assert "Total time:  about 10 minutes (9 min 58 s)\n" in routine_text(
+            small_routine(), slow
+        )
+
+    @given(routines())
+    def test_deterministic(self, routine: Routine) -> None:
+        """The same routine always renders to the same text."""
+        assert routine_text(routine) == routine_text(routine)
+
+    @given(routines(), paces())
+    def test_fits_the_width(self, routine: Routine, pace: Pace) -> None:
+        """No line is wider than 80 characters, whatever the routine."""
+        lines = routine_text(routine, pace).splitlines()
+        assert [] == [line for line in lines if len(line) > WIDTH]
+
+    @given(routines())
+    def test_names_every_step(self, routine: Routine) -> None:
+        """Every step's exercise name and note appear, whatever the routine."""
+        flat = " ".join(routine_text(routine).split())
+        for step in routine.steps:
+            assert " ".join(step.exercise.name.split()) in flat
+            if step.note is not None:
+                assert " ".join(step.note.split()) in flat
+
+    def test_without_optional_parts(self) -> None:
+        """Without a time of day, targets, notes or safety, those are left out."""
+        bare = attrs.evolve(PRESS_UP, cautions=())
+        routine = Routine(
+            name="R", steps=[RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])]
+        )
+        assert (
+            "R\n=\nTotal time: 14 seconds\n\n"
+            "Stop rule: Stop an exercise if it makes your pain worse, causes new "
+            "pain, or\n           sends symptoms down a leg.\n\n"
+            "Exercises\n"
+            "  1. Spine press-up\n"
+            "     Position: prone (lying face down)\n"
+            "     Dose:     1 set of 1 rep\n"
+        ) == routine_text(routine)
+
+    def test_many_steps_align(self) -> None:
+        """With ten steps or more, the numbers are right-aligned."""
+        bare = attrs.evolve(PRESS_UP, cautions=())
+        step = RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])
+        text = routine_text(Routine(name="R", steps=[step] * 10))
+        assert "\n   1. Spine press-up\n" in text
+        assert "\n  10. Spine press-up\n" in text
+        assert "\n      Dose:     1 set of 1 rep\n" in text
+
+
+class TestScreeningText:
+    def test_emergency(self) -> None:
+        """An emergency says to call emergency services and names its sign."""
+        expected = """\
+EMERGENCY: call emergency services now
+======================================
+
+Warning sign:
+  - numbness around the genitals or buttocks
+
+Call emergency services or go to an emergency department now, and do not
+exercise. With back pain, this can mean pressure on the nerves of the spine or
+another injury that needs treatment straight away: numbness around the genitals
+or buttocks.
+"""
+        screening = screen([WarningSign.WORSENING_PAIN, WarningSign.SADDLE_NUMBNESS])
+        assert Urgency.EMERGENCY is screening.urgency
+        assert expected == screening_text(screening)
+
+    def test_urgent(self) -> None:
+        """An urgent screening says to see a doctor soon and lists its signs."""
+        screening = screen([WarningSign.NIGHT_PAIN, WarningSign.FEVER])
+        text = screening_text(screening)
+        assert text.startswith(
+            "URGENT: see a doctor soon\n=========================\n\n"
+            "Warning signs:\n"
+            "  - a fever or chills\n"
+            "  - pain that is worse at night or not eased by rest\n\n"
+        )
+        assert screening.advice in " ".join(text.split())
+
+    def test_see_professional(self) -> None:
+        """A see-professional screening says so, with its sign and advice."""
+        screening = screen([WarningSign.PAIN_BELOW_KNEE])
+        text = screening_text(screening)
+        assert text.startswith(
+            "See a professional\n==================\n\n"
+            "Warning sign:\n"
+            "  - pain that spreads down a leg, below the knee\n\n"
+        )
+        assert screening.advice in " ".join(text.split())
+
+    def test_none(self) -> None:
+        """Without warning signs, it says so and gives the general advice."""
+        expected = """\
+No warning signs
+================
+
+No warning signs given. Exercise gently. Stop an exercise if it makes your pain
+worse, causes new pain, or sends symptoms down a leg.
+"""
+        assert expected == screening_text(screen([]))
+
+    @pytest.mark.parametrize("sign", list(WarningSign), ids=lambda s: s.value)
+    def test_every_sign_fits_the_width(self, sign: WarningSign) -> None:
+        """Each sign's screening names it in words within 80 columns."""
+        text = screening_text(screen([sign]))
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+        assert text.endswith("\n")
+
+    def test_all_signs_fit_the_width(self) -> None:
+        """Even every sign at once stays within 80 columns."""
+        text = screening_text(screen(list(WarningSign)))
+        assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
+
+
+class TestToText:
+    def test_routine(self) -> None:
+        """A routine's text is the terminal text, at the pace given."""
+        slow = Pace(move_seconds=4)
+        assert routine_text(small_routine()) == to_text(small_routine())
+        assert routine_text(small_routine(), slow) == to_text(
+            small_routine(), pace=slow
+        )
+
+    def test_exercise(self) -> None:
+        """An exercise's text is the terminal text."""
+        assert exercise_text(KNEE_ROCK) == to_text(KNEE_ROCK)
+
+    def test_not_a_routine(self) -> None:
+        """Anything but a routine or an exercise is a TypeError naming it."""
+        with pytest.raises(TypeError) as caught:
+            to_text(default_catalog())  # type: ignore[arg-type]
+        assert str(caught.value).startswith("to_text() takes a Routine or an Exercise")
+        assert "of type Catalog)" in str(caught.value)
