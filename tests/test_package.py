@@ -1,5 +1,7 @@
 import textwrap
+import typing
 
+import attrs
 import pytest
 
 import backroutine
@@ -38,6 +40,34 @@ class TestNamespace:
         """Every name in __all__ can be got, and is listed by dir()."""
         assert getattr(backroutine, name) is not None
         assert name in dir(backroutine)
+
+    @pytest.mark.parametrize("name", backroutine.__all__)
+    def test_public_names_report_the_package(self, name: str) -> None:
+        """Classes and functions say they are backroutine's, as svcs's do."""
+        value = getattr(backroutine, name)
+        if isinstance(value, type) or callable(value):
+            assert "backroutine" == value.__module__
+
+    def test_names_report_the_package_however_they_are_imported(self) -> None:
+        """A name reports the package even when its own module is imported first."""
+        code = (
+            "import backroutine._timing as t, backroutine._markdown as m; "
+            "print(t.Pace.__module__, t.timeline.__module__, m.to_markdown.__module__, "
+            "repr(t.Pace)[:27])"
+        )
+        result = run_python("-c", code)
+        assert 0 == result.returncode, result.stderr
+        expected = "backroutine backroutine backroutine <class 'backroutine.Pace'>"
+        assert expected == result.stdout.strip()
+
+    @pytest.mark.parametrize(
+        "name",
+        [name for name in backroutine.__all__ if attrs.has(getattr(backroutine, name))],
+    )
+    def test_type_hints_resolve(self, name: str) -> None:
+        """typing.get_type_hints works on every value class, as cattrs needs."""
+        cls = getattr(backroutine, name)
+        assert typing.get_type_hints(cls)
 
     def test_unknown_name(self) -> None:
         """An unknown name is an AttributeError that names it."""

@@ -20,6 +20,7 @@ from backroutine._facts import (
     step_fields,
 )
 from backroutine._model import Exercise, Routine
+from backroutine._public import publish
 from backroutine._timing import Pace
 from backroutine._wrapping import WIDTH, wrap
 
@@ -185,3 +186,6 @@ def to_markdown(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
     if isinstance(value, Exercise):
         return _exercise_markdown(value)
     raise TypeError(not_renderable("to_markdown", value))
+
+
+publish(to_markdown)

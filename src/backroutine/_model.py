@@ -25,6 +25,7 @@ from backroutine._spec import (
     Text,
     Value,
 )
+from backroutine._text import plural
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -519,7 +520,7 @@ class Screening(Value):
         if (self.urgency is Urgency.NONE) != (not self.signs):
             msg = (
                 "must be empty exactly when the urgency is none (got "
-                f"{v.counted(len(self.signs), 'sign')} for {self.urgency.value!r})"
+                f"{plural(len(self.signs), 'sign')} for {self.urgency.value!r})"
             )
             v.refuse("signs", msg, rule="urgency_signs", value=self.signs)
 

@@ -24,6 +24,7 @@ from backroutine._facts import (
     step_fields,
 )
 from backroutine._model import Exercise, Routine, RoutineStep, Screening
+from backroutine._public import publish
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS
 from backroutine._text import word_for
 from backroutine._timing import Pace
@@ -229,3 +230,6 @@ def to_text(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
     if isinstance(value, Exercise):
         return exercise_text(value)
     raise TypeError(not_renderable("to_text", value))
+
+
+publish(to_text)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import attrs
 
+from backroutine._text import plural
 from backroutine.exceptions import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -170,11 +171,6 @@ def show(value: object) -> str:
 
 def _a(name: str) -> str:
     return f"an {name}" if name[0] in "AEIOU" else f"a {name}"
-
-
-def counted(count: int, singular: str) -> str:
-    """*count* with *singular*, made plural for any count but 1."""
-    return f"{count} {singular}" if count == 1 else f"{count} {singular}s"
 
 
 # -- problems ------------------------------------------------------------------
@@ -552,11 +548,13 @@ class Items(Spec):
             wrong_type("a list or tuple", value)
         count = len(value)
         if count < self.min_count:
-            least = counted(self.min_count, "item")
+            least = plural(self.min_count, "item")
             problem = f"must hold at least {least} (got {count})"
             raise Problem(problem, rule="min_items", value=value)
         if count > self.max_count:
-            problem = f"must hold at most {self.max_count} items (got {count})"
+            problem = (
+                f"must hold at most {plural(self.max_count, 'item')} (got {count})"
+            )
             raise Problem(problem, rule="max_items", value=value)
         check = self.item.check
         for index, item in enumerate(value):

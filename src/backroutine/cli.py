@@ -48,6 +48,7 @@ from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, screen
+from backroutine._text import word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._vocabulary import (
@@ -672,7 +673,7 @@ class _VersionAction(argparse.Action):
 
 
 def _examples(*commands: str) -> str:
-    label = "example:" if len(commands) == 1 else "examples:"
+    label = f"{word_for(len(commands), 'example')}:"
     return "\n  ".join([label, *commands])
 
 

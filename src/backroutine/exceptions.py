@@ -12,6 +12,8 @@ import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from backroutine._text import word_for
+
 if TYPE_CHECKING:
     from backroutine._model import Screening
 
@@ -115,7 +117,7 @@ class UnsupportedVersionError(InvalidDocumentError):
         self.version = version
         self.supported = tuple(supported)
         readable = ", ".join(str(v) for v in self.supported)
-        versions = "version" if len(self.supported) == 1 else "versions"
+        versions = word_for(len(self.supported), "version")
         problem = (
             f"$.version: this version of backroutine reads format {versions} "
             f"{readable} (got {reprlib.repr(version)}); upgrade backroutine to read it"
