@@ -11,7 +11,9 @@ that share nothing with backroutine's generator:
   (``tests/js/generate.mjs``): each must load, or be refused only by a
   loader-only rule;
 - the Python ``jsonschema`` package and ``jsonschema-rs``, which must accept
-  the schemas and the golden and version-1 documents.
+  the schemas and the golden and version-1 documents;
+- ECMAScript's own RegExp (``tests/js/code_points.mjs``), which must agree
+  with the loader on every Unicode code point for text that is not blank.
 
 The Node tools are pinned in ``tests/js/package-lock.json``; install them
 with ``npm ci --prefix tests/js``. Without node, or without the tools, the
@@ -25,17 +27,20 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import jsonschema_rs
 import pytest
 
 import backroutine
-from backroutine import InvalidDocumentError
-from backroutine._documents import CLASSES
+from backroutine import InvalidDocumentError, _compiled
+from backroutine import _spec as v
+from backroutine._documents import KINDS as CLASSES
+from backroutine._spec import WHITESPACE
 from tests.helpers import run_command
 
 ROOT = Path(__file__).parent.parent
@@ -185,9 +190,10 @@ def _integral_number(problem: str) -> bool:
 
 # The rules of docs/json-format.md, "Rules only the loader enforces", as the
 # loader words its refusals: a document the schema accepts may be refused
-# for these, and for nothing else. Rules 5 (ECMA-262 patterns: the loader
-# refuses what the schema refuses) and 6 (a repeated key: the loader keeps
-# the last value) refuse nothing the schema accepts.
+# for these, and for nothing else. Rules 4 (ECMA-262 patterns: the loader
+# refuses what the schema refuses), 5 (a repeated key: the loader keeps the
+# last value) and 7 (the size of a document, far above what is generated)
+# refuse nothing generated here that the schema accepts.
 LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     "1. a span's low is at most its high": _matching(
         r": must be at least the low end, -?\d+ \(got -?\d+\)$"
@@ -196,11 +202,8 @@ LOADER_ONLY: dict[str, Callable[[str], bool]] = {
         r"\.id: must be unique in a catalog \(got '[a-z0-9-]+' again\)$"
     ),
     "3. whole numbers have no fraction or exponent": _integral_number,
-    "4. not blank as str.isspace() sees it": _matching(
-        r": must not be blank \(got .*\)$"
-    ),
-    "7. text is valid Unicode": _matching(
-        r"^\$: is not valid JSON \(.*surrogate"
+    "6. text is valid Unicode": _matching(
+        r"^\$: holds a lone surrogate, which is not Unicode text"
         r"|: must be valid Unicode text, with no lone surrogates"
     ),
 }
@@ -242,12 +245,6 @@ def _whole_float() -> tuple[str, str]:
     return "exercise", json.dumps(document)
 
 
-def _blank_by_python_only() -> tuple[str, str]:
-    document = _fixture("exercise")
-    document["name"] = "\x1c\x1d\x85"
-    return "exercise", json.dumps(document)
-
-
 def _lone_surrogate() -> tuple[str, str]:
     document = _fixture("exercise")
     document["name"] = "SURROGATE"
@@ -261,8 +258,7 @@ class TestLoaderOnlyRules:
             ("1. a span's low is at most its high", _upside_down_span),
             ("2. exercise ids are unique within a catalog", _repeated_id),
             ("3. whole numbers have no fraction or exponent", _whole_float),
-            ("4. not blank as str.isspace() sees it", _blank_by_python_only),
-            ("7. text is valid Unicode", _lone_surrogate),
+            ("6. text is valid Unicode", _lone_surrogate),
         ],
     )
     def test_each_rule_matches_the_loaders_words(
@@ -325,6 +321,36 @@ def _short(text: str, limit: int = 600) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
+def _generator_draws_white_space(error: jsonschema_rs.ValidationError) -> bool:
+    """Whether *error* is json-schema-faker's known slip with the text pattern.
+
+    json-schema-faker 0.6.3 draws characters for a negated character class
+    holding ranges, such as the text pattern ``[^\\u0009-\\u000D...]``, from
+    outside the class only most of the time: now and then it writes ``" "``,
+    which the class excludes.  The schema is right (Ajv, jsonschema and
+    jsonschema-rs refuse the string, and so does the loader), the generator
+    is not; only these refusals are let through.
+    """
+    instance = error.instance
+    return (
+        # The pattern itself, or "text or null" around it.
+        error.kind.name in {"pattern", "anyOf"}
+        and isinstance(instance, str)
+        and not instance.strip(WHITESPACE)
+    )
+
+
+def test_the_generator_slip_is_only_white_space() -> None:
+    """The exemption above covers blank text, and nothing else."""
+    validator = jsonschema_rs.validator_for(
+        {"type": "string", "pattern": v.TEXT_PATTERN}
+    )
+    errors = [*validator.iter_errors(" \u3000"), *validator.iter_errors("\ufeff")]
+    assert 2 == len(errors)
+    assert all(_generator_draws_white_space(error) for error in errors)
+    assert validator.is_valid(" a ")
+
+
 class TestGeneratedDocuments:
     @needs_node
     def test_generation_is_deterministic(self) -> None:
@@ -340,7 +366,16 @@ class TestGeneratedDocuments:
         classes: dict[str, list[int]] = {}
         examples: dict[str, tuple[int, str]] = {}
         texts = _generated(kind)
-        for index, text in enumerate(texts):
+        # The property holds for what the schema accepts; the generator's
+        # slips (see _generator_draws_white_space) are not part of it.
+        accepted_by_schema = [
+            index
+            for index, text in enumerate(texts)
+            if validator.is_valid(json.loads(text))
+        ]
+        assert len(accepted_by_schema) >= 0.5 * len(texts)
+        for index in accepted_by_schema:
+            text = texts[index]
             for problem in _refusal(kind, text):
                 key = _problem_class(problem)
                 classes.setdefault(key, [])
@@ -375,6 +410,8 @@ class TestGeneratedDocuments:
         texts = _generated(kind)
         for index, text in enumerate(texts):
             for error in validator.iter_errors(json.loads(text)):
+                if _generator_draws_white_space(error):
+                    continue
                 path = "$" + "".join(
                     f"[{part}]" if isinstance(part, int) else f".{part}"
                     for part in error.instance_path
@@ -440,3 +477,87 @@ class TestOtherValidators:
     def test_every_kind_has_a_golden_document(self) -> None:
         """The documents above cover every kind of schema."""
         assert set(KINDS) == {_kind_of(path) for path in GOLDEN}
+
+
+# (d) One definition of text: every code point, in Python and in ECMAScript
+
+
+@attrs.frozen
+class _Label:
+    """A class with one text field, to run the generated reader on."""
+
+    label: str = attrs.field(validator=v.Text(10))
+
+
+def _ranges(points: Iterable[int]) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return ranges
+
+
+def _loader_accepts(text: str) -> bool:
+    """Whether the Text spec accepts *text*, checked the loader's two ways."""
+    try:
+        v.Text(10).check(text)
+    except v.Problem:
+        checked = False
+    else:
+        checked = True
+    try:
+        _compiled.structurer(_Label)({"label": text}, None)
+    except _compiled.Refused:
+        read = False
+    else:
+        read = True
+    assert checked == read, f"the spec and the generated reader disagree on {text!r}"
+    return checked
+
+
+SURROGATES = range(0xD800, 0xE000)
+
+
+class TestOneDefinitionOfText:
+    @needs_node
+    def test_every_code_point_agrees(self) -> None:
+        """The loader and ECMAScript's RegExp agree on every code point.
+
+        Surrogates, which are not characters and which no UTF-8 text can
+        hold, are the loader's alone to refuse (a rule the docs list).
+        """
+        result = _node("code_points.mjs", v.TEXT_PATTERN)
+        assert 0 == result.returncode, result.stderr
+        ecmascript = json.loads(result.stdout)
+        matched = set(_expand(ecmascript))
+        loader = {p for p in range(0x110000) if _loader_accepts(chr(p))}
+        disagree = (matched ^ loader) - set(SURROGATES)
+        assert [] == _ranges(sorted(disagree))
+        # A few characters of each kind, so that a pattern that matched
+        # nothing, or everything, could not pass.
+        assert {0x41, 0x200B, 0x1F600} <= loader
+        assert not {0x20, 0x09, 0xA0, 0x3000, 0xFEFF, 0x1C, 0x85} & loader
+        assert not any(_loader_accepts(chr(p)) for p in SURROGATES)
+
+    def test_python_re_agrees(self) -> None:
+        """Python's re, which the jsonschema package runs, agrees too."""
+        pattern = re.compile(v.TEXT_PATTERN)
+        for point in range(0x110000):
+            if point in SURROGATES:
+                continue
+            text = chr(point)
+            assert bool(pattern.search(text)) == _loader_accepts(text), hex(point)
+
+    def test_white_space_is_both_languages_white_space(self) -> None:
+        """WHITESPACE is Python's isspace() and ECMAScript's \\s together."""
+        python = {chr(p) for p in range(0x110000) if chr(p).isspace()}
+        ecmascript_only = {"\ufeff"}
+        assert python | ecmascript_only == set(v.WHITESPACE)
+        assert len(v.WHITESPACE) == len(set(v.WHITESPACE))
+
+
+def _expand(ranges: list[list[int]]) -> Iterator[int]:
+    for first, last in ranges:
+        yield from range(first, last + 1)

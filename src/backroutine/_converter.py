@@ -221,9 +221,13 @@ def parse(
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
-        if "depth limit" in str(error) or "recursion" in str(error).lower():
-            where = f"line {error.lineno}, column {error.colno}"
+        reason = str(error)
+        where = f"line {error.lineno}, column {error.colno}"
+        if "depth limit" in reason or "recursion" in reason.lower():
             problem = f"$: is nested too deeply ({where})"
+        elif "surrogate in string" in reason:
+            # An escape such as \ud800 alone: JSON that is not Unicode text.
+            problem = f"$: holds a lone surrogate, which is not Unicode text ({where})"
         else:
             problem = _decode_problem(data, error)
         raise InvalidDocumentError([problem], kind=kind) from None
