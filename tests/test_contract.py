@@ -550,6 +550,21 @@ class TestOneDefinitionOfText:
             text = chr(point)
             assert bool(pattern.search(text)) == _loader_accepts(text), hex(point)
 
+    def test_pairs_of_tricky_characters(self) -> None:
+        """The spec and the generated reader agree on text of two characters.
+
+        Every pair of white space, letters, a zero-width space and a lone
+        surrogate: the generated reader takes shortcuts for ASCII text.
+        """
+        tricky = [*v.WHITESPACE, "a", "\u00e9", "\u200b", "\U0001f600", "\ud800"]
+        pattern = re.compile(v.TEXT_PATTERN)
+        for first in tricky:
+            for second in tricky:
+                text = first + second
+                accepted = _loader_accepts(text)  # asserts the two agree
+                expected = bool(pattern.search(text)) and "\ud800" not in text
+                assert expected == accepted, ascii(text)
+
     def test_white_space_is_both_languages_white_space(self) -> None:
         """WHITESPACE is Python's isspace() and ECMAScript's \\s together."""
         python = {chr(p) for p in range(0x110000) if chr(p).isspace()}

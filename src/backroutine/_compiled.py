@@ -67,11 +67,13 @@ _FRAGMENT: Final = getattr(orjson, "Fragment", None)  # orjson 3.9.12 and later
 _IMMUTABLE: Final = (type(None), bool, int, float, str, enum.Enum)
 _LARGEST_FLOAT: Final = 1.7976931348623157e308
 
+Envelope = tuple[tuple[str, object], ...]
+"""The fields a whole document holds besides the value's: its kind and version."""
 Structure = Callable[[Any, "dict[Any, Any] | None"], Any]
 Unstructure = Callable[[Any, "dict[int, Any] | None"], Any]
 
-_STRUCTURERS: dict[type, Structure] = {}
-_UNSTRUCTURERS: dict[tuple[type, bool], Unstructure] = {}
+_STRUCTURERS: dict[tuple[type, int], Structure] = {}
+_UNSTRUCTURERS: dict[tuple[type, bool, Envelope], Unstructure] = {}
 _generated = itertools.count()
 
 
@@ -96,6 +98,7 @@ class _Generator:
             "_cls": cls,
         }
         self.lines: list[str] = []
+        self.inlining: list[type] = []  # the classes being read inline
         self._counter = itertools.count()
 
     def name(self, prefix: str, value: object) -> str:
@@ -135,6 +138,12 @@ def _unknown(spec: Spec, what: str) -> UnknownSpecError:
 
 # -- reading -------------------------------------------------------------------
 
+# The one character of WHITESPACE that str.isspace() does not count.
+_FEFF: Final = "\ufeff"
+# The most lists of enum values remembered, by their values, per enum: the
+# same few lists (of body areas, of times of day) come again and again.
+_MAX_REMEMBERED: Final = 4096
+
 
 def _condition(gen: _Generator, spec: Spec, x: str) -> str | None:
     """A test that the raw *x* is valid, for a scalar *spec*; None otherwise."""
@@ -146,10 +155,14 @@ def _condition(gen: _Generator, spec: Spec, x: str) -> str | None:
         # Never a bool; NaN fails the comparison, infinity the bound.
         return f"(type({x}) is float or type({x}) is int) and {low} <= {high!r}"
     if isinstance(spec, Text):
-        # What Text.check accepts, cheapest test first.
+        # What Text.check accepts, cheapest test first.  WHITESPACE is what
+        # str.isspace() calls white space, and U+FEFF: ASCII text that is
+        # not all isspace() is not blank; other text is when it holds no
+        # U+FEFF, or something besides WHITESPACE, and no lone surrogate.
         return (
-            f"type({x}) is str and len({x}) <= {spec.max_length!r} "
-            f"and {x}.strip(_WS) and ({x}.isascii() or _encodable({x}))"
+            f"type({x}) is str and 0 < len({x}) <= {spec.max_length!r} "
+            f"and not {x}.isspace() and ({x}.isascii() or "
+            f"({_FEFF!r} not in {x} or {x}.strip(_WS)) and _encodable({x}))"
         )
     if isinstance(spec, Slug):
         match = gen.name("slug", slug_match())
@@ -157,29 +170,19 @@ def _condition(gen: _Generator, spec: Spec, x: str) -> str | None:
     return None
 
 
-def _expression(gen: _Generator, spec: Spec, x: str) -> str | None:
-    """An expression for the value of *x*, for a member or a nested value.
-
-    For a member, the expression is None when *x* is not one of the enum's
-    values; a nested value's function raises :class:`Refused` itself.
-    """
-    if isinstance(spec, Member):
-        members = {member.value: member for member in spec.enum}
-        if not all(type(value) is str for value in members):
-            msg = f"{spec.enum.__name__}: enum values must be strings"
-            raise UnknownSpecError(msg)
-        by_value = gen.name(spec.enum.__name__, members)
-        return f"({by_value}.get({x}) if type({x}) is str else None)"
-    if isinstance(spec, Nested) and not spec.narrow:
-        read = gen.name(spec.cls.__name__, _structurer_for(spec.cls))
-        if spec.share:
-            share = gen.name("share", _sharer(spec.cls))
-            return f"{share}({read}, {x}, shared)"
-        return f"{read}({x}, shared)"
-    return None
+def _member(gen: _Generator, spec: Member, x: str) -> str:
+    """An expression for the member of *x*, None if *x* is not one's value."""
+    members = {member.value: member for member in spec.enum}
+    if not all(type(value) is str for value in members):
+        msg = f"{spec.enum.__name__}: enum values must be strings"
+        raise UnknownSpecError(msg)
+    by_value = gen.name(spec.enum.__name__, members)
+    return f"({by_value}.get({x}) if type({x}) is str else None)"
 
 
-def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
+def _read(
+    gen: _Generator, spec: Spec, x: str, out: str, indent: int
+) -> None:
     """Lines that check the raw *x* and set *out* to its value."""
     condition = _condition(gen, spec, x)
     if condition is not None:
@@ -192,22 +195,34 @@ def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
         gen.emit(indent, "else:")
         _read(gen, spec.inner, x, out, indent + 1)
     elif isinstance(spec, Member):
-        gen.emit(indent, f"{out} = {_expression(gen, spec, x)}")
+        gen.emit(indent, f"{out} = {_member(gen, spec, x)}")
         gen.emit(indent, f"if {out} is None:")
         gen.emit(indent + 1, "raise _Refused")
     elif isinstance(spec, Nested):
-        whole = spec.whole
-        gen.emit(indent, f"{out} = {_expression(gen, whole, x)}")
-        for name, narrower in spec.narrow:
-            test = _condition(gen, narrower, f"{out}.{name}")
-            if test is None:
-                raise _unknown(narrower, "narrow a nested field to")
-            gen.emit(indent, f"if not ({test}):")
-            gen.emit(indent + 1, "raise _Refused")
+        _read_nested(gen, spec, x, out, indent)
     elif isinstance(spec, Items):
         _read_items(gen, spec, x, out, indent)
     else:
         raise _unknown(spec, "read")
+
+
+def _read_nested(gen: _Generator, spec: Nested, x: str, out: str, indent: int) -> None:
+    target = spec.cls
+    if spec.share:
+        read = gen.name(target.__name__, _structurer_for(target))
+        share = gen.name("share", _sharer(target))
+        gen.emit(indent, f"{out} = {share}({read}, {x}, shared)")
+    elif target in gen.inlining:  # a class that holds itself: call, not inline
+        read = gen.name(target.__name__, _structurer_for(target))
+        gen.emit(indent, f"{out} = {read}({x}, shared)")
+    else:
+        _read_object(gen, target, x, out, indent)
+    for name, narrower in spec.narrow:
+        test = _condition(gen, narrower, f"{out}.{name}")
+        if test is None:
+            raise _unknown(narrower, "narrow a nested field to")
+        gen.emit(indent, f"if not ({test}):")
+        gen.emit(indent + 1, "raise _Refused")
 
 
 def _read_items(gen: _Generator, spec: Items, x: str, out: str, indent: int) -> None:
@@ -216,22 +231,17 @@ def _read_items(gen: _Generator, spec: Items, x: str, out: str, indent: int) -> 
     gen.emit(indent, f"if not {spec.min_count!r} <= len({x}) <= {spec.max_count!r}:")
     gen.emit(indent + 1, "raise _Refused")
     item = gen.local("i")
-    unique = out
     condition = _condition(gen, spec.item, item)
-    expression = _expression(gen, spec.item, item)
     if condition is not None:
         gen.emit(indent, f"for {item} in {x}:")
         gen.emit(indent + 1, f"if not ({condition}):")
         gen.emit(indent + 2, "raise _Refused")
         gen.emit(indent, f"{out} = tuple({x})")
-    elif expression is not None:
-        gen.emit(indent, f"{out} = tuple([{expression} for {item} in {x}])")
-        if isinstance(spec.item, Member):
-            gen.emit(indent, f"if None in {out}:")
+        if spec.unique:
+            gen.emit(indent, f"if len(set({out})) != len({out}):")
             gen.emit(indent + 1, "raise _Refused")
-            # Values and members match one to one, and strings hash faster
-            # than members: the values are compared instead.
-            unique = x
+    elif isinstance(spec.item, Member):
+        _read_members(gen, spec, x, out, indent)
     else:  # any other spec, item by item
         value, values = gen.local("v"), gen.local("l")
         gen.emit(indent, f"{values} = []")
@@ -239,9 +249,34 @@ def _read_items(gen: _Generator, spec: Items, x: str, out: str, indent: int) -> 
         _read(gen, spec.item, item, value, indent + 1)
         gen.emit(indent + 1, f"{values}.append({value})")
         gen.emit(indent, f"{out} = tuple({values})")
+        if spec.unique:
+            gen.emit(indent, f"if len(set({out})) != len({out}):")
+            gen.emit(indent + 1, "raise _Refused")
+
+
+def _read_members(gen: _Generator, spec: Items, x: str, out: str, indent: int) -> None:
+    """Lines that read a list of enum values, remembered by their values."""
+    assert isinstance(spec.item, Member)  # noqa: S101 (the caller's promise)
+    item = gen.local("i")
+    remembered = gen.name("remembered", {})
+    key = gen.local("k")
+    gen.emit(indent, f"{key} = tuple({x})")
+    gen.emit(indent, "try:")
+    gen.emit(indent + 1, f"{out} = {remembered}.get({key})")
+    gen.emit(indent, "except TypeError:")  # an item that cannot be hashed
+    gen.emit(indent + 1, "raise _Refused from None")
+    gen.emit(indent, f"if {out} is None:")
+    expression = _member(gen, spec.item, item)
+    gen.emit(indent + 1, f"{out} = tuple([{expression} for {item} in {key}])")
+    gen.emit(indent + 1, f"if None in {out}:")
+    gen.emit(indent + 2, "raise _Refused")
     if spec.unique:
-        gen.emit(indent, f"if len(set({unique})) != len({unique}):")
-        gen.emit(indent + 1, "raise _Refused")
+        # Values and members match one to one, and strings hash faster than
+        # members: the values are compared instead.
+        gen.emit(indent + 1, f"if len(set({key})) != len({key}):")
+        gen.emit(indent + 2, "raise _Refused")
+    gen.emit(indent + 1, f"if len({remembered}) < {_MAX_REMEMBERED}:")
+    gen.emit(indent + 2, f"{remembered}[{key}] = {out}")
 
 
 def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any]:
@@ -263,87 +298,120 @@ def _holds_items(spec: Spec) -> bool:
     )
 
 
-def _read_field(gen: _Generator, field: attrs.Attribute[Any]) -> str:
-    """Lines that read *field* from ``o``; the name of the local holding it."""
-    cls = gen.cls
-    spec = spec_of(field)
-    raw, out = gen.local("r"), f"f_{field.name}"
-    indent = 1
-    gen.emit(1, f"{raw} = o.get({field.name!r}, _MISSING)")
-    gen.emit(1, f"if {raw} is _MISSING:")
-    if field.default is attrs.NOTHING:
-        gen.emit(2, "raise _Refused")
-    else:
-        default = field.default
-        if isinstance(default, attrs.Factory) or not _is_immutable(default):  # type: ignore[arg-type]
-            msg = (
-                f"{cls.__name__}.{field.name}: the default must be an immutable "
-                f"value, such as () for a tuple (got {default!r})"
-            )
-            raise UnknownSpecError(msg)
-        if field.converter is not None:
-            default = _converter_of(field)(default)
-        gen.emit(2, f"{out} = {gen.name('default', default)}")
-        gen.emit(1, "else:")
-        gen.emit(2, "seen += 1")
-        indent = 2
-    _read(gen, spec, raw, out, indent)
-    if field.converter is None:
-        return out
-    if _holds_items(spec):
-        # The tuples built here are what the model's converters make.
-        sample = _sample(spec)
-        if _converter_of(field)(sample) is not sample:
-            msg = (
-                f"{cls.__name__}.{field.name}: the converter must return a tuple "
-                "it is given unchanged, as the model's converters do"
-            )
-            raise UnknownSpecError(msg)
-    else:
-        gen.emit(indent, f"{out} = {gen.name('convert', field.converter)}({out})")
-    return out
+def _as_read(value: object) -> object:
+    """*value* as the parsed JSON data that reads as it, for a default."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return tuple(_as_read(item) for item in value)
+    if attrs.has(type(value)):
+        return unstructurer(type(value), plain=True)(value, None)
+    return value
 
 
-def _generate_structure(cls: type) -> Structure:
-    gen = _Generator(cls)
+def _default(gen: _Generator, cls: type, field: attrs.Attribute[Any]) -> str:
+    """The name of the raw data a missing *field* reads as: its default."""
+    default = field.default
+    if isinstance(default, attrs.Factory) or not _is_immutable(default):  # type: ignore[arg-type]
+        msg = (
+            f"{cls.__name__}.{field.name}: the default must be an immutable "
+            f"value, such as () for a tuple (got {default!r})"
+        )
+        raise UnknownSpecError(msg)
+    if field.converter is not None:
+        default = _converter_of(field)(default)
+    return gen.name("default", _as_read(default))
+
+
+def _check_converter(cls: type, field: attrs.Attribute[Any], spec: Spec) -> None:
+    # The tuples built here are what the model's converters make.
+    sample = _sample(spec)
+    if _converter_of(field)(sample) is not sample:
+        msg = (
+            f"{cls.__name__}.{field.name}: the converter must return a tuple "
+            "it is given unchanged, as the model's converters do"
+        )
+        raise UnknownSpecError(msg)
+
+
+def _read_object(  # noqa: PLR0913 (where from, where to, and how)
+    gen: _Generator, cls: type, o: str, out: str, indent: int, *, extra: int = 0
+) -> None:
+    """Lines that read a *cls* value from the raw *o* into *out*.
+
+    When the object holds every field (as the writer writes it), each is
+    looked up directly; otherwise the fields left out take their defaults,
+    and any key that is not a field is refused, but for *extra* keys the
+    caller has checked (a document's kind and version).
+    """
+    gen.inlining.append(cls)
     fields = fields_of(cls)
+    raws = {field.name: gen.local("r") for field in fields}
+    gen.emit(indent, f"if type({o}) is not dict:")
+    gen.emit(indent + 1, "raise _Refused")
+    gen.emit(indent, f"if len({o}) == {len(fields) + extra}:")
+    gen.emit(indent + 1, "try:")
+    for field in fields:
+        gen.emit(indent + 2, f"{raws[field.name]} = {o}[{field.name!r}]")
+    gen.emit(indent + 1, "except KeyError:")
+    gen.emit(indent + 2, "raise _Refused from None")
+    gen.emit(indent, "else:")
+    # Unknown keys: each field found is counted; the dict holds nothing else
+    # exactly when its size is that count.
+    seen = gen.local("seen")
     required = sum(field.default is attrs.NOTHING for field in fields)
-    optional = len(fields) - required
-    gen.names["_MISSING"] = _MISSING
-    name = f"structure_{cls.__name__}"
-    gen.emit(0, f"def {name}(o, shared):")
-    gen.emit(1, "if type(o) is not dict:")
-    gen.emit(2, "raise _Refused")
-    # Unknown keys: each field found is counted (`seen`); the dict holds
-    # nothing else exactly when its size is that count.
-    if optional:
-        gen.emit(1, f"if len(o) > {len(fields)}:")
-        gen.emit(2, "raise _Refused")
-        gen.emit(1, f"seen = {required}")
-    else:
-        gen.emit(1, f"if len(o) != {len(fields)}:")
-        gen.emit(2, "raise _Refused")
-    results = [(field.name, _read_field(gen, field)) for field in fields]
-    if optional:
-        gen.emit(1, "if len(o) != seen:")
-        gen.emit(2, "raise _Refused")
+    gen.emit(indent + 1, f"{seen} = {required + extra}")
+    for field in fields:
+        raw = raws[field.name]
+        gen.emit(indent + 1, f"{raw} = {o}.get({field.name!r}, _MISSING)")
+        gen.emit(indent + 1, f"if {raw} is _MISSING:")
+        if field.default is attrs.NOTHING:
+            gen.emit(indent + 2, "raise _Refused")
+        else:
+            gen.emit(indent + 2, f"{raw} = {_default(gen, cls, field)}")
+            gen.emit(indent + 1, "else:")
+            gen.emit(indent + 2, f"{seen} += 1")
+    gen.emit(indent + 1, f"if len({o}) != {seen}:")
+    gen.emit(indent + 2, "raise _Refused")
+    values = {}
+    for field in fields:
+        spec = spec_of(field)
+        value = values[field.name] = gen.local("f")
+        _read(gen, spec, raws[field.name], value, indent)
+        if field.converter is None:
+            continue
+        if _holds_items(spec):
+            _check_converter(cls, field, spec)
+        else:
+            convert = gen.name("convert", field.converter)
+            gen.emit(indent, f"{value} = {convert}({value})")
     # Built without __init__, which would check every field again: each
     # field is set as object.__setattr__ would, through its slot.
-    gen.emit(1, "self = _new(_cls)")
-    for field_name, out in results:
+    gen.emit(indent, f"{out} = _new({gen.name(cls.__name__, cls)})")
+    for field in fields:
         slot = next(
-            (k.__dict__[field_name] for k in cls.__mro__ if field_name in k.__dict__),
+            (k.__dict__[field.name] for k in cls.__mro__ if field.name in k.__dict__),
             None,
         )
         if isinstance(slot, types.MemberDescriptorType):
-            gen.emit(1, f"{gen.name('slot', slot.__set__)}(self, {out})")
+            set_slot = gen.name("slot", slot.__set__)
+            gen.emit(indent, f"{set_slot}({out}, {values[field.name]})")
         else:
-            gen.emit(1, f"_osa(self, {field_name!r}, {out})")
+            gen.emit(indent, f"_osa({out}, {field.name!r}, {values[field.name]})")
     if hasattr(cls, "__attrs_post_init__"):
-        gen.emit(1, "try:")
-        gen.emit(2, "self.__attrs_post_init__()")
-        gen.emit(1, "except Exception:")
-        gen.emit(2, "raise _Refused from None")
+        gen.emit(indent, "try:")
+        gen.emit(indent + 1, f"{out}.__attrs_post_init__()")
+        gen.emit(indent, "except Exception:")
+        gen.emit(indent + 1, "raise _Refused from None")
+    gen.inlining.pop()
+
+
+def _generate_structure(cls: type, *, extra: int) -> Structure:
+    gen = _Generator(cls)
+    gen.names["_MISSING"] = _MISSING
+    name = f"structure_{cls.__name__}{'_document' if extra else ''}"
+    gen.emit(0, f"def {name}(o, shared):")
+    _read_object(gen, cls, "o", "self", 1, extra=extra)
     gen.emit(1, "return self")
     function: Structure = gen.compile(name)
     return function
@@ -397,24 +465,27 @@ def _structurer_for(cls: type) -> Structure:
     if cls in _IN_PROGRESS:  # a class that holds itself: look it up when called
 
         def later(o: Any, shared: dict[Any, Any] | None) -> Any:
-            return _STRUCTURERS[cls](o, shared)
+            return _STRUCTURERS[cls, 0](o, shared)
 
         return later
     return structurer(cls)
 
 
-def structurer(cls: type) -> Structure:
+def structurer(cls: type, *, extra: int = 0) -> Structure:
     """The generated structure function of *cls*, made once.
 
     It takes the parsed data and the memo of shared values (a dict for one
     document while sharing, else None), and raises :class:`Refused` for
-    anything invalid.
+    anything invalid.  With *extra*, the data may hold that many keys
+    besides the fields, which the caller has checked: a whole document's
+    kind and version.
     """
-    function = _STRUCTURERS.get(cls)
+    key = (cls, extra)
+    function = _STRUCTURERS.get(key)
     if function is None:
         _IN_PROGRESS.add(cls)
         try:
-            function = _STRUCTURERS[cls] = _generate_structure(cls)
+            function = _STRUCTURERS[key] = _generate_structure(cls, extra=extra)
         finally:
             _IN_PROGRESS.discard(cls)
     return function
@@ -468,13 +539,18 @@ def _dict_display(
     return "{" + ", ".join(entries) + "}"
 
 
-def _generate_unstructure(cls: type, *, plain: bool) -> Unstructure:
+def _generate_unstructure(cls: type, *, plain: bool, envelope: Envelope) -> Unstructure:
     gen = _Generator(cls)
     gen.names["_Fragment"] = _FRAGMENT
     name = f"unstructure_{cls.__name__}{'_plain' if plain else ''}"
+    if envelope:
+        name += "_document"
     gen.emit(0, f"def {name}(o, memo):")
     made = _dict_display(gen, cls, "o", plain=plain, inlined=(cls,))
-    if plain:
+    if envelope:
+        head = ", ".join(f"{key!r}: {value!r}" for key, value in envelope)
+        made = "{" + head + ", " + made[1:]
+    if plain or envelope:
         gen.emit(1, f"return {made}")
     else:
         # Within one call, a value that repeats is made once; from its
@@ -491,17 +567,22 @@ def _generate_unstructure(cls: type, *, plain: bool) -> Unstructure:
     return cast("Unstructure", gen.compile(name))
 
 
-def unstructurer(cls: type, *, plain: bool = False) -> Unstructure:
+def unstructurer(
+    cls: type, *, plain: bool = False, envelope: Envelope = ()
+) -> Unstructure:
     """The generated function that makes the JSON data of a *cls* value.
 
     It takes the value and a memo, a dict for one call to fill, or None.
     With *plain*, the data holds only dicts, lists, strings, numbers and
     None (the memo is unused).  Otherwise tuples stand for lists and, with
     a memo, a repeated value may come back as an orjson ``Fragment`` of
-    compact JSON text: give a memo only for compact output.
+    compact JSON text: give a memo only for compact output.  With an
+    *envelope*, the data is a whole document, its fields first.
     """
-    key = (cls, plain)
+    key = (cls, plain, envelope)
     function = _UNSTRUCTURERS.get(key)
     if function is None:
-        function = _UNSTRUCTURERS[key] = _generate_unstructure(cls, plain=plain)
+        function = _UNSTRUCTURERS[key] = _generate_unstructure(
+            cls, plain=plain, envelope=envelope
+        )
     return function

@@ -27,7 +27,6 @@ This module imports orjson; it is loaded on first use of JSON, so that
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any, Final, TypeVar
 
 import orjson
@@ -90,20 +89,30 @@ def structure(
     JSON text; None for data from elsewhere.
     """
     kind = fmt.kind_of(cls)
-    if type(document) is not dict:
-        problem = (
-            f"$: must be a JSON object, a document of kind {kind!r} "
-            f"(got {v.show(document)})"
-        )
-        raise InvalidDocumentError([problem], kind=kind)
-    if found := _envelope_problems(document, kind, fmt):
-        raise InvalidDocumentError(found, kind=kind)
-    document = fmt.upgrade(document, document["version"])
-    body = {key: value for key, value in document.items() if key not in _ENVELOPE}
+    current = (
+        type(document) is dict
+        and document.get("kind") == kind
+        and type(document.get("version")) is int
+        and document["version"] == fmt.version
+    )
+    if not current:  # refused, or of an older version
+        if type(document) is not dict:
+            problem = (
+                f"$: must be a JSON object, a document of kind {kind!r} "
+                f"(got {v.show(document)})"
+            )
+            raise InvalidDocumentError([problem], kind=kind)
+        if found := _envelope_problems(document, kind, fmt):
+            raise InvalidDocumentError(found, kind=kind)
+        document = fmt.upgrade(document, document["version"])
     try:
-        with contextlib.suppress(Refused):  # the detailed path says why
-            value: T = structurer(cls)(body, shared)
+        try:
+            value: T = structurer(cls, extra=len(_ENVELOPE))(document, shared)
+        except Refused:  # the detailed path says why
+            pass
+        else:
             return value
+        body = {key: value for key, value in document.items() if key not in _ENVELOPE}
         return _detailed(body, cls, kind)  # it says what is wrong, and where
     except RecursionError:
         raise InvalidDocumentError(["$: is nested too deeply"], kind=kind) from None
@@ -116,15 +125,16 @@ def _detailed(body: dict[str, Any], cls: type[T], kind: str) -> T:
     return detailed.read(body, cls, kind)
 
 
+def _envelope(kind: str, fmt: Format) -> tuple[tuple[str, object], ...]:
+    return (("kind", kind), ("version", fmt.version))
+
+
 def unstructure(value: Any, *, fmt: Format = FORMAT) -> dict[str, Any]:
     """The Python form of *value* as a document (see the package)."""
     cls = type(value)
-    kind = fmt.kind_of(cls)
-    return {
-        "kind": kind,
-        "version": fmt.version,
-        **unstructurer(cls, plain=True)(value, None),
-    }
+    write = unstructurer(cls, plain=True, envelope=_envelope(fmt.kind_of(cls), fmt))
+    document: dict[str, Any] = write(value, None)
+    return document
 
 
 def dumps(value: Any, *, indent: int | None = None, fmt: Format = FORMAT) -> str:
@@ -135,21 +145,14 @@ def dumps(value: Any, *, indent: int | None = None, fmt: Format = FORMAT) -> str
     the document is written once and reused as a fragment of JSON text.
     """
     cls = type(value)
-    kind = fmt.kind_of(cls)
+    write = unstructurer(cls, envelope=_envelope(fmt.kind_of(cls), fmt))
     if indent is None:
-        option = 0
-    elif indent == 2:
-        option = orjson.OPT_INDENT_2
-    else:
-        msg = f"indent must be None or 2 (got {v.show(indent)})"
-        raise ValueError(msg)
-    document = {
-        "kind": kind,
-        "version": fmt.version,
         # Repeated values are written once, as compact text: not indented.
-        **unstructurer(cls)(value, {} if indent is None else None),
-    }
-    return orjson.dumps(document, option=option).decode()
+        return orjson.dumps(write(value, {})).decode()
+    if indent == 2:
+        return orjson.dumps(write(value, None), option=orjson.OPT_INDENT_2).decode()
+    msg = f"indent must be None or 2 (got {v.show(indent)})"
+    raise ValueError(msg)
 
 
 def _size_problem(

@@ -73,6 +73,12 @@ class Format:
     kinds: Mapping[str, type] = attrs.field(
         init=False, default=attrs.Factory(lambda self: _kinds(self.classes), True)
     )
+    names: Mapping[type, str] = attrs.field(
+        init=False,
+        default=attrs.Factory(
+            lambda self: {cls: kind for kind, cls in self.kinds.items()}, True
+        ),
+    )
 
     @property
     def version(self) -> int:
@@ -90,8 +96,9 @@ class Format:
         Raises:
             TypeError: *cls* is not a document class.
         """
-        if cls in self.classes:
-            return kind_name(cls)
+        kind = self.names.get(cls) if isinstance(cls, type) else None
+        if kind is not None:
+            return kind
         names = ", ".join(sorted(c.__name__ for c in self.classes))
         msg = f"cls must be one of the document classes {names} (got {cls!r})"
         raise TypeError(msg)

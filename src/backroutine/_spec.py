@@ -59,6 +59,7 @@ text that is "not blank" holds a character outside this list, the same in
 every language.
 """
 
+
 def _character_class(characters: str) -> str:
     r"""*characters* for a bracketed character class, as ``\uXXXX`` escapes.
 
