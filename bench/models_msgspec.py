@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct
 
+from backroutine._spec import TEXT_PATTERN
 from bench.vocabulary import (
     Bias,
     BodyArea,
@@ -37,7 +38,9 @@ from bench.vocabulary import (
     TimeOfDay,
 )
 
-_NON_BLANK = r"\S"
+# The library's own rule for text that is not blank: a character outside
+# its white space (backroutine._spec.WHITESPACE), the same for every engine.
+_NON_BLANK = TEXT_PATTERN
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 
 Name = Annotated[str, Meta(min_length=1, max_length=120, pattern=_NON_BLANK)]

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backroutine._spec import TEXT_PATTERN
 from bench.vocabulary import (
     Bias,
     BodyArea,
@@ -27,7 +28,9 @@ from bench.vocabulary import (
     TimeOfDay,
 )
 
-_NON_BLANK = r"\S"
+# The library's own rule for text that is not blank: a character outside
+# its white space (backroutine._spec.WHITESPACE), the same for every engine.
+_NON_BLANK = TEXT_PATTERN
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Name = Annotated[str, Field(min_length=1, max_length=120, pattern=_NON_BLANK)]
