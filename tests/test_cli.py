@@ -1,8 +1,10 @@
+import errno
 import io
 import json
 import os
 import pathlib
 import re
+import stat
 import subprocess
 import sys
 from importlib import metadata
@@ -424,6 +426,15 @@ class TestPlan:
         )
         assert [expected] == lines
 
+    def test_out_to_a_directory(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """A directory is one line saying so, exit status 1, and stays empty."""
+        lines = run.failed(*BEDTIME, "--out", str(tmp_path), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(tmp_path)!r}: "
+            "it is a directory, not a file"
+        )
+        assert ([expected], []) == (lines, list(tmp_path.iterdir()))
+
     @pytest.mark.parametrize(
         "args",
         [
@@ -583,6 +594,96 @@ class TestPlan:
         lines = run.failed(*BEDTIME[:-1], "0.1", status=1)
         assert [f"backroutine: error: {caught.value}"] == lines
         assert "allow at least" in lines[0]
+
+
+OLD = "the routine saved before\n"
+
+
+@pytest.fixture
+def old_file(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A file that --out is to replace, alone in its directory."""
+    path = tmp_path / "routine.txt"
+    path.write_text(OLD, encoding="utf-8")
+    path.chmod(0o640)
+    return path
+
+
+class TestOutFile:
+    """--out replaces the file whole, or leaves it as it was."""
+
+    def test_replaces_the_file(self, run: CommandLine, old_file: pathlib.Path) -> None:
+        """The file holds the new text, keeps its mode, and nothing else is left."""
+        assert "" == run.ok(*BEDTIME, "--out", str(old_file))
+        assert (routine_text(bedtime()), 0o640, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            stat.S_IMODE(old_file.stat().st_mode),
+            list(old_file.parent.iterdir()),
+        )
+
+    def test_new_file_has_the_usual_mode(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
+        """A new file gets the mode open() gives, read-write less the umask."""
+        path = tmp_path / "routine.txt"
+        umask = os.umask(0o027)
+        try:
+            run.ok(*BEDTIME, "--out", str(path))
+        finally:
+            os.umask(umask)
+        assert 0o640 == stat.S_IMODE(path.stat().st_mode)
+
+    def test_failed_write_keeps_the_old_file(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """A disk that fills up is one line, exit 1; the old file is untouched."""
+
+        def full(_descriptor: int) -> NoReturn:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", full)
+        lines = run.failed(*BEDTIME, "--out", str(old_file), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: "
+            f"{os.strerror(errno.ENOSPC)}"
+        )
+        assert ([expected], OLD, [old_file]) == (
+            lines,
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
+
+    def test_through_a_symbolic_link(
+        self, run: CommandLine, old_file: pathlib.Path
+    ) -> None:
+        """A link is followed: the file it names is replaced, the link kept."""
+        link = old_file.parent / "link.txt"
+        link.symlink_to(old_file.name)
+        run.ok(*BEDTIME, "--out", str(link))
+        assert (True, old_file.name, routine_text(bedtime())) == (
+            link.is_symlink(),
+            str(link.readlink()),
+            old_file.read_text(encoding="utf-8"),
+        )
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    def test_into_a_named_pipe(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """A named pipe (or a device) is written to, not replaced by a file."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        # Reading first, without waiting: the routine fits in the pipe.
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            run.ok(*BEDTIME, "--out", str(fifo))
+            received = b"".join(iter(lambda: os.read(reader, 65536), b""))
+        finally:
+            os.close(reader)
+        assert (routine_text(bedtime()), True) == (
+            received.decode("utf-8"),
+            stat.S_ISFIFO(fifo.stat().st_mode),
+        )
 
 
 NOT_PLANNED = "backroutine: nothing planned: warning signs say to seek care instead"
@@ -1088,7 +1189,7 @@ class TestMain:
 
 
 # Smoke tests: the real entry points, in a process of their own, for what
-# only a real process shows: the exit status the shell sees.
+# only a real process shows: the exit status the shell sees, and files.
 
 
 def python_m(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -1100,6 +1201,19 @@ def python_m(*args: str) -> subprocess.CompletedProcess[bytes]:
         timeout=60,
         check=False,
     )
+
+
+# main() with files limited to 1000 bytes, a fraction of a routine; the limit
+# is lifted again after, so that coverage can save its data.
+WITHIN_FILE_SIZE_LIMIT = """
+import resource, sys
+from backroutine.cli import main
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, hard))
+status = main(sys.argv[1:])
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+sys.exit(status)
+"""
 
 
 class TestRealProcess:
@@ -1143,6 +1257,32 @@ class TestRealProcess:
         stderr = result.stderr.decode("utf-8")
         assert (status, True) == (result.returncode, line in stderr.splitlines())
         assert "Traceback" not in stderr
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="no file-size limit")
+    def test_out_beyond_the_file_size_limit(self, old_file: pathlib.Path) -> None:
+        """A write the file-size limit stops leaves the old file, and no other."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                WITHIN_FILE_SIZE_LIMIT,
+                *BEDTIME,
+                "--out",
+                str(old_file),
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: "
+            f"{os.strerror(errno.EFBIG)}\n"
+        )
+        assert (1, expected) == (result.returncode, result.stderr.decode())
+        assert (OLD, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
 
 
 class TestWidth:

@@ -26,6 +26,10 @@ in full, the same text either way:
   output (which may be piped into a file) and writes no ``--out`` file: on
   standard error, one line saying that nothing was planned and why, a blank
   line, then the screening.
+
+``plan --out FILE`` writes a temporary file beside *FILE*, then renames it
+over *FILE*: a write that fails (a full disk, a file-size limit) or an
+interrupt leaves *FILE* as it was, and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from __future__ import annotations
 import argparse
 import enum
 import math
+import os
+import stat
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -400,12 +406,59 @@ def _output(text: str, out: str | None) -> None:
         _write(text)
         return
     try:
-        # open(), not pathlib: pathlib is slow to import, for every command.
-        with open(out, "w", encoding="utf-8", newline="") as file:  # noqa: PTH123
-            file.write(text)
+        _write_file(out, text)
     except OSError as error:
         reason = _reason(error, missing="its directory does not exist")
         raise _BadInputError(f"cannot write {out!r}: {reason}") from None
+
+
+def _write_file(path: str, text: str) -> None:
+    """Replace the file *path* with *text* as UTF-8, all at once or not at all.
+
+    The text goes to a temporary file in the same directory, which then
+    takes the place of *path*: a failed write, or an interrupt, leaves
+    *path* as it was, and the temporary file is removed.
+    """
+    import tempfile  # noqa: PLC0415 (slow to import, as pathlib; --out only)
+    from pathlib import Path  # noqa: PLC0415
+
+    given = Path(path)
+    try:
+        mode: int | None = given.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device or a named pipe, such as /dev/stdout, is written to, never
+        # replaced; open() refuses a directory, as it should.
+        with given.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        return
+    # Through a symbolic link, to the file it names, as open() would write.
+    target = given.resolve()
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        # mkstemp makes the file private: give it the mode the file had, or
+        # the one open() gives a new file.
+        temporary.chmod(_new_file_mode() if mode is None else stat.S_IMODE(mode))
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: read and write for all, less the umask."""
+    # The umask can only be read by setting it: set it back at once.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _plan(args: argparse.Namespace) -> int:
