@@ -7,6 +7,7 @@ import re
 import stat
 import subprocess
 import sys
+from collections.abc import Sequence
 from importlib import metadata
 from typing import Any, NoReturn
 
@@ -84,7 +85,11 @@ class CommandLine:
                 sys, "stdin", io.TextIOWrapper(data, encoding="utf-8")
             )
         self._capsys.readouterr()
-        status = cli.main(list(args))
+        try:
+            status = cli.main(list(args))
+        except KeyboardInterrupt:
+            # Let through, it would stop the test run rather than fail a test.
+            pytest.fail("main() let KeyboardInterrupt through")
         out, err = self._capsys.readouterr()
         return Ran(status=status, out=out, err=err)
 
@@ -655,6 +660,29 @@ class TestOutFile:
             list(old_file.parent.iterdir()),
         )
 
+    def test_interrupt_keeps_the_old_file(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """Ctrl-C while writing exits 130; the old file is untouched, none left."""
+
+        def interrupted(_descriptor: int) -> NoReturn:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupted)
+        result = run(*BEDTIME, "--out", str(old_file))
+        assert (130, "", "backroutine: interrupted\n") == (
+            result.status,
+            result.out,
+            result.err,
+        )
+        assert (OLD, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
+
     def test_through_a_symbolic_link(
         self, run: CommandLine, old_file: pathlib.Path
     ) -> None:
@@ -1187,21 +1215,162 @@ class TestMain:
         assert 0 == cli.main(["--help"])
         assert "Spine press-up" in capsys.readouterr().out
 
+    def test_interrupt(self, run: CommandLine, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Ctrl-C is one line on standard error and exit status 130."""
+
+        def interrupted() -> NoReturn:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "default_catalog", interrupted)
+        result = run("exercises")
+        assert (130, "", "backroutine: interrupted\n") == (
+            result.status,
+            result.out,
+            result.err,
+        )
+
+    def test_standard_error_broken(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """When standard error cannot be written either, the status still tells."""
+        monkeypatch.setattr(sys, "stderr", Unwritable(BrokenPipeError()))
+        assert 1 == cli.main(["show", "zzz"])
+        assert "" == capsys.readouterr().out
+
+
+class Unwritable(io.StringIO):
+    """A standard stream that takes text but cannot write it out."""
+
+    def __init__(self, error: OSError, *, buffered: bool = False) -> None:
+        super().__init__()
+        self.error = error
+        self.buffered = buffered
+
+    def write(self, text: str) -> int:
+        if self.buffered:
+            return len(text)
+        raise self.error
+
+    def flush(self) -> None:
+        raise self.error
+
+
+# Commands that print to standard output, each in its own way.
+PRINTING = [
+    ["exercises"],
+    ["show", PRESS_UP, "--format", "markdown"],
+    list(BEDTIME),
+    ["schema", "routine"],
+    ["screen", "--sign", "fever"],
+    ["--help"],
+    ["show", "--help"],
+    ["--version"],
+]
+CANNOT_WRITE = "backroutine: error: cannot write to standard output: "
+CLOSED_PIPE = f"{CANNOT_WRITE}the pipe was closed by the program reading it\n"
+CLOSED = f"{CANNOT_WRITE}it is closed\n"
+NO_SPACE = f"{CANNOT_WRITE}{os.strerror(errno.ENOSPC)}\n"
+
+
+class TestOutputFailures:
+    """Standard output that cannot be written: one line and a status, in-process."""
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    @pytest.mark.parametrize("buffered", [False, True], ids=["write", "flush"])
+    def test_closed_pipe(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+        buffered: bool,
+    ) -> None:
+        """A pipe whose reader has gone exits 141, whether on write or flush."""
+        stdout = Unwritable(
+            BrokenPipeError(errno.EPIPE, "Broken pipe"), buffered=buffered
+        )
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert (141, CLOSED_PIPE) == (cli.main(args), capsys.readouterr().err)
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    @pytest.mark.parametrize("buffered", [False, True], ids=["write", "flush"])
+    def test_full_disk(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+        buffered: bool,
+    ) -> None:
+        """A full disk exits 74 (EX_IOERR), saying why, whether on write or flush."""
+        error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        monkeypatch.setattr(sys, "stdout", Unwritable(error, buffered=buffered))
+        assert (74, NO_SPACE) == (cli.main(args), capsys.readouterr().err)
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    def test_closed(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+    ) -> None:
+        """Standard output closed (sys.stdout is None) exits 74, saying so."""
+        monkeypatch.setattr(sys, "stdout", None)
+        assert (74, CLOSED) == (cli.main(args), capsys.readouterr().err)
+
+    def test_bad_descriptor(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A descriptor that cannot be written (EBADF) counts as closed."""
+        error = OSError(errno.EBADF, os.strerror(errno.EBADF))
+        monkeypatch.setattr(sys, "stdout", Unwritable(error))
+        assert (74, CLOSED) == (cli.main(["exercises"]), capsys.readouterr().err)
+
+    def test_not_needed(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: pathlib.Path,
+    ) -> None:
+        """A command that prints nothing succeeds with standard output closed."""
+        monkeypatch.setattr(sys, "stdout", None)
+        path = tmp_path / "routine.txt"
+        assert (0, "") == (
+            cli.main([*BEDTIME, "--out", str(path)]),
+            capsys.readouterr().err,
+        )
+        assert routine_text(bedtime()) == path.read_text(encoding="utf-8")
+
+    def test_exit_statuses_are_exported(self) -> None:
+        """The new statuses are public constants, beside the others."""
+        assert (74, 130, 141) == (
+            cli.EXIT_IO_ERROR,
+            cli.EXIT_INTERRUPTED,
+            cli.EXIT_BROKEN_PIPE,
+        )
+        assert {"EXIT_IO_ERROR", "EXIT_INTERRUPTED", "EXIT_BROKEN_PIPE"} <= set(
+            cli.__all__
+        )
+
 
 # Smoke tests: the real entry points, in a process of their own, for what
-# only a real process shows: the exit status the shell sees, and files.
+# only a real process shows: the exit status the shell sees, the streams as
+# the operating system gives them, and what Python prints as it exits.
 
 
-def python_m(*args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m backroutine`` with *args*, capturing its output."""
+def python_m(
+    *args: str, stdout: Any = subprocess.PIPE, prefix: Sequence[str] = ()
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m backroutine`` with *args*, capturing standard error."""
     return subprocess.run(
-        [sys.executable, "-m", "backroutine", *args],
-        capture_output=True,
+        [*prefix, sys.executable, "-m", "backroutine", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         env={**os.environ, "COLUMNS": "80"},
         timeout=60,
         check=False,
     )
 
+
+DEV_FULL = pathlib.Path("/dev/full")
 
 # main() with files limited to 1000 bytes, a fraction of a routine; the limit
 # is lifted again after, so that coverage can save its data.
@@ -1257,6 +1426,30 @@ class TestRealProcess:
         stderr = result.stderr.decode("utf-8")
         assert (status, True) == (result.returncode, line in stderr.splitlines())
         assert "Traceback" not in stderr
+
+    def test_closed_pipe(self) -> None:
+        """A pipe with no reader: exit 141, one line, nothing at Python's exit."""
+        reader, writer = os.pipe()
+        os.close(reader)  # as `| true` does, before anything is written
+        try:
+            result = python_m("exercises", stdout=writer)
+        finally:
+            os.close(writer)
+        assert (141, CLOSED_PIPE) == (result.returncode, result.stderr.decode())
+
+    @pytest.mark.skipif(not DEV_FULL.exists(), reason="no /dev/full")
+    def test_full_disk(self) -> None:
+        """`> /dev/full`: exit 74, one line, nothing at Python's exit."""
+        with DEV_FULL.open("wb") as full:
+            result = python_m("exercises", stdout=full)
+        assert (74, NO_SPACE) == (result.returncode, result.stderr.decode())
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX shell")
+    def test_closed_stdout(self) -> None:
+        """`>&-`: exit 74, one line saying standard output is closed."""
+        closed = ("sh", "-c", 'exec "$@" >&-', "sh")
+        result = python_m("exercises", stdout=None, prefix=closed)
+        assert (74, CLOSED) == (result.returncode, result.stderr.decode())
 
     @pytest.mark.skipif(sys.platform == "win32", reason="no file-size limit")
     def test_out_beyond_the_file_size_limit(self, old_file: pathlib.Path) -> None:
