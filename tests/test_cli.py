@@ -7,6 +7,7 @@ import re
 import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from importlib import metadata
 from typing import Any, NoReturn
@@ -659,6 +660,25 @@ class TestOutFile:
             old_file.read_text(encoding="utf-8"),
             list(old_file.parent.iterdir()),
         )
+
+    def test_directory_not_writable(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """A directory where no file can be made is one line, the file untouched."""
+
+        def refused(*_args: object, **_kwargs: object) -> NoReturn:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+        # As root, a read-only directory would not refuse: refuse for it.
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        lines = run.failed(*BEDTIME, "--out", str(old_file), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: permission denied"
+        )
+        assert ([expected], OLD) == (lines, old_file.read_text(encoding="utf-8"))
 
     def test_interrupt_keeps_the_old_file(
         self,
