@@ -1,11 +1,18 @@
+import errno
+import io
 import json
+import os
 import pathlib
 import re
+import stat
 import subprocess
 import sys
+import tempfile
+from collections.abc import Sequence
 from importlib import metadata
 from typing import Any, NoReturn
 
+import attrs
 import pytest
 
 from backroutine import (
@@ -38,7 +45,7 @@ from backroutine import (
 from backroutine._durations import clock_text
 from backroutine._render_text import exercise_list_text, routine_text, screening_text
 from backroutine._timer_text import timeline_text
-from tests.helpers import planned, run_command, run_python, run_python_bytes
+from tests.helpers import planned, run_command
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
@@ -49,24 +56,66 @@ KINDS = ("catalog", "exercise", "plan_request", "routine")
 BEDTIME = ("plan", "--time", "bedtime", "--target", "lower-back", "--minutes", "8")
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m backroutine`` with *args*, as a person would in a shell."""
-    return run_python("-m", "backroutine", *args, input=stdin)
+@attrs.frozen(kw_only=True)
+class Ran:
+    """What one run of the command line did: its exit status and output."""
+
+    status: int
+    out: str
+    err: str
 
 
-def ok(*args: str, stdin: str | None = None) -> str:
-    """The standard output of a run that succeeded quietly."""
-    result = run(*args, stdin=stdin)
-    assert ("", 0) == (result.stderr, result.returncode)
-    return result.stdout
+class CommandLine:
+    """The command line, run in this process: ``cli.main(argv)`` under capsys."""
+
+    def __init__(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        self._capsys = capsys
+        self._monkeypatch = monkeypatch
+
+    def __call__(self, *args: str, stdin: str | None = None) -> Ran:
+        """Run ``backroutine`` with *args*, and *stdin* as its standard input."""
+        if stdin is not None:
+            data = io.BytesIO(stdin.encode("utf-8"))
+            self._monkeypatch.setattr(
+                sys, "stdin", io.TextIOWrapper(data, encoding="utf-8")
+            )
+        self._capsys.readouterr()
+        try:
+            status = cli.main(list(args))
+        except KeyboardInterrupt:
+            # Let through, it would stop the test run rather than fail a test.
+            pytest.fail("main() let KeyboardInterrupt through")
+        out, err = self._capsys.readouterr()
+        return Ran(status=status, out=out, err=err)
+
+    def ok(self, *args: str, stdin: str | None = None) -> str:
+        """The standard output of a run that succeeded quietly."""
+        result = self(*args, stdin=stdin)
+        assert ("", 0) == (result.err, result.status)
+        return result.out
+
+    def failed(self, *args: str, status: int, stdin: str | None = None) -> list[str]:
+        """The lines of standard error of a run that failed with *status*."""
+        result = self(*args, stdin=stdin)
+        assert (status, "") == (result.status, result.out)
+        return result.err.splitlines()
+
+    def stopped(self, *args: str) -> str:
+        """The standard error of a run that a screening stopped: exit 3, no output."""
+        result = self(*args)
+        assert (3, "") == (result.status, result.out)
+        return result.err
 
 
-def failed(*args: str, status: int, stdin: str | None = None) -> list[str]:
-    """The lines of standard error of a run that failed with *status*."""
-    result = run(*args, stdin=stdin)
-    assert (status, "") == (result.returncode, result.stdout)
-    assert "Traceback" not in result.stderr
-    return result.stderr.splitlines()
+@pytest.fixture
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> CommandLine:
+    """The command line, run in this process, with help wrapped at 80 columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+    return CommandLine(capsys, monkeypatch)
 
 
 def bedtime(**changes: Any) -> Routine:
@@ -80,22 +129,22 @@ def one_line(text: str) -> str:
 
 
 class TestExercises:
-    def test_lists_every_built_in_exercise(self) -> None:
+    def test_lists_every_built_in_exercise(self, run: CommandLine) -> None:
         """`exercises` lists the id and name of every built-in exercise."""
-        out = ok("exercises")
+        out = run.ok("exercises")
         for exercise in default_catalog():
             assert f"{exercise.id}\n  {exercise.name}\n" in out
 
-    def test_gives_position_targets_and_dose(self) -> None:
+    def test_gives_position_targets_and_dose(self, run: CommandLine) -> None:
         """Each exercise in the list comes with its position, targets and dose."""
-        out = ok("exercises")
+        out = run.ok("exercises")
         assert "Position: prone (lying face down)" in out
         assert "Targets:  lumbar spine, hip flexors, abdominals" in out
         assert "8 to 10 reps each side, alternating, hold 10 to 15 seconds" in out
 
-    def test_takes_no_arguments(self) -> None:
+    def test_takes_no_arguments(self, run: CommandLine) -> None:
         """An argument that `exercises` does not take is bad usage."""
-        assert 2 == run("exercises", PRESS_UP).returncode
+        assert 2 == run("exercises", PRESS_UP).status
 
 
 def listed(out: str) -> list[str]:
@@ -104,29 +153,29 @@ def listed(out: str) -> list[str]:
 
 
 class TestExercisesFilters:
-    def test_target_includes_its_parts(self) -> None:
+    def test_target_includes_its_parts(self, run: CommandLine) -> None:
         """--target hips lists exactly the exercises that work the hips or a part."""
         hips = {BodyArea.HIPS, BodyArea.HIP_FLEXORS, BodyArea.GLUTES}
         expected = [e.id for e in default_catalog() if hips & set(e.targets)]
-        assert expected == listed(ok("exercises", "--target", "hips"))
+        assert expected == listed(run.ok("exercises", "--target", "hips"))
         parts_only = [e.id for e in default_catalog() if BodyArea.HIPS not in e.targets]
         assert set(expected) & set(parts_only), "no exercise works only a part"
 
-    def test_time(self) -> None:
+    def test_time(self, run: CommandLine) -> None:
         """--time bedtime lists exactly the exercises that suit bedtime."""
         expected = [e.id for e in default_catalog() if TimeOfDay.BEDTIME in e.times]
-        assert expected == listed(ok("exercises", "--time", "bedtime"))
+        assert expected == listed(run.ok("exercises", "--time", "bedtime"))
         assert len(expected) < len(default_catalog())
 
-    def test_position(self) -> None:
+    def test_position(self, run: CommandLine) -> None:
         """--position prone lists exactly the exercises done lying face down."""
         expected = [e.id for e in default_catalog() if e.position is Position.PRONE]
         assert [PRESS_UP, "prone-on-elbows"] == expected
-        assert expected == listed(ok("exercises", "--position", "prone"))
+        assert expected == listed(run.ok("exercises", "--position", "prone"))
 
-    def test_filters_combine(self) -> None:
+    def test_filters_combine(self, run: CommandLine) -> None:
         """Several filters list the exercises that match them all, as blocks."""
-        out = ok(
+        out = run.ok(
             *("exercises", "--target", "lower-back", "--time", "morning"),
             *("--position", "supine"),
         )
@@ -147,10 +196,10 @@ class TestExercisesFilters:
         ids=" ".join,
     )
     def test_spellings(
-        self, hyphens: tuple[str, str], underscores: tuple[str, str]
+        self, run: CommandLine, hyphens: tuple[str, str], underscores: tuple[str, str]
     ) -> None:
         """Values are taken in their JSON spelling or with hyphens."""
-        assert ok("exercises", *hyphens) == ok("exercises", *underscores)
+        assert run.ok("exercises", *hyphens) == run.ok("exercises", *underscores)
 
     @pytest.mark.parametrize(
         ("option", "value", "what", "choices"),
@@ -161,7 +210,7 @@ class TestExercisesFilters:
         ],
     )
     def test_unknown_value(
-        self, option: str, value: str, what: str, choices: type[Any]
+        self, run: CommandLine, option: str, value: str, what: str, choices: type[Any]
     ) -> None:
         """An unknown value exits 2 with usage, listing the valid ones."""
         result = run("exercises", option, value)
@@ -170,18 +219,17 @@ class TestExercisesFilters:
             f"backroutine exercises: error: argument {option}: unknown {what} "
             f"{value!r}; choose from {valid}"
         )
-        assert (2, "") == (result.returncode, result.stdout)
-        assert result.stderr.startswith("usage: backroutine exercises ")
-        assert expected == result.stderr.splitlines()[-1]
-        assert "Traceback" not in result.stderr
+        assert (2, "") == (result.status, result.out)
+        assert result.err.startswith("usage: backroutine exercises ")
+        assert expected == result.err.splitlines()[-1]
 
-    def test_no_match(self) -> None:
+    def test_no_match(self, run: CommandLine) -> None:
         """Filters no exercise matches exit 1 with one line saying so."""
         catalog = default_catalog().select(
             time_of_day=TimeOfDay.BEDTIME, position=Position.STANDING
         )
         assert 0 == len(catalog)
-        lines = failed(
+        lines = run.failed(
             "exercises", "--position", "standing", "--time", "bedtime", status=1
         )
         expected = (
@@ -189,51 +237,51 @@ class TestExercisesFilters:
         )
         assert [expected] == lines
 
-    def test_help_says_what_no_match_does(self) -> None:
+    def test_help_says_what_no_match_does(self, run: CommandLine) -> None:
         """--help says what happens when no exercise matches."""
-        out = one_line(ok("exercises", "--help"))
+        out = one_line(run.ok("exercises", "--help"))
         assert "'no exercise matches'" in out
         assert "the exit status is 1" in out
 
 
 class TestShow:
-    def test_shows_the_name_and_id(self) -> None:
+    def test_shows_the_name_and_id(self, run: CommandLine) -> None:
         """`show` starts with the exercise's name, underlined, and its id."""
-        out = ok("show", PRESS_UP)
+        out = run.ok("show", PRESS_UP)
         assert out.startswith(f"Spine press-up\n==============\nid: {PRESS_UP}\n")
 
-    def test_numbers_the_steps(self) -> None:
+    def test_numbers_the_steps(self, run: CommandLine) -> None:
         """The steps are numbered in order."""
-        out = ok("show", PRESS_UP)
+        out = run.ok("show", PRESS_UP)
         steps = default_catalog()[PRESS_UP].instructions
         for number, step in enumerate(steps, start=1):
             assert f"\n  {number}. {step}\n" in out
 
-    def test_shows_the_dose_in_words(self) -> None:
+    def test_shows_the_dose_in_words(self, run: CommandLine) -> None:
         """The dose reads as words, not as data."""
-        out = ok("show", PRESS_UP)
+        out = run.ok("show", PRESS_UP)
         assert "Dose:        1 set of 8 to 10 reps, hold 3 to 5 seconds\n" in out
 
-    def test_shows_when_it_suits(self) -> None:
+    def test_shows_when_it_suits(self, run: CommandLine) -> None:
         """Enum values read as words, with spaces for underscores."""
-        out = ok("show", "supine-posterior-pelvic-tilt")
+        out = run.ok("show", "supine-posterior-pelvic-tilt")
         assert "Time of day: morning, evening\n" in out
         assert "Occasions:   after sitting\n" in out
         assert "Targets:     abdominals, lower back\n" in out
 
-    def test_markdown(self) -> None:
+    def test_markdown(self, run: CommandLine) -> None:
         """--format markdown prints the exercise's handout."""
-        out = ok("show", PRESS_UP, "--format", "markdown")
+        out = run.ok("show", PRESS_UP, "--format", "markdown")
         assert to_markdown(default_catalog()[PRESS_UP]) == out
         assert out.startswith("# Spine press-up\n\n")
 
-    def test_text_is_the_default(self) -> None:
+    def test_text_is_the_default(self, run: CommandLine) -> None:
         """--format text prints what `show` prints without it."""
-        assert ok("show", PRESS_UP) == ok("show", PRESS_UP, "--format", "text")
+        assert run.ok("show", PRESS_UP) == run.ok("show", PRESS_UP, "--format", "text")
 
-    def test_json_is_not_a_format(self) -> None:
+    def test_json_is_not_a_format(self, run: CommandLine) -> None:
         """--format json is bad usage for `show`, naming the formats it takes."""
-        lines = failed("show", PRESS_UP, "--format", "json", status=2)
+        lines = run.failed("show", PRESS_UP, "--format", "json", status=2)
         # Some versions of Python quote the choices, others do not.
         assert lines[-1].startswith(
             "backroutine show: error: argument --format: invalid choice: 'json' "
@@ -241,21 +289,20 @@ class TestShow:
         )
         assert lines[-1].replace("'", "").endswith("text, markdown)")
 
-    def test_unknown_id_as_markdown(self) -> None:
+    def test_unknown_id_as_markdown(self, run: CommandLine) -> None:
         """An unknown id is one line and exit 1, whatever the format."""
-        lines = failed("show", "zzz", "--format", "markdown", status=1)
+        lines = run.failed("show", "zzz", "--format", "markdown", status=1)
         assert ["backroutine: error: unknown exercise id 'zzz'"] == lines
 
-    def test_needs_an_id(self) -> None:
+    def test_needs_an_id(self, run: CommandLine) -> None:
         """`show` without an id is bad usage, reported without a traceback."""
         result = run("show")
-        assert 2 == result.returncode
-        assert "the following arguments are required: ID" in result.stderr
-        assert "Traceback" not in result.stderr
+        assert 2 == result.status
+        assert "the following arguments are required: ID" in result.err
 
 
 class TestErrors:
-    def test_unknown_id(self) -> None:
+    def test_unknown_id(self, run: CommandLine) -> None:
         """An unknown id exits 1 with one line naming it and the likely id."""
         result = run("show", "spine-pressup")
         expected = (
@@ -263,35 +310,34 @@ class TestErrors:
             "did you mean 'spine-press-up'?\n"
         )
         assert (expected, "", 1) == (
-            result.stderr,
-            result.stdout,
-            result.returncode,
+            result.err,
+            result.out,
+            result.status,
         )
 
-    def test_unknown_id_without_suggestion(self) -> None:
+    def test_unknown_id_without_suggestion(self, run: CommandLine) -> None:
         """An id like no other exits 1 with one line and no suggestion."""
         result = run("show", "zzz")
-        assert "backroutine: error: unknown exercise id 'zzz'\n" == result.stderr
-        assert 1 == result.returncode
+        assert "backroutine: error: unknown exercise id 'zzz'\n" == result.err
+        assert 1 == result.status
 
     @pytest.mark.parametrize(
         "args", [["bogus"], ["--bogus"], ["show", PRESS_UP, "extra"]]
     )
-    def test_bad_usage(self, args: list[str]) -> None:
+    def test_bad_usage(self, run: CommandLine, args: list[str]) -> None:
         """An unknown command, option or extra argument exits 2 with usage."""
         result = run(*args)
-        assert 2 == result.returncode
-        assert result.stderr.startswith("usage: backroutine")
-        assert "Traceback" not in result.stderr
-        assert "" == result.stdout
+        assert 2 == result.status
+        assert result.err.startswith("usage: backroutine")
+        assert "" == result.out
 
-    def test_no_command(self) -> None:
+    def test_no_command(self, run: CommandLine) -> None:
         """Without a command, the help goes to standard error and it exits 2."""
         result = run()
-        assert 2 == result.returncode
-        assert "" == result.stdout
-        assert "commands:" in result.stderr
-        assert "show " in result.stderr
+        assert 2 == result.status
+        assert "" == result.out
+        assert "commands:" in result.err
+        assert "show " in result.err
 
     def test_invalid_document_is_one_line_per_problem(self) -> None:
         """Each problem of an invalid document gets a line of its own."""
@@ -331,9 +377,9 @@ class TestErrors:
 
 
 class TestPlan:
-    def test_prints_a_routine_for_a_person(self) -> None:
+    def test_prints_a_routine_for_a_person(self, run: CommandLine) -> None:
         """`plan` prints the routine's name, its exercises and the safety advice."""
-        out = ok(*BEDTIME)
+        out = run.ok(*BEDTIME)
         routine = bedtime()
         assert out.startswith(f"{routine.name}\n")
         assert len(routine.steps) >= 3
@@ -343,42 +389,53 @@ class TestPlan:
         for advice in routine.safety:
             assert advice in one_line(out)
 
-    def test_text_is_the_rendered_routine(self) -> None:
+    def test_text_is_the_rendered_routine(self, run: CommandLine) -> None:
         """The text is what routine_text gives for the planned routine."""
-        assert routine_text(bedtime()) == ok(*BEDTIME)
+        assert routine_text(bedtime()) == run.ok(*BEDTIME)
 
-    def test_markdown_is_the_handout(self) -> None:
+    def test_markdown_is_the_handout(self, run: CommandLine) -> None:
         """--format markdown prints the planned routine's handout."""
-        out = ok(*BEDTIME, "--format", "markdown")
+        out = run.ok(*BEDTIME, "--format", "markdown")
         assert to_markdown(bedtime()) == out
         assert out.startswith(f"# {bedtime().name}\n\n")
 
-    def test_json_is_the_planned_routine(self) -> None:
+    def test_json_is_the_planned_routine(self, run: CommandLine) -> None:
         """--format json prints the routine's document, as dumps writes it."""
-        out = ok(*BEDTIME, "--format", "json")
+        out = run.ok(*BEDTIME, "--format", "json")
         routine = bedtime()
         assert routine == loads(out, Routine)
         assert dumps(routine, indent=2) + "\n" == out
 
     @pytest.mark.parametrize("output_format", ["text", "json", "markdown"])
     def test_out_writes_the_file(
-        self, tmp_path: pathlib.Path, output_format: str
+        self, run: CommandLine, tmp_path: pathlib.Path, output_format: str
     ) -> None:
         """--out writes to the file what would have been printed, and nothing else."""
         path = tmp_path / "routine.out"
-        printed = ok(*BEDTIME, "--format", output_format)
-        assert "" == ok(*BEDTIME, "--format", output_format, "--out", str(path))
+        printed = run.ok(*BEDTIME, "--format", output_format)
+        assert "" == run.ok(*BEDTIME, "--format", output_format, "--out", str(path))
         assert printed == path.read_text(encoding="utf-8")
 
-    def test_out_to_a_missing_directory(self, tmp_path: pathlib.Path) -> None:
+    def test_out_to_a_missing_directory(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
         """A file that cannot be written is one line and exit status 1."""
         path = tmp_path / "missing" / "routine.json"
-        lines = failed(*BEDTIME, "--out", str(path), status=1)
+        lines = run.failed(*BEDTIME, "--out", str(path), status=1)
         expected = (
             f"backroutine: error: cannot write {str(path)!r}: "
             "its directory does not exist"
         )
         assert [expected] == lines
+
+    def test_out_to_a_directory(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """A directory is one line saying so, exit status 1, and stays empty."""
+        lines = run.failed(*BEDTIME, "--out", str(tmp_path), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(tmp_path)!r}: "
+            "it is a directory, not a file"
+        )
+        assert ([expected], []) == (lines, list(tmp_path.iterdir()))
 
     @pytest.mark.parametrize(
         "args",
@@ -388,9 +445,11 @@ class TestPlan:
         ],
         ids=" ".join,
     )
-    def test_hyphens_or_underscores(self, args: tuple[str, ...]) -> None:
+    def test_hyphens_or_underscores(
+        self, run: CommandLine, args: tuple[str, ...]
+    ) -> None:
         """Enum values are taken in their JSON spelling or with hyphens."""
-        out = ok(
+        out = run.ok(
             "plan", "--time", "midday", "--minutes", "5", *args, "--format", "json"
         )
         request = PlanRequest(
@@ -402,14 +461,14 @@ class TestPlan:
         assert plan_routine(request) == loads(out, Routine)
 
     @pytest.mark.parametrize("spelling", ["lower-back", "lower_back"])
-    def test_target_spellings(self, spelling: str) -> None:
+    def test_target_spellings(self, run: CommandLine, spelling: str) -> None:
         """Both spellings of an area plan the same routine."""
         args = ("plan", "--time", "bedtime", "--minutes", "8", "--target", spelling)
-        assert ok(*BEDTIME) == ok(*args)
+        assert run.ok(*BEDTIME) == run.ok(*args)
 
-    def test_several_targets_and_constraints(self) -> None:
+    def test_several_targets_and_constraints(self, run: CommandLine) -> None:
         """Repeatable options add up, and a repeated value counts once."""
-        out = ok(
+        out = run.ok(
             *("plan", "--time", "morning", "--minutes", "6", "--format", "json"),
             *("--target", "lower-back", "--target", "hips", "--target", "hips"),
             *("--avoid-bias", "extension", "--avoid-bias", "rotation"),
@@ -437,23 +496,25 @@ class TestPlan:
         ],
         ids=["none", "mat and pillow"],
     )
-    def test_equipment(self, args: tuple[str, ...], equipment: tuple[str, ...]) -> None:
+    def test_equipment(
+        self, run: CommandLine, args: tuple[str, ...], equipment: tuple[str, ...]
+    ) -> None:
         """--equipment names what is at hand; --no-equipment means nothing at all."""
-        out = ok(*BEDTIME, *args, "--format", "json")
+        out = run.ok(*BEDTIME, *args, "--format", "json")
         at_hand = tuple(map(Equipment, equipment))
         assert bedtime(equipment=at_hand) == loads(out, Routine)
 
-    def test_equipment_or_none(self) -> None:
+    def test_equipment_or_none(self, run: CommandLine) -> None:
         """--equipment and --no-equipment together are bad usage."""
         result = run(*BEDTIME, "--equipment", "mat", "--no-equipment")
-        assert 2 == result.returncode
-        assert "not allowed with argument" in result.stderr
+        assert 2 == result.status
+        assert "not allowed with argument" in result.err
 
-    def test_time_is_required(self) -> None:
+    def test_time_is_required(self, run: CommandLine) -> None:
         """Without --time, `plan` is bad usage that names the option."""
         result = run("plan", "--minutes", "8")
-        assert 2 == result.returncode
-        assert result.stderr.endswith(
+        assert 2 == result.status
+        assert result.err.endswith(
             "backroutine plan: error: the following arguments are required: --time\n"
         )
 
@@ -466,7 +527,7 @@ class TestPlan:
         ],
     )
     def test_unknown_value(
-        self, option: str, value: str, what: str, choices: type[Any]
+        self, run: CommandLine, option: str, value: str, what: str, choices: type[Any]
     ) -> None:
         """An unknown enum value exits 2 and lists the valid ones, with hyphens."""
         args = ["plan", "--time", "bedtime", option, value]
@@ -477,16 +538,16 @@ class TestPlan:
             f"{value!r}; choose from {valid}\n"
         )
         assert (2, "", True) == (
-            result.returncode,
-            result.stdout,
-            result.stderr.endswith(expected),
+            result.status,
+            result.out,
+            result.err.endswith(expected),
         )
-        assert result.stderr.startswith("usage: backroutine plan ")
+        assert result.err.startswith("usage: backroutine plan ")
 
     @pytest.mark.parametrize("minutes", ["abc", "nan", "inf", "-inf", "", "8m"])
-    def test_minutes_not_a_number(self, minutes: str) -> None:
+    def test_minutes_not_a_number(self, run: CommandLine, minutes: str) -> None:
         """Minutes that are not a finite number are bad usage, exit status 2."""
-        lines = failed(*BEDTIME[:-2], f"--minutes={minutes}", status=2)
+        lines = run.failed(*BEDTIME[:-2], f"--minutes={minutes}", status=2)
         assert (
             "backroutine plan: error: argument --minutes: expected a number of "
             f"minutes, such as 8 or 7.5 (got {minutes!r})"
@@ -495,9 +556,11 @@ class TestPlan:
     @pytest.mark.parametrize(
         ("minutes", "shown"), [("0", "0.0"), ("-1", "-1.0"), ("300", "300.0")]
     )
-    def test_minutes_out_of_range(self, minutes: str, shown: str) -> None:
+    def test_minutes_out_of_range(
+        self, run: CommandLine, minutes: str, shown: str
+    ) -> None:
         """A number of minutes the request refuses is bad input, exit status 1."""
-        lines = failed(*BEDTIME[:-2], f"--minutes={minutes}", status=1)
+        lines = run.failed(*BEDTIME[:-2], f"--minutes={minutes}", status=1)
         expected = (
             "backroutine: error: --minutes must be above 0 and at most 240 "
             f"(got {shown})"
@@ -505,34 +568,166 @@ class TestPlan:
         assert [expected] == lines
 
     @pytest.mark.parametrize("minutes", ["7.5", "1e1", " 8 "])
-    def test_minutes_as_written(self, minutes: str) -> None:
+    def test_minutes_as_written(self, run: CommandLine, minutes: str) -> None:
         """Minutes may have a fraction or an exponent."""
-        out = ok(*BEDTIME[:-1], minutes, "--format", "json")
+        out = run.ok(*BEDTIME[:-1], minutes, "--format", "json")
         assert bedtime(minutes=float(minutes)) == loads(out, Routine)
 
-    def test_unknown_exercise_to_exclude(self) -> None:
+    def test_unknown_exercise_to_exclude(self, run: CommandLine) -> None:
         """An --exclude id the catalog does not hold exits 1, naming the id."""
-        lines = failed(*BEDTIME, "--exclude", "spine-pressup", status=1)
+        lines = run.failed(*BEDTIME, "--exclude", "spine-pressup", status=1)
         expected = (
             "backroutine: error: unknown exercise id 'spine-pressup'; "
             "did you mean 'spine-press-up'?"
         )
         assert [expected] == lines
 
-    def test_malformed_exercise_to_exclude(self) -> None:
+    def test_malformed_exercise_to_exclude(self, run: CommandLine) -> None:
         """An --exclude that is not an id at all exits 1, naming the option."""
-        lines = failed(*BEDTIME, "--exclude", "Spine_Press_Up", status=1)
+        lines = run.failed(*BEDTIME, "--exclude", "Spine_Press_Up", status=1)
         assert 1 == len(lines)
         assert lines[0].startswith("backroutine: error: --exclude must be ")
         assert lines[0].endswith("(got 'Spine_Press_Up')")
 
-    def test_impossible_request(self) -> None:
+    def test_impossible_request(self, run: CommandLine) -> None:
         """A request no routine meets exits 1 with the planner's reason."""
         with pytest.raises(PlanningError) as caught:
             bedtime(minutes=0.1)
-        lines = failed(*BEDTIME[:-1], "0.1", status=1)
+        lines = run.failed(*BEDTIME[:-1], "0.1", status=1)
         assert [f"backroutine: error: {caught.value}"] == lines
         assert "allow at least" in lines[0]
+
+
+OLD = "the routine saved before\n"
+
+
+@pytest.fixture
+def old_file(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A file that --out is to replace, alone in its directory."""
+    path = tmp_path / "routine.txt"
+    path.write_text(OLD, encoding="utf-8")
+    path.chmod(0o640)
+    return path
+
+
+class TestOutFile:
+    """--out replaces the file whole, or leaves it as it was."""
+
+    def test_replaces_the_file(self, run: CommandLine, old_file: pathlib.Path) -> None:
+        """The file holds the new text, keeps its mode, and nothing else is left."""
+        assert "" == run.ok(*BEDTIME, "--out", str(old_file))
+        assert (routine_text(bedtime()), 0o640, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            stat.S_IMODE(old_file.stat().st_mode),
+            list(old_file.parent.iterdir()),
+        )
+
+    def test_new_file_has_the_usual_mode(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
+        """A new file gets the mode open() gives, read-write less the umask."""
+        path = tmp_path / "routine.txt"
+        umask = os.umask(0o027)
+        try:
+            run.ok(*BEDTIME, "--out", str(path))
+        finally:
+            os.umask(umask)
+        assert 0o640 == stat.S_IMODE(path.stat().st_mode)
+
+    def test_failed_write_keeps_the_old_file(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """A disk that fills up is one line, exit 1; the old file is untouched."""
+
+        def full(_descriptor: int) -> NoReturn:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", full)
+        lines = run.failed(*BEDTIME, "--out", str(old_file), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: "
+            f"{os.strerror(errno.ENOSPC)}"
+        )
+        assert ([expected], OLD, [old_file]) == (
+            lines,
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
+
+    def test_directory_not_writable(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """A directory where no file can be made is one line, the file untouched."""
+
+        def refused(*_args: object, **_kwargs: object) -> NoReturn:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+        # As root, a read-only directory would not refuse: refuse for it.
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        lines = run.failed(*BEDTIME, "--out", str(old_file), status=1)
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: permission denied"
+        )
+        assert ([expected], OLD) == (lines, old_file.read_text(encoding="utf-8"))
+
+    def test_interrupt_keeps_the_old_file(
+        self,
+        run: CommandLine,
+        monkeypatch: pytest.MonkeyPatch,
+        old_file: pathlib.Path,
+    ) -> None:
+        """Ctrl-C while writing exits 130; the old file is untouched, none left."""
+
+        def interrupted(_descriptor: int) -> NoReturn:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupted)
+        result = run(*BEDTIME, "--out", str(old_file))
+        assert (130, "", "backroutine: interrupted\n") == (
+            result.status,
+            result.out,
+            result.err,
+        )
+        assert (OLD, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
+
+    def test_through_a_symbolic_link(
+        self, run: CommandLine, old_file: pathlib.Path
+    ) -> None:
+        """A link is followed: the file it names is replaced, the link kept."""
+        link = old_file.parent / "link.txt"
+        link.symlink_to(old_file.name)
+        run.ok(*BEDTIME, "--out", str(link))
+        assert (True, old_file.name, routine_text(bedtime())) == (
+            link.is_symlink(),
+            str(link.readlink()),
+            old_file.read_text(encoding="utf-8"),
+        )
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    def test_into_a_named_pipe(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """A named pipe (or a device) is written to, not replaced by a file."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        # Reading first, without waiting: the routine fits in the pipe.
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            run.ok(*BEDTIME, "--out", str(fifo))
+            received = b"".join(iter(lambda: os.read(reader, 65536), b""))
+        finally:
+            os.close(reader)
+        assert (routine_text(bedtime()), True) == (
+            received.decode("utf-8"),
+            stat.S_ISFIFO(fifo.stat().st_mode),
+        )
 
 
 NOT_PLANNED = "backroutine: nothing planned: warning signs say to seek care instead"
@@ -540,18 +735,12 @@ NOT_PLANNED = "backroutine: nothing planned: warning signs say to seek care inst
 STENOSIS = ("plan", "--time", "midday", "--minutes", "20", "--format", "json")
 
 
-def stopped(*args: str) -> str:
-    """The standard error of a run that a screening stopped: exit 3, no output."""
-    result = run(*args)
-    assert (3, "") == (result.returncode, result.stdout)
-    assert "Traceback" not in result.stderr
-    return result.stderr
-
-
 class TestPlanSafety:
-    def test_condition_leaves_out_what_it_advises_against(self) -> None:
+    def test_condition_leaves_out_what_it_advises_against(
+        self, run: CommandLine
+    ) -> None:
         """With spinal stenosis, no extension-biased exercise is planned."""
-        out = ok(*STENOSIS, "--condition", "spinal-stenosis")
+        out = run.ok(*STENOSIS, "--condition", "spinal-stenosis")
         routine = loads(out, Routine)
         request = PlanRequest(
             time_of_day=TimeOfDay.MIDDAY,
@@ -561,28 +750,28 @@ class TestPlanSafety:
         assert plan_routine(request) == routine
         assert [] == [e.id for e in routine.exercises if e.bias is Bias.EXTENSION]
 
-    def test_condition_notes_what_was_left_out(self) -> None:
+    def test_condition_notes_what_was_left_out(self, run: CommandLine) -> None:
         """A note names the condition and each exercise it left out."""
-        routine = loads(ok(*STENOSIS, "--condition", "spinal-stenosis"), Routine)
+        routine = loads(run.ok(*STENOSIS, "--condition", "spinal-stenosis"), Routine)
         left_out = [note for note in routine.notes if "spinal stenosis" in note]
         assert 1 <= len(left_out)
         assert left_out[0].startswith("Left out for spinal stenosis: ")
         assert default_catalog()[PRESS_UP].name in left_out[0]
 
-    def test_without_condition_extension_may_be_planned(self) -> None:
+    def test_without_condition_extension_may_be_planned(self, run: CommandLine) -> None:
         """Without the condition, the same request plans an extension exercise."""
-        routine = loads(ok(*STENOSIS), Routine)
+        routine = loads(run.ok(*STENOSIS), Routine)
         assert Bias.EXTENSION in {exercise.bias for exercise in routine.exercises}
 
     @pytest.mark.parametrize("spelling", ["spinal-stenosis", "spinal_stenosis"])
-    def test_condition_spellings(self, spelling: str) -> None:
+    def test_condition_spellings(self, run: CommandLine, spelling: str) -> None:
         """Both spellings of a condition plan the same routine."""
-        expected = ok(*STENOSIS, "--condition", "spinal-stenosis")
-        assert expected == ok(*STENOSIS, "--condition", spelling)
+        expected = run.ok(*STENOSIS, "--condition", "spinal-stenosis")
+        assert expected == run.ok(*STENOSIS, "--condition", spelling)
 
-    def test_several_conditions_and_signs(self) -> None:
+    def test_several_conditions_and_signs(self, run: CommandLine) -> None:
         """Repeated --condition and --sign add up, and a repeat counts once."""
-        out = ok(
+        out = run.ok(
             *STENOSIS,
             *("--condition", "pregnancy", "--condition", "osteoporosis"),
             *("--condition", "pregnancy"),
@@ -596,45 +785,51 @@ class TestPlanSafety:
         )
         assert plan_routine(request) == loads(out, Routine)
 
-    def test_see_professional_advice_first_in_json(self) -> None:
+    def test_see_professional_advice_first_in_json(self, run: CommandLine) -> None:
         """With a see-professional sign, its advice is the first safety line."""
-        routine = loads(ok(*STENOSIS, "--sign", "pain-below-knee"), Routine)
+        routine = loads(run.ok(*STENOSIS, "--sign", "pain-below-knee"), Routine)
         advice = screen([WarningSign.PAIN_BELOW_KNEE]).advice
         assert advice == routine.safety[0]
 
-    def test_see_professional_advice_before_the_exercises(self) -> None:
+    def test_see_professional_advice_before_the_exercises(
+        self, run: CommandLine
+    ) -> None:
         """In the text, the see-professional advice comes before any exercise."""
-        out = ok(*STENOSIS[:-2], "--sign", "pain-below-knee")
+        out = run.ok(*STENOSIS[:-2], "--sign", "pain-below-knee")
         advice = screen([WarningSign.PAIN_BELOW_KNEE]).advice
         flat = one_line(out)
         assert advice in flat
         assert flat.index(advice) < flat.index(" Exercises ")
 
-    def test_stop_rule_before_the_exercises(self) -> None:
+    def test_stop_rule_before_the_exercises(self, run: CommandLine) -> None:
         """The printed routine gives the stop rule before the first exercise."""
-        out = ok(*BEDTIME)
+        out = run.ok(*BEDTIME)
         assert out.index("\nStop rule: ") < out.index("\nExercises\n")
 
-    def test_emergency_sign_stops_planning(self) -> None:
+    def test_emergency_sign_stops_planning(self, run: CommandLine) -> None:
         """An emergency sign exits 3 with the emergency screening, no traceback."""
-        err = stopped(*STENOSIS, "--sign", "saddle-numbness")
+        err = run.stopped(*STENOSIS, "--sign", "saddle-numbness")
         screening = screen([WarningSign.SADDLE_NUMBNESS])
         assert f"{NOT_PLANNED}\n\n{screening_text(screening)}" == err
         assert "EMERGENCY: call emergency services now" in err
         assert screening.advice in one_line(err)
 
-    def test_emergency_sign_writes_no_file(self, tmp_path: pathlib.Path) -> None:
+    def test_emergency_sign_writes_no_file(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
         """A plan stopped by a screening writes no --out file."""
         path = tmp_path / "routine.json"
-        stopped(*STENOSIS, "--sign", "saddle-numbness", "--out", str(path))
+        run.stopped(*STENOSIS, "--sign", "saddle-numbness", "--out", str(path))
         assert not path.exists()
 
     @pytest.mark.parametrize(
         "sign", ["fever", "night-pain", "both-legs-weak-or-numb", "serious-trauma"]
     )
-    def test_urgent_or_emergency_sign_exits_3(self, sign: str) -> None:
+    def test_urgent_or_emergency_sign_exits_3(
+        self, run: CommandLine, sign: str
+    ) -> None:
         """Every urgent or emergency sign stops the text plan as well, exit 3."""
-        err = stopped(*BEDTIME, "--sign", "pain-below-knee", "--sign", sign)
+        err = run.stopped(*BEDTIME, "--sign", "pain-below-knee", "--sign", sign)
         assert err.startswith(f"{NOT_PLANNED}\n\n")
 
     @pytest.mark.parametrize(
@@ -645,10 +840,10 @@ class TestPlanSafety:
         ],
     )
     def test_unknown_value(
-        self, option: str, value: str, what: str, choices: type[Any]
+        self, run: CommandLine, option: str, value: str, what: str, choices: type[Any]
     ) -> None:
         """An unknown condition or sign exits 2 and lists the valid ones."""
-        lines = failed(*BEDTIME, option, value, status=2)
+        lines = run.failed(*BEDTIME, option, value, status=2)
         valid = ", ".join(member.value.replace("_", "-") for member in choices)
         expected = (
             f"backroutine plan: error: argument {option}: unknown {what} "
@@ -658,48 +853,48 @@ class TestPlanSafety:
 
 
 class TestScreen:
-    def test_urgent(self) -> None:
+    def test_urgent(self, run: CommandLine) -> None:
         """An urgent sign prints the urgent screening and exits 3."""
         result = run("screen", "--sign", "fever")
         screening = screen([WarningSign.FEVER])
         assert (screening_text(screening), "", 3) == (
-            result.stdout,
-            result.stderr,
-            result.returncode,
+            result.out,
+            result.err,
+            result.status,
         )
-        assert result.stdout.startswith("URGENT: see a doctor soon\n")
-        assert "a fever or chills" in result.stdout
-        assert screening.advice in one_line(result.stdout)
+        assert result.out.startswith("URGENT: see a doctor soon\n")
+        assert "a fever or chills" in result.out
+        assert screening.advice in one_line(result.out)
 
-    def test_see_professional(self) -> None:
+    def test_see_professional(self, run: CommandLine) -> None:
         """A see-professional sign prints its advice and exits 0."""
-        out = ok("screen", "--sign", "persistent-pain")
+        out = run.ok("screen", "--sign", "persistent-pain")
         assert screening_text(screen([WarningSign.PERSISTENT_PAIN])) == out
         assert out.startswith("See a professional\n")
 
-    def test_highest_urgency_wins(self) -> None:
+    def test_highest_urgency_wins(self, run: CommandLine) -> None:
         """With signs of two tiers, the emergency is reported and named."""
         result = run("screen", "--sign", "worsening-pain", "--sign", "saddle-numbness")
-        assert (3, "") == (result.returncode, result.stderr)
-        assert result.stdout.startswith("EMERGENCY: call emergency services now\n")
-        assert "  - numbness around the genitals or buttocks\n" in result.stdout
-        assert "keeps getting worse" not in result.stdout
+        assert (3, "") == (result.status, result.err)
+        assert result.out.startswith("EMERGENCY: call emergency services now\n")
+        assert "  - numbness around the genitals or buttocks\n" in result.out
+        assert "keeps getting worse" not in result.out
 
-    def test_no_signs(self) -> None:
+    def test_no_signs(self, run: CommandLine) -> None:
         """Without --sign, it prints the screening for no warning signs, exit 0."""
-        out = ok("screen")
+        out = run.ok("screen")
         assert screening_text(screen([])) == out
         assert out.startswith("No warning signs\n")
 
     @pytest.mark.parametrize("spelling", ["pain-below-knee", "pain_below_knee"])
-    def test_sign_spellings(self, spelling: str) -> None:
+    def test_sign_spellings(self, run: CommandLine, spelling: str) -> None:
         """Signs are taken in their JSON spelling or with hyphens."""
         expected = screening_text(screen([WarningSign.PAIN_BELOW_KNEE]))
-        assert expected == ok("screen", "--sign", spelling, "--sign", spelling)
+        assert expected == run.ok("screen", "--sign", spelling, "--sign", spelling)
 
-    def test_unknown_sign(self) -> None:
+    def test_unknown_sign(self, run: CommandLine) -> None:
         """An unknown sign exits 2 and lists the valid ones, with hyphens."""
-        lines = failed("screen", "--sign", "back-ache", status=2)
+        lines = run.failed("screen", "--sign", "back-ache", status=2)
         valid = ", ".join(sign.value.replace("_", "-") for sign in WarningSign)
         expected = (
             "backroutine screen: error: argument --sign: unknown warning sign "
@@ -707,9 +902,9 @@ class TestScreen:
         )
         assert expected == lines[-1]
 
-    def test_help_explains_every_sign(self) -> None:
+    def test_help_explains_every_sign(self, run: CommandLine) -> None:
         """--help lists each sign with hyphens and in words, and an example."""
-        out = ok("screen", "--help")
+        out = run.ok("screen", "--help")
         flat = one_line(out)
         for sign in WarningSign:
             assert sign.value.replace("_", "-") in out
@@ -738,9 +933,11 @@ def routine_file(tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 class TestTimeline:
-    def test_prints_the_cues(self, routine_file: pathlib.Path) -> None:
+    def test_prints_the_cues(
+        self, run: CommandLine, routine_file: pathlib.Path
+    ) -> None:
         """Each cue is a line that starts with its time, from 00:00 to done."""
-        lines = ok("timeline", str(routine_file)).splitlines()
+        lines = run.ok("timeline", str(routine_file)).splitlines()
         cues = timeline(bedtime())
         assert len(cues) == len(lines)
         assert [] == [line for line in lines if not TIMED_LINE.match(line)]
@@ -748,32 +945,38 @@ class TestTimeline:
         done = cues[-1]
         assert f"{clock_text(done.start_seconds)}  {done.text}" == lines[-1]
 
-    def test_is_the_rendered_timeline(self, routine_file: pathlib.Path) -> None:
+    def test_is_the_rendered_timeline(
+        self, run: CommandLine, routine_file: pathlib.Path
+    ) -> None:
         """The output is what timeline_text gives for the routine's cues."""
         expected = timeline_text(timeline(bedtime()))
-        assert expected == ok("timeline", str(routine_file))
+        assert expected == run.ok("timeline", str(routine_file))
 
-    def test_reads_standard_input(self, routine_file: pathlib.Path) -> None:
+    def test_reads_standard_input(
+        self, run: CommandLine, routine_file: pathlib.Path
+    ) -> None:
         """`-` reads the routine from standard input."""
         document = routine_file.read_text(encoding="utf-8")
-        assert ok("timeline", str(routine_file)) == ok("timeline", "-", stdin=document)
+        assert run.ok("timeline", str(routine_file)) == run.ok(
+            "timeline", "-", stdin=document
+        )
 
-    def test_from_plan(self) -> None:
+    def test_from_plan(self, run: CommandLine) -> None:
         """The JSON that `plan` prints is what `timeline` reads."""
-        document = ok(*BEDTIME, "--format", "json")
+        document = run.ok(*BEDTIME, "--format", "json")
         expected = timeline_text(timeline(bedtime()))
-        assert expected == ok("timeline", "-", stdin=document)
+        assert expected == run.ok("timeline", "-", stdin=document)
 
-    def test_missing_file(self, tmp_path: pathlib.Path) -> None:
+    def test_missing_file(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
         """A file that does not exist is one line naming it, exit status 1."""
         path = str(tmp_path / "nowhere.json")
-        lines = failed("timeline", path, status=1)
+        lines = run.failed("timeline", path, status=1)
         expected = f"backroutine: error: cannot read {path!r}: the file does not exist"
         assert [expected] == lines
 
-    def test_directory(self, tmp_path: pathlib.Path) -> None:
+    def test_directory(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
         """A directory is one line saying so, exit status 1."""
-        lines = failed("timeline", str(tmp_path), status=1)
+        lines = run.failed("timeline", str(tmp_path), status=1)
         expected = (
             f"backroutine: error: cannot read {str(tmp_path)!r}: "
             "it is a directory, not a file"
@@ -788,31 +991,33 @@ class TestTimeline:
             ("\ud800", "is not UTF-8 (invalid byte at offset 0)"),
         ],
     )
-    def test_not_json(self, tmp_path: pathlib.Path, text: str, problem: str) -> None:
+    def test_not_json(
+        self, run: CommandLine, tmp_path: pathlib.Path, text: str, problem: str
+    ) -> None:
         """A file that is not JSON is one line, in the library's words, status 1."""
         path = tmp_path / "bad.json"
         path.write_bytes(text.encode("utf-8", "surrogatepass"))
-        lines = failed("timeline", str(path), status=1)
+        lines = run.failed("timeline", str(path), status=1)
         expected = f"backroutine: error: invalid routine document: $: {problem}"
         assert [expected] == lines
 
-    def test_not_a_routine(self, tmp_path: pathlib.Path) -> None:
+    def test_not_a_routine(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
         """Another kind of document is refused, saying which kind it is."""
         path = tmp_path / "catalog.json"
         path.write_text(dumps(default_catalog()), encoding="utf-8")
-        lines = failed("timeline", str(path), status=1)
+        lines = run.failed("timeline", str(path), status=1)
         expected = (
             "backroutine: error: invalid routine document: "
             "$.kind: must be 'routine' (got 'catalog')"
         )
         assert [expected] == lines
 
-    def test_one_line_per_problem(self) -> None:
+    def test_one_line_per_problem(self, run: CommandLine) -> None:
         """An invalid routine gets one line for each of its problems."""
         document = (
             '{"kind": "routine", "version": 1, "name": " ", "steps": [], "extra": 1}'
         )
-        lines = failed("timeline", "-", stdin=document, status=1)
+        lines = run.failed("timeline", "-", stdin=document, status=1)
         known = "name, time_of_day, targets, steps, notes, safety"
         prefix = "backroutine: error: invalid routine document: "
         assert [
@@ -821,49 +1026,42 @@ class TestTimeline:
             f"{prefix}$.extra: is not a known field (known: {known})",
         ] == lines
 
-    def test_needs_a_file(self) -> None:
+    def test_needs_a_file(self, run: CommandLine) -> None:
         """Without a file, `timeline` is bad usage."""
-        assert 2 == run("timeline").returncode
-
-
-def run_bytes(*args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m backroutine`` with *args*, keeping its output as bytes."""
-    return run_python_bytes("-m", "backroutine", *args)
+        assert 2 == run("timeline").status
 
 
 class TestSchema:
     @pytest.mark.parametrize("kind", KINDS)
-    def test_is_the_committed_file(self, kind: str) -> None:
-        """`schema KIND` prints the committed schema file, byte for byte."""
-        result = run_bytes("schema", kind)
-        expected = (SCHEMAS / f"{kind}.schema.json").read_bytes()
-        assert (expected, b"", 0) == (result.stdout, result.stderr, result.returncode)
+    def test_is_the_committed_file(self, run: CommandLine, kind: str) -> None:
+        """`schema KIND` prints the committed schema file, character for character."""
+        expected = (SCHEMAS / f"{kind}.schema.json").read_bytes().decode("utf-8")
+        assert expected == run.ok("schema", kind)
 
     @pytest.mark.parametrize("kind", KINDS)
-    def test_is_the_generated_schema(self, kind: str) -> None:
+    def test_is_the_generated_schema(self, run: CommandLine, kind: str) -> None:
         """The output parses to what json_schema gives for the kind."""
-        assert json_schema(kind) == json.loads(ok("schema", kind))
+        assert json_schema(kind) == json.loads(run.ok("schema", kind))
 
-    def test_hyphenated_kind(self) -> None:
+    def test_hyphenated_kind(self, run: CommandLine) -> None:
         """plan-request is the same kind as plan_request."""
-        assert ok("schema", "plan_request") == ok("schema", "plan-request")
+        assert run.ok("schema", "plan_request") == run.ok("schema", "plan-request")
 
     @pytest.mark.parametrize("kind", ["workout", "Routine", "plan request", ""])
-    def test_unknown_kind(self, kind: str) -> None:
+    def test_unknown_kind(self, run: CommandLine, kind: str) -> None:
         """An unknown kind is bad usage, listing the kinds there are."""
         result = run("schema", kind)
         expected = (
             f"backroutine schema: error: argument KIND: unknown kind {kind!r}; "
             "choose from catalog, exercise, plan-request, routine"
         )
-        assert (2, "") == (result.returncode, result.stdout)
-        assert result.stderr.startswith("usage: backroutine schema")
-        assert expected == result.stderr.splitlines()[-1]
-        assert "Traceback" not in result.stderr
+        assert (2, "") == (result.status, result.out)
+        assert result.err.startswith("usage: backroutine schema")
+        assert expected == result.err.splitlines()[-1]
 
-    def test_needs_a_kind(self) -> None:
+    def test_needs_a_kind(self, run: CommandLine) -> None:
         """Without a kind, `schema` is bad usage."""
-        assert 2 == run("schema").returncode
+        assert 2 == run("schema").status
 
 
 def saved(tmp_path: pathlib.Path, text: str, name: str = "document.json") -> str:
@@ -874,11 +1072,11 @@ def saved(tmp_path: pathlib.Path, text: str, name: str = "document.json") -> str
 
 
 class TestValidate:
-    def test_planned_routine(self, tmp_path: pathlib.Path) -> None:
+    def test_planned_routine(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
         """A routine saved by `plan --format json --out` is valid."""
         path = str(tmp_path / "routine.json")
-        assert "" == ok(*BEDTIME, "--format", "json", "--out", path)
-        assert "ok\n" == ok("validate", path)
+        assert "" == run.ok(*BEDTIME, "--format", "json", "--out", path)
+        assert "ok\n" == run.ok("validate", path)
 
     @pytest.mark.parametrize(
         "value",
@@ -897,20 +1095,23 @@ class TestValidate:
     )
     def test_every_kind(
         self,
+        run: CommandLine,
         tmp_path: pathlib.Path,
         value: Routine | Exercise | PlanRequest | Any,
     ) -> None:
         """A valid document of each kind, compact or indented, prints ok."""
         for indent in (None, 2):
             path = saved(tmp_path, dumps(value, indent=indent))
-            assert "ok\n" == ok("validate", path)
+            assert "ok\n" == run.ok("validate", path)
 
-    def test_reads_standard_input(self) -> None:
+    def test_reads_standard_input(self, run: CommandLine) -> None:
         """`-` reads the document from standard input."""
-        document = ok(*BEDTIME, "--format", "json")
-        assert "ok\n" == ok("validate", "-", stdin=document)
+        document = run.ok(*BEDTIME, "--format", "json")
+        assert "ok\n" == run.ok("validate", "-", stdin=document)
 
-    def test_problem_with_its_path(self, tmp_path: pathlib.Path) -> None:
+    def test_problem_with_its_path(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
         """A routine with 0 reps is one line giving the path, exit status 1."""
         document = json.loads(dumps(bedtime()))
         sets = document["steps"][0]["sets"]
@@ -920,14 +1121,14 @@ class TestValidate:
             "backroutine: error: invalid routine document: "
             "$.steps[0].sets[1].reps: must be at least 1 (got 0)"
         )
-        assert [expected] == failed("validate", path, status=1)
+        assert [expected] == run.failed("validate", path, status=1)
 
-    def test_one_line_per_problem(self) -> None:
+    def test_one_line_per_problem(self, run: CommandLine) -> None:
         """Each problem of an invalid document gets a line of its own."""
         document = json.loads(dumps(default_catalog()[PRESS_UP]))
         document["name"] = ""
         document["extra"] = True
-        lines = failed("validate", "-", stdin=json.dumps(document), status=1)
+        lines = run.failed("validate", "-", stdin=json.dumps(document), status=1)
         prefix = "backroutine: error: invalid exercise document: "
         assert 2 == len(lines)
         assert all(line.startswith(f"{prefix}$.") for line in lines)
@@ -954,26 +1155,28 @@ class TestValidate:
         ids=["an array", "no kind", "unknown kind"],
     )
     def test_without_a_known_kind(
-        self, tmp_path: pathlib.Path, text: str, problem: str
+        self, run: CommandLine, tmp_path: pathlib.Path, text: str, problem: str
     ) -> None:
         """A document whose kind cannot be told is one line with its path."""
         path = saved(tmp_path, text)
         expected = f"backroutine: error: invalid document: {problem}"
-        assert [expected] == failed("validate", path, status=1)
+        assert [expected] == run.failed("validate", path, status=1)
 
     @pytest.mark.parametrize("text", ["not json", "", '{"kind": "routine"'])
-    def test_not_json(self, tmp_path: pathlib.Path, text: str) -> None:
+    def test_not_json(
+        self, run: CommandLine, tmp_path: pathlib.Path, text: str
+    ) -> None:
         """A file that is not JSON is one line and exit status 1."""
-        lines = failed("validate", saved(tmp_path, text), status=1)
+        lines = run.failed("validate", saved(tmp_path, text), status=1)
         assert 1 == len(lines)
         assert lines[0].startswith("backroutine: error: invalid document: $: is ")
         assert "valid JSON" not in lines[0]  # the library's words, not orjson's
 
-    def test_newer_version(self) -> None:
+    def test_newer_version(self, run: CommandLine) -> None:
         """A document of a newer format version is one line saying so."""
         document = json.loads(dumps(default_catalog()))
         document["version"] = 2
-        lines = failed("validate", "-", stdin=json.dumps(document), status=1)
+        lines = run.failed("validate", "-", stdin=json.dumps(document), status=1)
         expected = (
             "backroutine: error: invalid catalog document: $.version: this version "
             "of backroutine reads format version 1 (got 2); upgrade backroutine "
@@ -981,16 +1184,16 @@ class TestValidate:
         )
         assert [expected] == lines
 
-    def test_missing_file(self, tmp_path: pathlib.Path) -> None:
+    def test_missing_file(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
         """A file that does not exist is one line naming it, exit status 1."""
         path = str(tmp_path / "nowhere.json")
-        lines = failed("validate", path, status=1)
+        lines = run.failed("validate", path, status=1)
         expected = f"backroutine: error: cannot read {path!r}: the file does not exist"
         assert [expected] == lines
 
-    def test_needs_a_file(self) -> None:
+    def test_needs_a_file(self, run: CommandLine) -> None:
         """Without a file, `validate` is bad usage."""
-        assert 2 == run("validate").returncode
+        assert 2 == run("validate").status
 
 
 class TestHelpAndVersion:
@@ -1007,16 +1210,16 @@ class TestHelpAndVersion:
             ["schema"],
         ],
     )
-    def test_help_has_an_example(self, command: list[str]) -> None:
+    def test_help_has_an_example(self, run: CommandLine, command: list[str]) -> None:
         """Every command's --help ends with an example of its use."""
-        out = ok(*command, "--help")
+        out = run.ok(*command, "--help")
         assert "example" in out
         assert out.rstrip().splitlines()[-1].startswith("  backroutine ")
 
-    def test_version(self) -> None:
+    def test_version(self, run: CommandLine) -> None:
         """--version prints the program's name and the installed version."""
         expected = f"backroutine {metadata.version('backroutine')}\n"
-        assert expected == ok("--version")
+        assert expected == run.ok("--version")
 
     def test_version_when_not_installed(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -1033,29 +1236,275 @@ class TestHelpAndVersion:
         )
 
 
-class TestEntryPoints:
-    def test_python_dash_m(self) -> None:
-        """`python -m backroutine` runs the command line."""
-        assert exercise_list_text(default_catalog()) == ok("exercises")
-
-    def test_console_script(self) -> None:
-        """The installed `backroutine` script gives the same output as -m."""
-        script = pathlib.Path(sys.executable).parent / "backroutine"
-        if not script.exists():
-            pytest.skip("the console script is not installed next to Python")
-        result = run_command([str(script), "show", PRESS_UP])
-        assert (ok("show", PRESS_UP), "", 0) == (
-            result.stdout,
-            result.stderr,
-            result.returncode,
-        )
-
+class TestMain:
     def test_main_returns_the_status(self, capsys: pytest.CaptureFixture[str]) -> None:
         """main() returns the exit status rather than exiting, even for usage."""
         assert 0 == cli.main(["show", PRESS_UP])
         assert 2 == cli.main(["bogus"])
         assert 0 == cli.main(["--help"])
         assert "Spine press-up" in capsys.readouterr().out
+
+    def test_interrupt(self, run: CommandLine, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Ctrl-C is one line on standard error and exit status 130."""
+
+        def interrupted() -> NoReturn:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "default_catalog", interrupted)
+        result = run("exercises")
+        assert (130, "", "backroutine: interrupted\n") == (
+            result.status,
+            result.out,
+            result.err,
+        )
+
+    def test_standard_error_broken(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """When standard error cannot be written either, the status still tells."""
+        monkeypatch.setattr(sys, "stderr", Unwritable(BrokenPipeError()))
+        assert 1 == cli.main(["show", "zzz"])
+        assert "" == capsys.readouterr().out
+
+
+class Unwritable(io.StringIO):
+    """A standard stream that takes text but cannot write it out."""
+
+    def __init__(self, error: OSError, *, buffered: bool = False) -> None:
+        super().__init__()
+        self.error = error
+        self.buffered = buffered
+
+    def write(self, text: str) -> int:
+        if self.buffered:
+            return len(text)
+        raise self.error
+
+    def flush(self) -> None:
+        raise self.error
+
+
+# Commands that print to standard output, each in its own way.
+PRINTING = [
+    ["exercises"],
+    ["show", PRESS_UP, "--format", "markdown"],
+    list(BEDTIME),
+    ["schema", "routine"],
+    ["screen", "--sign", "fever"],
+    ["--help"],
+    ["show", "--help"],
+    ["--version"],
+]
+CANNOT_WRITE = "backroutine: error: cannot write to standard output: "
+CLOSED_PIPE = f"{CANNOT_WRITE}the pipe was closed by the program reading it\n"
+CLOSED = f"{CANNOT_WRITE}it is closed\n"
+NO_SPACE = f"{CANNOT_WRITE}{os.strerror(errno.ENOSPC)}\n"
+
+
+class TestOutputFailures:
+    """Standard output that cannot be written: one line and a status, in-process."""
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    @pytest.mark.parametrize("buffered", [False, True], ids=["write", "flush"])
+    def test_closed_pipe(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+        buffered: bool,
+    ) -> None:
+        """A pipe whose reader has gone exits 141, whether on write or flush."""
+        stdout = Unwritable(
+            BrokenPipeError(errno.EPIPE, "Broken pipe"), buffered=buffered
+        )
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert (141, CLOSED_PIPE) == (cli.main(args), capsys.readouterr().err)
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    @pytest.mark.parametrize("buffered", [False, True], ids=["write", "flush"])
+    def test_full_disk(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+        buffered: bool,
+    ) -> None:
+        """A full disk exits 74 (EX_IOERR), saying why, whether on write or flush."""
+        error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        monkeypatch.setattr(sys, "stdout", Unwritable(error, buffered=buffered))
+        assert (74, NO_SPACE) == (cli.main(args), capsys.readouterr().err)
+
+    @pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+    def test_closed(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        args: list[str],
+    ) -> None:
+        """Standard output closed (sys.stdout is None) exits 74, saying so."""
+        monkeypatch.setattr(sys, "stdout", None)
+        assert (74, CLOSED) == (cli.main(args), capsys.readouterr().err)
+
+    def test_bad_descriptor(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A descriptor that cannot be written (EBADF) counts as closed."""
+        error = OSError(errno.EBADF, os.strerror(errno.EBADF))
+        monkeypatch.setattr(sys, "stdout", Unwritable(error))
+        assert (74, CLOSED) == (cli.main(["exercises"]), capsys.readouterr().err)
+
+    def test_not_needed(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: pathlib.Path,
+    ) -> None:
+        """A command that prints nothing succeeds with standard output closed."""
+        monkeypatch.setattr(sys, "stdout", None)
+        path = tmp_path / "routine.txt"
+        assert (0, "") == (
+            cli.main([*BEDTIME, "--out", str(path)]),
+            capsys.readouterr().err,
+        )
+        assert routine_text(bedtime()) == path.read_text(encoding="utf-8")
+
+    def test_exit_statuses_are_exported(self) -> None:
+        """The new statuses are public constants, beside the others."""
+        assert (74, 130, 141) == (
+            cli.EXIT_IO_ERROR,
+            cli.EXIT_INTERRUPTED,
+            cli.EXIT_BROKEN_PIPE,
+        )
+        assert {"EXIT_IO_ERROR", "EXIT_INTERRUPTED", "EXIT_BROKEN_PIPE"} <= set(
+            cli.__all__
+        )
+
+
+# Smoke tests: the real entry points, in a process of their own, for what
+# only a real process shows: the exit status the shell sees, the streams as
+# the operating system gives them, and what Python prints as it exits.
+
+
+def python_m(
+    *args: str, stdout: Any = subprocess.PIPE, prefix: Sequence[str] = ()
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m backroutine`` with *args*, capturing standard error."""
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "backroutine", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=60,
+        check=False,
+    )
+
+
+DEV_FULL = pathlib.Path("/dev/full")
+
+# main() with files limited to 1000 bytes, a fraction of a routine; the limit
+# is lifted again after, so that coverage can save its data.
+WITHIN_FILE_SIZE_LIMIT = """
+import resource, sys
+from backroutine.cli import main
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, hard))
+status = main(sys.argv[1:])
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+sys.exit(status)
+"""
+
+
+class TestRealProcess:
+    def test_python_dash_m(self) -> None:
+        """`python -m backroutine` prints the committed schema, byte for byte."""
+        result = python_m("schema", "routine")
+        expected = (SCHEMAS / "routine.schema.json").read_bytes()
+        assert (expected, b"", 0) == (result.stdout, result.stderr, result.returncode)
+
+    def test_console_script(self, run: CommandLine) -> None:
+        """The installed `backroutine` script prints what main() prints."""
+        script = pathlib.Path(sys.executable).parent / "backroutine"
+        if not script.exists():
+            pytest.skip("the console script is not installed next to Python")
+        result = run_command([str(script), "show", PRESS_UP])
+        assert (run.ok("show", PRESS_UP), "", 0) == (
+            result.stdout,
+            result.stderr,
+            result.returncode,
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "status", "line"),
+        [
+            (["show", "zzz"], 1, "backroutine: error: unknown exercise id 'zzz'"),
+            (
+                ["plan", "--time", "noon"],
+                2,
+                (
+                    "backroutine plan: error: argument --time: unknown time of day "
+                    "'noon'; choose from morning, midday, evening, bedtime"
+                ),
+            ),
+            (["plan", "--time", "midday", "--sign", "saddle-numbness"], 3, NOT_PLANNED),
+        ],
+        ids=["bad input", "bad usage", "seek care"],
+    )
+    def test_exit_status(self, args: list[str], status: int, line: str) -> None:
+        """The shell sees the status main() returns, with no traceback."""
+        result = python_m(*args)
+        stderr = result.stderr.decode("utf-8")
+        assert (status, True) == (result.returncode, line in stderr.splitlines())
+        assert "Traceback" not in stderr
+
+    def test_closed_pipe(self) -> None:
+        """A pipe with no reader: exit 141, one line, nothing at Python's exit."""
+        reader, writer = os.pipe()
+        os.close(reader)  # as `| true` does, before anything is written
+        try:
+            result = python_m("exercises", stdout=writer)
+        finally:
+            os.close(writer)
+        assert (141, CLOSED_PIPE) == (result.returncode, result.stderr.decode())
+
+    @pytest.mark.skipif(not DEV_FULL.exists(), reason="no /dev/full")
+    def test_full_disk(self) -> None:
+        """`> /dev/full`: exit 74, one line, nothing at Python's exit."""
+        with DEV_FULL.open("wb") as full:
+            result = python_m("exercises", stdout=full)
+        assert (74, NO_SPACE) == (result.returncode, result.stderr.decode())
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX shell")
+    def test_closed_stdout(self) -> None:
+        """`>&-`: exit 74, one line saying standard output is closed."""
+        closed = ("sh", "-c", 'exec "$@" >&-', "sh")
+        result = python_m("exercises", stdout=None, prefix=closed)
+        assert (74, CLOSED) == (result.returncode, result.stderr.decode())
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="no file-size limit")
+    def test_out_beyond_the_file_size_limit(self, old_file: pathlib.Path) -> None:
+        """A write the file-size limit stops leaves the old file, and no other."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                WITHIN_FILE_SIZE_LIMIT,
+                *BEDTIME,
+                "--out",
+                str(old_file),
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        expected = (
+            f"backroutine: error: cannot write {str(old_file)!r}: "
+            f"{os.strerror(errno.EFBIG)}\n"
+        )
+        assert (1, expected) == (result.returncode, result.stderr.decode())
+        assert (OLD, [old_file]) == (
+            old_file.read_text(encoding="utf-8"),
+            list(old_file.parent.iterdir()),
+        )
 
 
 class TestWidth:
@@ -1083,7 +1532,7 @@ class TestWidth:
         ],
         ids=" ".join,
     )
-    def test_lines_fit_80_columns(self, args: list[str]) -> None:
+    def test_lines_fit_80_columns(self, run: CommandLine, args: list[str]) -> None:
         """No line of output is longer than 80 characters."""
-        lines = ok(*args).splitlines()
+        lines = run.ok(*args).splitlines()
         assert [] == [line for line in lines if len(line) > 80]

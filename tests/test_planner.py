@@ -38,6 +38,7 @@ from backroutine import (
     estimate_duration,
     plan_routine,
 )
+from backroutine._planner import _Choice, _Plan
 from backroutine.testing import catalogs, dosages, exercises, paces, plan_requests
 from tests.helpers import make_exercise
 
@@ -556,6 +557,95 @@ class TestProperties:
                 for order in itertools.permutations(result.steps)
             )
             assert fewest == position_changes(result.steps)
+
+
+def lowest_dose(exercise_id: str) -> _Choice:
+    """A built-in exercise as the planner first takes it, at its lowest dose."""
+    exercise = default_catalog()[exercise_id]
+    return _Choice.at_lowest_dose(exercise, 0, (), frozenset())
+
+
+def state(plan: _Plan) -> tuple[Any, ...]:
+    """All that a plan holds, each choice with its dose, to compare over time."""
+    return (
+        [(c.exercise.id, c.sets, c.reps, c.hold) for c in plan.choices],
+        set(plan.positions),
+        plan.used,
+        [(c.exercise.id, field, cost) for c, field, cost in plan.history],
+    )
+
+
+class TestRoundingBackstop:
+    """_Plan.undo, the backstop for a plan that rounding pushed over budget."""
+
+    def test_undo_takes_back_an_addition(self) -> None:
+        """Undoing an addition restores the choices, positions and time used."""
+        plan = _Plan(600, Pace())
+        assert True is plan.try_add(lowest_dose("cat-cow"))
+        before = state(plan)
+        assert True is plan.try_add(lowest_dose("spine-press-up"))
+        assert before != state(plan)
+        plan.undo()
+        assert before == state(plan)
+
+    def test_undo_takes_back_a_raised_dose(self) -> None:
+        """Undoing a raise restores the dose and the time used, and only that."""
+        plan = _Plan(600, Pace())
+        press_up = lowest_dose("spine-press-up")
+        assert True is plan.try_add(press_up)
+        before = state(plan)
+        assert True is plan.try_raise(press_up)
+        assert 4 == press_up.hold
+        plan.undo()
+        assert before == state(plan)
+
+    def test_undo_takes_back_in_reverse_order(self) -> None:
+        """Additions and raises are undone last first, back to an empty plan."""
+        plan = _Plan(600, Pace())
+        cat_cow, press_up = lowest_dose("cat-cow"), lowest_dose("spine-press-up")
+        states = [state(plan)]
+        for act, choice in (
+            (plan.try_add, cat_cow),
+            (plan.try_raise, cat_cow),
+            (plan.try_add, press_up),
+            (plan.try_raise, press_up),
+        ):
+            assert True is act(choice)
+            states.append(state(plan))
+        for expected in reversed(states[:-1]):
+            plan.undo()
+            assert expected == state(plan)
+        assert ([], set(), 0.0) == (plan.choices, plan.positions, plan.used)
+
+    def test_plan_routine_undoes_what_rounding_pushed_over(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A raise the timing model finds over budget is taken back, and it fits.
+
+        Hypothesis found this pace and request: the planner's running total
+        and the timing model's sum of the same parts differ in the last bit,
+        and the timing model, which judges, says the last raise went over.
+        """
+        pace = Pace(
+            get_ready_seconds=0,
+            move_seconds=170,
+            release_seconds=14.3,
+            switch_side_seconds=92.3,
+            change_exercise_seconds=0.1,
+            change_position_seconds=103.8,
+        )
+        request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=140)
+        undone: list[str | None] = []
+        undo = _Plan.undo
+
+        def spy(plan: _Plan) -> None:
+            undone.append(plan.history[-1][1])
+            undo(plan)
+
+        monkeypatch.setattr(_Plan, "undo", spy)
+        routine = plan_routine(request, pace=pace)
+        assert ["hold"] == undone
+        assert estimate_duration(routine, pace) <= request.minutes * 60
 
 
 class TestAcrossProcesses:

@@ -1,5 +1,7 @@
 import math
-from typing import Any
+import random
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -33,6 +35,26 @@ from backroutine.testing import (
     spans,
 )
 
+T = TypeVar("T")
+
+
+def first(strategy: st.SearchStrategy[T], condition: Callable[[T], bool]) -> T:
+    """The first value *strategy* draws that meets *condition*, the same every run.
+
+    find() alone draws at random, up to the profile's max_examples, so a
+    condition that one draw in a few meets goes unmet now and then.  With a
+    fixed seed and budget the draws are the same on every run and under every
+    profile; the budget is many times what these conditions need, so that a
+    Hypothesis that draws differently still meets them.
+    """
+    return find(
+        strategy,
+        condition,
+        # The first example found proves the point; shrinking it is slow.
+        settings=settings(max_examples=200, phases=[Phase.generate], database=None),
+        random=random.Random(0),  # noqa: S311 (a seed for repeatable draws)
+    )
+
 
 class TestEveryStrategy:
     @pytest.mark.parametrize(
@@ -62,10 +84,9 @@ class TestDocuments:
     @pytest.mark.parametrize("cls", [Routine, Exercise, Catalog, PlanRequest])
     def test_yields_each_document_class(self, cls: type) -> None:
         """Any of the four document classes may be drawn."""
-        value = find(
+        value = first(
             documents(),
             lambda value: type(value) is cls,
-            settings=settings(phases=[Phase.generate], database=None),
         )
 
         assert cls is type(value)
@@ -129,11 +150,9 @@ class TestExercises:
 
     def test_non_ascii_text(self) -> None:
         """Text fields may hold characters beyond ASCII."""
-        exercise = find(
+        exercise = first(
             exercises(),
             lambda exercise: not exercise.name.isascii(),
-            # The first example found proves the point; shrinking it is slow.
-            settings=settings(phases=[Phase.generate], database=None),
         )
 
         assert False is exercise.name.isascii()
@@ -211,10 +230,9 @@ class TestPaces:
     )
     def test_ints_and_fractions(self, kind: str, condition: Any) -> None:
         """Parts may be ints, fractions and tenths such as 0.1 or 2.5."""
-        pace = find(
+        pace = first(
             paces(),
             lambda pace: any(map(condition, attrs.astuple(pace))),
-            settings=settings(phases=[Phase.generate], database=None),
         )
 
         assert True is any(map(condition, attrs.astuple(pace))), kind
@@ -228,10 +246,9 @@ class TestPlanRequests:
 
     def test_exclude_some(self) -> None:
         """A request may exclude more than one of the ids it was given."""
-        request = find(
+        request = first(
             plan_requests(exercise_ids=["cat-cow", "cat-cow", "bridge"]),
             lambda request: len(request.exclude) > 1,
-            settings=settings(phases=[Phase.generate], database=None),
         )
 
         assert {"cat-cow", "bridge"} == set(request.exclude)

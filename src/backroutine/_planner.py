@@ -504,9 +504,9 @@ def plan_routine(
     # The passes add up costs in their own order, the timing model in its
     # own: with a pace in fractions of a second the two can differ in the
     # last bit.  The timing model is the judge.
-    while estimate_duration(routine, pace) > budget:  # pragma: no cover
+    while estimate_duration(routine, pace) > budget:
         plan.undo()
-        if not plan.choices:
+        if not plan.choices:  # pragma: no cover (no search has reached it)
             msg = f"nothing fits in {minutes_text(budget)}; allow a little more time"
             raise PlanningError(msg)
         routine = _build(plan, request, selection, screening)

@@ -26,17 +26,35 @@ in full, the same text either way:
   output (which may be piped into a file) and writes no ``--out`` file: on
   standard error, one line saying that nothing was planned and why, a blank
   line, then the screening.
+
+When the output cannot be written or the command is interrupted, standard
+error gets one line naming the program, never a traceback, and the exit
+status is the conventional one:
+
+- 141 (128 + SIGPIPE, what a shell reports for a program killed by it) when
+  standard output is a pipe whose reader has stopped reading, as ``head``
+  does once it has the lines it wants;
+- 74 (``EX_IOERR`` in ``sysexits.h``) when standard output cannot be
+  written otherwise: a full disk, or standard output closed;
+- 130 (128 + SIGINT) when interrupted, as by Ctrl-C.
+
+``plan --out FILE`` writes a temporary file beside *FILE*, then renames it
+over *FILE*: a write that fails (a full disk, a file-size limit) or an
+interrupt leaves *FILE* as it was, and no temporary file behind.
 """
 
 from __future__ import annotations
 
 import argparse
 import enum
+import errno
 import math
+import os
+import stat
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -70,8 +88,14 @@ from backroutine.exceptions import (
     SeekCareError,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 __all__ = [
     "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
+    "EXIT_IO_ERROR",
     "EXIT_OK",
     "EXIT_SEEK_CARE",
     "EXIT_USAGE",
@@ -88,6 +112,18 @@ EXIT_USAGE: Final = 2
 """The command line itself is wrong: a missing or unknown argument."""
 EXIT_SEEK_CARE: Final = 3
 """A screening says to seek care instead of exercising."""
+EXIT_IO_ERROR: Final = 74
+"""Standard output cannot be written: a full disk, or it is closed.
+
+``EX_IOERR`` in ``sysexits.h``.
+"""
+EXIT_INTERRUPTED: Final = 130
+"""Interrupted, as by Ctrl-C: 128 + SIGINT, as a shell reports it."""
+EXIT_BROKEN_PIPE: Final = 141
+"""Standard output is a pipe whose reader has stopped reading.
+
+128 + SIGPIPE: what a shell reports for a program that SIGPIPE killed.
+"""
 
 _NOT_PLANNED: Final = f"{PROG}: nothing planned: warning signs say to seek care instead"
 """The line on standard error before the screening that stopped ``plan``."""
@@ -113,8 +149,43 @@ class _BadInputError(BackroutineError):
     """Input the command line cannot use, such as a file that does not exist."""
 
 
+class _OutputError(Exception):
+    """Standard output cannot be written; the OSError says why, None if closed."""
+
+    def __init__(self, error: OSError | None) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    """Write *text* to standard output, raising _OutputError if it cannot."""
+    # Python sets sys.stdout to None when file descriptor 1 is closed.
+    if sys.stdout is None:
+        raise _OutputError(None)
+    try:
+        sys.stdout.write(text)
+    except OSError as error:
+        raise _OutputError(error) from None
+
+
+def _flush() -> None:
+    """Flush standard output, raising _OutputError if it cannot be written."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        raise _OutputError(error) from None
+
+
+def _complain(text: str) -> None:
+    """Write *text* to standard error, if it can be written at all."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        # Standard error is closed or broken: the exit status has to say it.
+        pass
 
 
 # Command-line values: enum values in their JSON spelling or with hyphens
@@ -397,12 +468,59 @@ def _output(text: str, out: str | None) -> None:
         _write(text)
         return
     try:
-        # open(), not pathlib: pathlib is slow to import, for every command.
-        with open(out, "w", encoding="utf-8", newline="") as file:  # noqa: PTH123
-            file.write(text)
+        _write_file(out, text)
     except OSError as error:
         reason = _reason(error, missing="its directory does not exist")
         raise _BadInputError(f"cannot write {out!r}: {reason}") from None
+
+
+def _write_file(path: str, text: str) -> None:
+    """Replace the file *path* with *text* as UTF-8, all at once or not at all.
+
+    The text goes to a temporary file in the same directory, which then
+    takes the place of *path*: a failed write, or an interrupt, leaves
+    *path* as it was, and the temporary file is removed.
+    """
+    import tempfile  # noqa: PLC0415 (slow to import, as pathlib; --out only)
+    from pathlib import Path  # noqa: PLC0415
+
+    given = Path(path)
+    try:
+        mode: int | None = given.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device or a named pipe, such as /dev/stdout, is written to, never
+        # replaced; open() refuses a directory, as it should.
+        with given.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        return
+    # Through a symbolic link, to the file it names, as open() would write.
+    target = given.resolve()
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        # mkstemp makes the file private: give it the mode the file had, or
+        # the one open() gives a new file.
+        temporary.chmod(_new_file_mode() if mode is None else stat.S_IMODE(mode))
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: read and write for all, less the umask."""
+    # The umask can only be read by setting it: set it back at once.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -668,7 +786,7 @@ class _VersionAction(argparse.Action):
         _values: object,
         _option_string: str | None = None,
     ) -> None:
-        sys.stdout.write(f"{PROG} {_version()}\n")
+        _write(f"{PROG} {_version()}\n")
         parser.exit()
 
 
@@ -697,8 +815,22 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """Help on standard output goes through :func:`_write`.
+
+    argparse itself ignores a failure to write the help, and the failure
+    would come back as a traceback when Python flushes standard output.
+    """
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        if file is None:
+            _write(self.format_help())
+        else:
+            super().print_help(file)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
         usage="%(prog)s [-h] [--version] COMMAND ...",
         description="Gentle exercise routines for the lower back.\n\n"
@@ -736,6 +868,35 @@ def _error_lines(error: BackroutineError) -> list[str]:
     return [f"{PROG}: error: {problem}\n" for problem in problems]
 
 
+def _output_error_line(error: OSError | None) -> str:
+    """The line that says why standard output cannot be written."""
+    if error is None or error.errno == errno.EBADF:
+        reason = "it is closed"
+    elif isinstance(error, BrokenPipeError):
+        reason = "the pipe was closed by the program reading it"
+    else:
+        reason = error.strerror or str(error)
+    return f"{PROG}: error: cannot write to standard output: {reason}\n"
+
+
+def _silence_stdout() -> None:
+    """Send what is left in standard output's buffer to the null device.
+
+    Python flushes standard output at exit: the write that just failed would
+    fail again there, and print "Exception ignored ..." (as the Python
+    documentation's note on SIGPIPE explains).
+    """
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # closed, or not a file (such as a test's capture)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status.
 
@@ -745,8 +906,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         0 on success, 1 for bad input, 2 for bad usage, 3 when a screening
-        says to seek care.  Usable as ``sys.exit(main())``.
+        says to seek care; 141 when standard output is a pipe that was
+        closed, 74 when it cannot be written otherwise, and 130 when
+        interrupted.  Usable as ``sys.exit(main())``.
     """
+    try:
+        status = _run(argv)
+        _flush()
+    except KeyboardInterrupt:
+        _complain(f"{PROG}: interrupted\n")
+        return EXIT_INTERRUPTED
+    except _OutputError as failure:
+        _silence_stdout()
+        _complain(_output_error_line(failure.error))
+        if isinstance(failure.error, BrokenPipeError):
+            return EXIT_BROKEN_PIPE
+        return EXIT_IO_ERROR
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse *argv* and run its command; the exit status, as main returns it."""
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -760,8 +940,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except SeekCareError as error:
-        sys.stderr.write(f"{_NOT_PLANNED}\n\n{screening_text(error.screening)}")
+        _complain(f"{_NOT_PLANNED}\n\n{screening_text(error.screening)}")
         return EXIT_SEEK_CARE
     except BackroutineError as error:
-        sys.stderr.writelines(_error_lines(error))
+        _complain("".join(_error_lines(error)))
         return EXIT_BAD_INPUT
