@@ -561,7 +561,7 @@ def spec_import_share(rounds: int) -> tuple[float, float]:
     own: list[float] = []
     whole: list[float] = []
     for _ in range(rounds):
-        done = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+        done = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import backroutine"],
             check=True,
             capture_output=True,

@@ -911,9 +911,9 @@ class TestScreen:
         assert "numbness around the genitals or buttocks" in flat
         assert "example:\n  backroutine screen --sign " in out
 
-    def test_help_groups_signs_by_urgency(self) -> None:
+    def test_help_groups_signs_by_urgency(self, run: CommandLine) -> None:
         """--help heads each group of signs with what to do and the exit status."""
-        out = ok("screen", "--help")
+        out = run.ok("screen", "--help")
         assert [
             "  emergency (call emergency services now; exit status 3):",
             "  urgent (see a doctor soon; exit status 3):",

@@ -180,9 +180,7 @@ def _member(gen: _Generator, spec: Member, x: str) -> str:
     return f"({by_value}.get({x}) if type({x}) is str else None)"
 
 
-def _read(
-    gen: _Generator, spec: Spec, x: str, out: str, indent: int
-) -> None:
+def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
     """Lines that check the raw *x* and set *out* to its value."""
     condition = _condition(gen, spec, x)
     if condition is not None:
