@@ -47,7 +47,7 @@ class Shade(enum.Enum):
     DARK = "dark"
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Part(v.Value):
     """A part.
 
@@ -81,7 +81,7 @@ def _maybe_parts(value: Any) -> tuple[Part, ...] | None:
     return None if value is None else v.to_tuple(value)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Everything(v.Value):
     """A throwaway class with one field of every spec shape.
 
@@ -250,7 +250,7 @@ class TestAFieldOfEveryShape:
         assert '"kind":"everything"' in converter.dumps(example(), fmt=THROWAWAY)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Routine(backroutine.Routine):
     """A throwaway version 2 of the routine: it says its language.
 

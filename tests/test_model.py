@@ -35,6 +35,7 @@ from backroutine import (
     testing,
     timeline,
 )
+from backroutine import _spec as v
 from tests.helpers import make_exercise, make_routine
 
 
@@ -459,3 +460,33 @@ class TestInvalidValueError:
         with pytest.raises(InvalidValueError) as caught:
             build()
         assert (field, rule) == (caught.value.field, caught.value.rule)
+
+
+class TestWrittenOnce:
+    @pytest.mark.parametrize(
+        "cls",
+        [c for c in VALUE_STRATEGIES if c is not Catalog],
+        ids=lambda c: c.__name__,
+    )
+    def test_repr_eq_and_hash_are_the_base_s(self, cls: type) -> None:
+        """attrs generates no repr, eq or hash of its own for a value class."""
+        base = vars(v.Value)
+        for name in ("__repr__", "__eq__", "__hash__"):
+            assert getattr(cls, name) is base[name], name
+
+    @given(ANY_VALUE, ANY_VALUE)
+    def test_equality_is_by_class_and_fields(self, one: Any, other: Any) -> None:
+        """Equal exactly when of one class with equal fields, and hashing alike."""
+        same = type(one) is type(other) and all(
+            getattr(one, f.name) == getattr(other, f.name)
+            for f in attrs.fields(type(one))
+            if f.eq
+        )
+        assert same == (one == other)
+        assert one == attrs.evolve(one)
+        assert hash(one) == hash(attrs.evolve(one))
+
+    def test_repr_names_each_field(self) -> None:
+        """A repr reads as the call that builds the value."""
+        assert "Span(low=1, high=2)" == repr(Span(1, 2))
+        assert "Hold(seconds=5)" == repr(Hold(5))

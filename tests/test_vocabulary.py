@@ -131,3 +131,14 @@ class TestLateralityAndDifficulty:
     def test_levels_are_ordered(self) -> None:
         """Difficulty levels rise from beginner to advanced."""
         assert [1, 2, 3] == [d.level for d in Difficulty]
+
+
+class TestCoversAny:
+    def test_agrees_with_covers(self) -> None:
+        """covers_any is covers for any of several areas, for every pair."""
+        for area in BodyArea:
+            for other in BodyArea:
+                for third in BodyArea:
+                    expected = area.covers(other) or area.covers(third)
+                    assert expected == area.covers_any([other, third])
+            assert not area.covers_any([])

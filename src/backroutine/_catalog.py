@@ -43,7 +43,7 @@ MAX_EXERCISES: Final = 10_000_000
 """The most exercises a catalog may hold."""
 
 
-@attrs.frozen(repr=False, getstate_setstate=False)
+@attrs.frozen(repr=False, eq=False, getstate_setstate=False)
 class Catalog(v.Value):
     """An immutable, ordered collection of exercises, keyed by id.
 

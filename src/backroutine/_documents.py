@@ -21,8 +21,6 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final, TypeAlias, get_args
 
-import attrs
-
 from backroutine._catalog import Catalog
 from backroutine._migrations import MIGRATIONS
 from backroutine._model import Exercise, PlanRequest, Routine
@@ -53,32 +51,36 @@ def kind_name(cls: type) -> str:
     )
 
 
-def _kinds(classes: tuple[type, ...]) -> Mapping[str, type]:
-    return MappingProxyType({kind_name(cls): cls for cls in classes})
-
-
-@attrs.frozen
 class Format:
     """A version of the JSON format: its kinds of document and its migrations.
+
+    A plain class rather than an attrs one: it is made once, at import.
 
     Attributes:
         classes: The classes whose values are whole documents.
         migrations: For each version after the first, the migration that
             turns a document of the version before into one of it:
             ``migrations[0]`` reads version 1 and returns version 2.
+        kinds: Each kind of document and its class.
+        names: Each document class and its kind.
     """
 
-    classes: tuple[type, ...]
-    migrations: tuple[Migration, ...] = ()
-    kinds: Mapping[str, type] = attrs.field(
-        init=False, default=attrs.Factory(lambda self: _kinds(self.classes), True)
-    )
-    names: Mapping[type, str] = attrs.field(
-        init=False,
-        default=attrs.Factory(
-            lambda self: {cls: kind for kind, cls in self.kinds.items()}, True
-        ),
-    )
+    __slots__ = ("classes", "kinds", "migrations", "names")
+
+    def __init__(
+        self, *, classes: tuple[type, ...], migrations: tuple[Migration, ...] = ()
+    ) -> None:
+        self.classes = classes
+        self.migrations = migrations
+        self.kinds: Mapping[str, type] = MappingProxyType(
+            {kind_name(cls): cls for cls in classes}
+        )
+        self.names: Mapping[type, str] = MappingProxyType(
+            {cls: kind for kind, cls in self.kinds.items()}
+        )
+
+    def __repr__(self) -> str:
+        return f"Format(version={self.version}, kinds={sorted(self.kinds)!r})"
 
     @property
     def version(self) -> int:

@@ -113,7 +113,7 @@ def _texts(*, min_count: int = 0) -> Items:
 _enums = Items.members
 
 
-@attrs.frozen(getstate_setstate=False)
+@attrs.frozen(repr=False, eq=False, getstate_setstate=False)
 class Span(Value):
     """An inclusive range of whole numbers, such as "10 to 15 reps".
 
@@ -146,7 +146,7 @@ def _span_within(low: int, high: int, unit: str) -> Nested:
     return Nested(Span, narrow=(("low", end), ("high", end)), unit=unit)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Dosage(Value):
     """The guidance an exercise comes with, as ranges.
 
@@ -175,7 +175,7 @@ class Dosage(Value):
     )
 
 
-@attrs.frozen(getstate_setstate=False)
+@attrs.frozen(repr=False, eq=False, getstate_setstate=False)
 class Hold(Value):
     """One static hold.
 
@@ -186,7 +186,7 @@ class Hold(Value):
     seconds: int = attrs.field(validator=Integer(1, MAX_HOLD_SECONDS, unit="seconds"))
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class ExerciseSet(Value):
     """One concrete set in a routine: exact numbers, not ranges.
 
@@ -212,7 +212,7 @@ class ExerciseSet(Value):
         return self.reps * self.laterality.sides
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Caution(Value):
     """When to take care with an exercise, and what to do.
 
@@ -236,7 +236,7 @@ class Caution(Value):
         return f"{self.about[:1].upper()}{self.about[1:]}: {self.advice}"
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Exercise(Value):
     """One exercise: what it is, when it suits, how to do it and how much.
 
@@ -296,10 +296,10 @@ class Exercise(Value):
 
     def works(self, area: BodyArea) -> bool:
         """Whether this exercise targets *area* or one of its parts."""
-        return any(area.covers(target) for target in self.targets)
+        return area.covers_any(self.targets)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class RoutineStep(Value):
     """One exercise in a routine, with the sets to do.
 
@@ -318,7 +318,7 @@ class RoutineStep(Value):
     note: str | None = attrs.field(validator=Maybe(Text(MAX_TEXT_LENGTH)), default=None)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Routine(Value):
     """A sequence of exercises with their sets, to be done in order.
 
@@ -365,7 +365,7 @@ MAX_CUE_TEXT_LENGTH: Final = 100_000
 _CUE_SECONDS: Final = Number(0)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Cue(Value):
     """One moment of a guided timer: what to do, from when, for how long.
 
@@ -426,7 +426,7 @@ def _equipment_at_hand(
     return None if value is None else v.to_tuple(value)
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class PlanRequest(Value):
     """What a person asks the planner for.
 
@@ -498,7 +498,7 @@ class PlanRequest(Value):
     )
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Screening(Value):
     """What warning signs say to do: how soon to seek care, and why.
 

@@ -31,7 +31,7 @@ from backroutine._vocabulary import (
 )
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class ConditionRule(v.Value):
     """What a condition advises against, and why.
 

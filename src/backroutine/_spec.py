@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import operator
 import reprlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -617,16 +618,42 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
 # -- values ----------------------------------------------------------------------
 
 
+_COMPARED: Final[dict[type, Callable[[Any], Any]]] = {}
+_SHOWN: Final[dict[type, tuple[str, ...]]] = {}
+
+
+def _compared(cls: type) -> Callable[[Any], Any]:
+    """A getter of the fields of *cls* that equality and hashing compare."""
+    getter = _COMPARED.get(cls)
+    if getter is None:
+        names = [field.name for field in attrs.fields(cls) if field.eq]
+        getter = _COMPARED[cls] = operator.attrgetter(*names)
+    return getter
+
+
+def _shown(cls: type) -> tuple[str, ...]:
+    """The fields of *cls* its repr shows."""
+    names = _SHOWN.get(cls)
+    if names is None:
+        names = _SHOWN[cls] = tuple(f.name for f in attrs.fields(cls) if f.repr)
+    return names
+
+
 class Value:
     """The base of every value class: built once, never changed.
 
     attrs' frozen classes refuse ``value.x = ...``, but a second call of
     ``__init__`` or of attrs' ``__setstate__`` would still change a value in
     place.  A value class derives from this base and is declared with
-    ``@attrs.frozen(..., getstate_setstate=False)``: it then has no
-    ``__setstate__``, ``__init__`` refuses to run twice, and pickling and
-    copying rebuild a value through its class, which checks every field.
-    Copies of an immutable value are the value itself.
+    ``@attrs.frozen(..., repr=False, eq=False, getstate_setstate=False)``:
+    it then has no ``__setstate__``, ``__init__`` refuses to run twice, and
+    pickling and copying rebuild a value through its class, which checks
+    every field.  Copies of an immutable value are the value itself.
+
+    ``__repr__``, ``__eq__`` and ``__hash__`` are written once here, as
+    attrs would generate them for each class (``Span(low=1, high=2)``;
+    equal when of the same class with equal fields): generating them per
+    class is most of what defining a class costs, at every import.
     """
 
     __slots__ = ()
@@ -639,6 +666,22 @@ class Value:
             return  # a new value: its first field is not set yet
         # attrs' own error for changing a frozen value ("can't set attribute").
         raise attrs.exceptions.FrozenInstanceError
+
+    def __repr__(self) -> str:
+        cls = type(self)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _shown(cls))
+        return f"{cls.__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        cls = type(self)
+        if type(other) is not cls:
+            return NotImplemented
+        compared = _compared(cls)
+        return bool(compared(self) == compared(other))
+
+    def __hash__(self) -> int:
+        cls = type(self)
+        return hash((cls, _compared(cls)(self)))
 
     def __reduce__(self) -> tuple[Any, ...]:
         fields = {

@@ -32,7 +32,7 @@ MAX_PACE_SECONDS: Final = 600
 _PACE_SECONDS: Final = Number(0, MAX_PACE_SECONDS, unit="seconds")
 
 
-@attrs.frozen(kw_only=True, getstate_setstate=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Pace(Value):
     """How many seconds each part of a routine takes, besides holds and rests.
 

@@ -7,10 +7,24 @@ renamed: documents written by one version must load in every later one.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from types import MappingProxyType
+from typing import Final
 
 
-class TimeOfDay(enum.Enum):
+class _Vocabulary(enum.Enum):
+    """The base of the vocabulary's enums: members hash by identity.
+
+    A member is the one object of its value (pickling gives the member
+    back), so identity is equality; hashing by identity is done in C,
+    where Enum's own hash calls Python code on every set and dict look-up,
+    which the planner and the reader do thousands of times.
+    """
+
+    __hash__ = object.__hash__
+
+
+class TimeOfDay(_Vocabulary):
     """When in the day an exercise suits, or a routine is meant for."""
 
     MORNING = "morning"
@@ -19,14 +33,14 @@ class TimeOfDay(enum.Enum):
     BEDTIME = "bedtime"
 
 
-class Occasion(enum.Enum):
+class Occasion(_Vocabulary):
     """A situation, rather than a time, that an exercise suits."""
 
     AFTER_SITTING = "after_sitting"
     AFTER_ACTIVITY = "after_activity"
 
 
-class BodyArea(enum.Enum):
+class BodyArea(_Vocabulary):
     """A part of the body that an exercise works or a person asks for.
 
     Areas nest: ``LUMBAR_SPINE`` is part of ``LOWER_BACK``, ``ABDOMINALS``
@@ -56,7 +70,11 @@ class BodyArea(enum.Enum):
 
     def covers(self, other: BodyArea) -> bool:
         """Whether *other* is this area or one of its parts."""
-        return other is self or other.parent is self
+        return other in _COVERED[self]
+
+    def covers_any(self, others: Iterable[BodyArea]) -> bool:
+        """Whether any of *others* is this area or one of its parts."""
+        return not _COVERED[self].isdisjoint(others)
 
 
 _PARENTS: MappingProxyType[BodyArea, BodyArea] = MappingProxyType(
@@ -70,7 +88,12 @@ _PARENTS: MappingProxyType[BodyArea, BodyArea] = MappingProxyType(
 )
 
 
-class Position(enum.Enum):
+_COVERED: Final[MappingProxyType[BodyArea, frozenset[BodyArea]]] = MappingProxyType(
+    {area: frozenset({area, *area.parts}) for area in BodyArea}
+)
+
+
+class Position(_Vocabulary):
     """The body position an exercise is done in."""
 
     SUPINE = "supine"
@@ -83,7 +106,7 @@ class Position(enum.Enum):
     STANDING = "standing"
 
 
-class Laterality(enum.Enum):
+class Laterality(_Vocabulary):
     """Which side of the body a set works.
 
     For ``ALTERNATING`` and ``EACH_SIDE``, a rep count is per side: "8 reps,
@@ -102,7 +125,7 @@ class Laterality(enum.Enum):
         return 2 if self in (Laterality.ALTERNATING, Laterality.EACH_SIDE) else 1
 
 
-class Bias(enum.Enum):
+class Bias(_Vocabulary):
     """The spinal direction an exercise moves towards."""
 
     FLEXION = "flexion"
@@ -112,7 +135,7 @@ class Bias(enum.Enum):
     MIXED = "mixed"
 
 
-class Equipment(enum.Enum):
+class Equipment(_Vocabulary):
     """Something an exercise needs besides the floor."""
 
     MAT = "mat"
@@ -122,7 +145,7 @@ class Equipment(enum.Enum):
     WALL = "wall"
 
 
-class Difficulty(enum.Enum):
+class Difficulty(_Vocabulary):
     """How demanding an exercise is; levels are ordered by :attr:`level`."""
 
     BEGINNER = "beginner"
@@ -140,7 +163,7 @@ _LEVELS: MappingProxyType[Difficulty, int] = MappingProxyType(
 )
 
 
-class CueKind(enum.Enum):
+class CueKind(_Vocabulary):
     """What a timer cue asks the person to do."""
 
     GET_READY = "get_ready"
@@ -153,7 +176,7 @@ class CueKind(enum.Enum):
     DONE = "done"
 
 
-class Condition(enum.Enum):
+class Condition(_Vocabulary):
     """A health condition that changes which exercises suit a person."""
 
     SPINAL_STENOSIS = "spinal_stenosis"
@@ -165,7 +188,7 @@ class Condition(enum.Enum):
     RECENT_BACK_SURGERY = "recent_back_surgery"
 
 
-class Urgency(enum.Enum):
+class Urgency(_Vocabulary):
     """How soon warning signs say to seek care; ordered by :attr:`level`."""
 
     NONE = "none"
@@ -184,7 +207,7 @@ _URGENCY_LEVELS: MappingProxyType[Urgency, int] = MappingProxyType(
 )
 
 
-class WarningSign(enum.Enum):
+class WarningSign(_Vocabulary):
     """A sign that back pain may need care rather than exercise.
 
     Each sign's urgency is data in the safety rules (see
