@@ -60,6 +60,7 @@ if __name__ == "__main__" and not __package__:  # run as ``python bench/run.py``
 import attrs
 
 import backroutine as br
+from backroutine import _compiled
 from bench import models_msgspec, models_pydantic, vocabulary
 
 SEED: Final = 7
@@ -334,7 +335,21 @@ def _backroutine_loads(data: bytes) -> br.Routine:
     return br.loads(data, br.Routine)
 
 
+def _first_dumps(value: br.Routine) -> str:
+    _compiled.forget()
+    return br.dumps(value)
+
+
+def _first_loads(data: bytes) -> br.Routine:
+    _compiled.forget()
+    return br.loads(data, br.Routine)
+
+
 BACKROUTINE: Final = Library("backroutine", br.dumps, _backroutine_loads)
+BACKROUTINE_FIRST: Final = Library("backroutine", _first_dumps, _first_loads)
+"""backroutine with nothing remembered: each exercise read or written anew."""
+FIRST_TIME_CASES: Final = ("small",)
+"""The routines also measured with nothing remembered, for context."""
 MSGSPEC: Final = Library("msgspec", models_msgspec.dumps, models_msgspec.loads)
 PYDANTIC: Final = Library("pydantic", models_pydantic.dumps, models_pydantic.loads)
 MSGSPEC_PLAIN: Final = Library(
@@ -399,6 +414,17 @@ def serialization(settings: Settings, documents: dict[str, bytes]) -> list[Row]:
         loads_tasks[MSGSPEC_PLAIN.name] = _call(MSGSPEC_PLAIN.loads, data)
         groups.append((f"dumps {case}", dumps_tasks))
         groups.append((f"loads {case}", loads_tasks))
+        if case in FIRST_TIME_CASES:
+            first = {BACKROUTINE.name: BACKROUTINE_FIRST}
+            for operation in ("dumps", "loads"):
+                tasks = {
+                    library.name: _call(
+                        getattr(first.get(library.name, library), operation),
+                        values[library.name] if operation == "dumps" else data,
+                    )
+                    for library in libraries
+                }
+                groups.append((f"{operation} {case}, nothing remembered", tasks))
     settings.progress(f"serialization, {settings.rounds} rounds")
     samples = interleaved(
         groups, rounds=settings.rounds, batch_seconds=settings.batch_seconds

@@ -1,8 +1,10 @@
+import concurrent.futures
 import contextlib
 import json
 import pathlib
 from typing import Any
 
+import attrs
 import orjson
 import pytest
 from hypothesis import given
@@ -16,7 +18,9 @@ from backroutine import (
     InvalidDocumentError,
     PlanRequest,
     Routine,
+    RoutineStep,
     UnsupportedVersionError,
+    _compiled,
     default_catalog,
     dumps,
     loads,
@@ -74,7 +78,86 @@ class TestRoundTrip:
         assert twice == loaded
         assert loaded.steps[0].exercise is loaded.steps[1].exercise
         other = loads(dumps(twice), Routine)
-        assert other.steps[0].exercise is not loaded.steps[0].exercise
+        assert other.steps[0].exercise is loaded.steps[0].exercise  # remembered
+        apart = structure(unstructure(twice), Routine)  # not JSON text: not shared
+        assert apart.steps[0].exercise is not apart.steps[1].exercise
+
+
+class TestRemembered:
+    """Exercises read or written are remembered across documents, by their text."""
+
+    def test_a_changed_exercise_is_read_anew(self) -> None:
+        """The same id with other content is a value of its own, checked anew."""
+        routine = desk_break()
+        first = loads(dumps(routine), Routine).steps[0].exercise
+        doc = document()
+        doc["steps"][0]["exercise"]["name"] = "Another name"
+        changed = structure(json.loads(json.dumps(doc)), Routine)
+        again = loads(json.dumps(doc), Routine).steps[0].exercise
+        assert "Another name" == again.name == changed.steps[0].exercise.name
+        assert again is not first
+        doc["steps"][0]["exercise"]["name"] = " "
+        with pytest.raises(InvalidDocumentError, match="must not be blank"):
+            loads(json.dumps(doc), Routine)
+
+    def test_one_is_not_another_in_disguise(self) -> None:
+        """1.0 and true are not 1: text that differs is never taken for a remembered one."""
+        text = dumps(desk_break())
+        loads(text, Routine)
+        for odd in ('"rest_seconds":0.0', '"rest_seconds":false'):
+            with pytest.raises(InvalidDocumentError, match="rest_seconds"):
+                loads(text.replace('"rest_seconds":0', odd), Routine)
+
+    def test_memory_is_bounded(self) -> None:
+        """At most MAX_REMEMBERED_VALUES exercises are remembered, each way."""
+        limit = _compiled.MAX_REMEMBERED_VALUES
+        base = default_catalog()["spine-press-up"]
+        many = [attrs.evolve(base, id=f"press-up-{n}") for n in range(limit + 50)]
+        for exercise in many:
+            routine = Routine(
+                name="One",
+                steps=[RoutineStep(exercise=exercise, sets=[ExerciseSet(reps=1)])],
+            )
+            assert routine == loads(dumps(routine), Routine)
+        remembered = [
+            value.recent
+            for function in _compiled._STRUCTURERS.values()
+            for value in function.__globals__.values()
+            if hasattr(value, "recent")
+        ]
+        assert remembered
+        assert all(len(recent.values) <= limit for recent in remembered)
+        written = [
+            value
+            for function in _compiled._UNSTRUCTURERS.values()
+            for name, value in function.__globals__.items()
+            if name == "_written"
+        ]
+        assert written
+        assert all(len(recent.values) <= limit for recent in written)
+
+    def test_threads_read_and_write_alike(self) -> None:
+        """Many threads reading and writing at once get the same values and text."""
+        routines = [
+            Routine(
+                name=f"Routine {n}",
+                steps=[
+                    RoutineStep(exercise=exercise, sets=[ExerciseSet(reps=1 + n % 5)])
+                    for exercise in list(default_catalog())[n % 7 :: 3]
+                ],
+            )
+            for n in range(40)
+        ]
+        expected = [orjson.dumps(unstructure(r)).decode() for r in routines]
+
+        def work(index: int) -> tuple[str, bool]:
+            text = dumps(routines[index])
+            return text, loads(text, Routine) == routines[index]
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(work, list(range(40)) * 10))
+        assert all(ok for _, ok in results)
+        assert [expected[i] for i in list(range(40)) * 10] == [t for t, _ in results]
 
     def test_non_ascii_survives_unescaped(self) -> None:
         """Non-ASCII text is written as UTF-8, not escaped, and reads back."""

@@ -24,6 +24,7 @@ code is generated, never a check silently left out.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import itertools
 import linecache
@@ -51,7 +52,7 @@ from backroutine._spec import (
     spec_of,
 )
 
-__all__ = ["Refused", "UnknownSpecError", "structurer", "unstructurer"]
+__all__ = ["Refused", "UnknownSpecError", "forget", "structurer", "unstructurer"]
 
 
 class Refused(Exception):  # noqa: N818 (internal signal, never escapes)
@@ -73,7 +74,7 @@ Structure = Callable[[Any, "dict[Any, Any] | None"], Any]
 Unstructure = Callable[[Any, "dict[int, Any] | None"], Any]
 
 _STRUCTURERS: dict[tuple[type, int], Structure] = {}
-_UNSTRUCTURERS: dict[tuple[type, bool, Envelope], Unstructure] = {}
+_UNSTRUCTURERS: dict[tuple[type, bool, Envelope, bool], Unstructure] = {}
 _generated = itertools.count()
 
 
@@ -415,43 +416,85 @@ def _generate_structure(cls: type, *, extra: int) -> Structure:
     return function
 
 
-def _sharer(cls: type) -> Callable[[Structure, Any, dict[Any, Any] | None], Any]:
-    """A function that reads equal values of *cls* in one document once.
+MAX_REMEMBERED_VALUES: Final = 256
+"""How many shared values (exercises) are remembered across documents, each way."""
+
+
+_MEMORIES: Final[list[_Recent]] = []
+
+
+def forget() -> None:
+    """Forget every value remembered across documents, read or written.
+
+    For measuring the first reading or writing of a document; nothing else
+    needs it, since values are remembered by their whole JSON text.
+    """
+    for memory in _MEMORIES:
+        memory.values.clear()
+
+
+class _Recent:
+    """A bounded memory of recent values, the oldest forgotten first.
+
+    Safe to use from several threads at once: each operation is one step
+    on a dict, and forgetting tolerates another thread forgetting first.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.values: dict[Any, Any] = {}
+        _MEMORIES.append(self)
+
+    def get(self, key: Any) -> Any:
+        return self.values.get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        values = self.values
+        if len(values) >= self.size:
+            # Another thread may have forgotten it first, or be adding one.
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del values[next(iter(values))]
+        values[key] = value
+
+
+Share = Callable[[Structure, Any, "dict[Any, Any] | None"], Any]
+_SHARERS: Final[dict[type, Share]] = {}
+
+
+def _sharer(cls: type) -> Share:
+    """The function that reads equal values of *cls* once, and shares them.
 
     Values are immutable, so sharing them is safe, and it saves time and
-    memory when a document repeats them, as a routine repeats exercises.
-    A value is looked up by its first text field (an exercise's id), and
-    shared only when its JSON text is the same as the first one's, so that
-    ``1`` never stands for ``1.0`` or ``true``.
+    memory when documents repeat them, as routines repeat the exercises of
+    a catalog.  A value is known by its JSON text, so that ``1`` never
+    stands for ``1.0`` or ``true``: within one document every repeat is
+    shared, and across documents the last :data:`MAX_REMEMBERED_VALUES`
+    are remembered.  Only for data parsed from JSON text (*shared* is a
+    dict), whose text is what it says.
     """
-    key_field = next(
-        (f.name for f in fields_of(cls) if isinstance(spec_of(f), (Slug, Text))),
-        None,
-    )
+    found = _SHARERS.get(cls)
+    if found is not None:
+        return found
+    recent = _Recent(MAX_REMEMBERED_VALUES)
 
     def share(read: Structure, o: Any, shared: dict[Any, Any] | None) -> Any:
         if shared is None or type(o) is not dict:
             return read(o, shared)
-        key = o.get(key_field) if key_field is not None else None
-        if type(key) is not str:
-            return read(o, shared)
-        found = shared.get((read, key))
-        if found is None:
-            value = read(o, shared)
-            shared[read, key] = [o, value, None]
-            return value
-        first, value, text = found
-        if o is first:
-            return value
         try:
-            if text is None:
-                text = found[2] = orjson.dumps(first)
-            if orjson.dumps(o) == text:
-                return value
+            text = orjson.dumps(o)
         except TypeError:  # not JSON data, such as an integer too large
             raise Refused from None
-        return read(o, shared)
+        value = shared.get(text)
+        if value is None:
+            value = recent.get(text)
+            if value is None:
+                value = read(o, shared)
+                recent.put(text, value)
+            shared[text] = value
+        return value
 
+    share.recent = recent  # type: ignore[attr-defined]  # for the tests
+    _SHARERS[cls] = share
     return share
 
 
@@ -519,7 +562,8 @@ def _write(  # noqa: PLR0911 (one return per spec)
     if isinstance(spec, Nested):
         target = spec.cls
         if spec.share or target in inlined:
-            write = gen.name(target.__name__, unstructurer(target, plain=plain))
+            made = unstructurer(target, plain=plain, shared=spec.share)
+            write = gen.name(target.__name__, made)
             return f"{write}({x}, memo)"
         return _dict_display(gen, target, x, plain=plain, inlined=(*inlined, target))
     raise _unknown(spec, "write")
@@ -537,50 +581,56 @@ def _dict_display(
     return "{" + ", ".join(entries) + "}"
 
 
-def _generate_unstructure(cls: type, *, plain: bool, envelope: Envelope) -> Unstructure:
+def _generate_unstructure(
+    cls: type, *, plain: bool, envelope: Envelope, shared: bool
+) -> Unstructure:
     gen = _Generator(cls)
     gen.names["_Fragment"] = _FRAGMENT
     name = f"unstructure_{cls.__name__}{'_plain' if plain else ''}"
     if envelope:
         name += "_document"
+    if shared:
+        name += "_shared"
     gen.emit(0, f"def {name}(o, memo):")
     made = _dict_display(gen, cls, "o", plain=plain, inlined=(cls,))
     if envelope:
         head = ", ".join(f"{key!r}: {value!r}" for key, value in envelope)
         made = "{" + head + ", " + made[1:]
-    if plain or envelope:
+    if plain or not shared or _FRAGMENT is None:
         gen.emit(1, f"return {made}")
     else:
-        # Within one call, a value that repeats is made once; from its
-        # second use on, it is written once, as a fragment of JSON text.
-        gen.emit(1, "if memo is None:")
+        # A shared value (an exercise) is written once, as a fragment of
+        # compact JSON text, and remembered, with the value so that its id
+        # stays its own: the next documents that hold it reuse the text.
+        gen.names["_written"] = _Recent(MAX_REMEMBERED_VALUES)
+        gen.emit(1, "if memo is None:")  # indented output: no fragments
         gen.emit(2, f"return {made}")
         gen.emit(1, "key = id(o)")
-        gen.emit(1, "found = memo.get(key)")
-        gen.emit(1, "if found is None:")
-        gen.emit(2, f"found = memo[key] = {made}")
-        gen.emit(1, "elif _Fragment is not None and type(found) is dict:")
-        gen.emit(2, "found = memo[key] = _Fragment(_dumps(found))")
-        gen.emit(1, "return found")
+        gen.emit(1, "found = _written.get(key)")
+        gen.emit(1, "if found is not None and found[0] is o:")
+        gen.emit(2, "return found[1]")
+        gen.emit(1, f"text = _Fragment(_dumps({made}))")
+        gen.emit(1, "_written.put(key, (o, text))")
+        gen.emit(1, "return text")
     return cast("Unstructure", gen.compile(name))
 
 
 def unstructurer(
-    cls: type, *, plain: bool = False, envelope: Envelope = ()
+    cls: type, *, plain: bool = False, envelope: Envelope = (), shared: bool = False
 ) -> Unstructure:
     """The generated function that makes the JSON data of a *cls* value.
 
-    It takes the value and a memo, a dict for one call to fill, or None.
-    With *plain*, the data holds only dicts, lists, strings, numbers and
-    None (the memo is unused).  Otherwise tuples stand for lists and, with
-    a memo, a repeated value may come back as an orjson ``Fragment`` of
-    compact JSON text: give a memo only for compact output.  With an
+    It takes the value and a memo, a dict for one call, or None.  With
+    *plain*, the data holds only dicts, lists, strings, numbers and None.
+    Otherwise tuples stand for lists and, for a *shared* value given a memo
+    (compact output), the data is an orjson ``Fragment`` of its JSON text,
+    remembered for the next documents that hold the same value.  With an
     *envelope*, the data is a whole document, its fields first.
     """
-    key = (cls, plain, envelope)
+    key = (cls, plain, envelope, shared)
     function = _UNSTRUCTURERS.get(key)
     if function is None:
         function = _UNSTRUCTURERS[key] = _generate_unstructure(
-            cls, plain=plain, envelope=envelope
+            cls, plain=plain, envelope=envelope, shared=shared
         )
     return function
