@@ -12,7 +12,6 @@ added to the model gets its row from ``python tests/regenerate.py``, and
 from __future__ import annotations
 
 import enum
-import inspect
 import json
 import re
 from typing import Any
@@ -21,7 +20,7 @@ import attrs
 
 from backroutine import _spec as v
 from backroutine._documents import KINDS
-from backroutine._schema import json_value
+from backroutine._schema import docstring_parts, json_value
 
 HEADER = (
     "| field | JSON type | required or default | unit | range and limits | meaning |\n"
@@ -104,19 +103,9 @@ def _markdown(text: str) -> str:
 
 
 def meanings(cls: type) -> dict[str, str]:
-    """The ``Args:`` entries of *cls*'s docstring, by field name."""
-    doc = inspect.getdoc(cls) or ""
-    found: dict[str, str] = {}
-    match = re.search(r"^Args:\n((?:[ ]{4}.*\n?|\n)+)", doc, re.MULTILINE)
-    name = None
-    for line in match.group(1).splitlines() if match else ():
-        entry = re.match(r"^ {4}(\w+): (.*)$", line)
-        if entry:
-            name = entry.group(1)
-            found[name] = entry.group(2)
-        elif name is not None and line.strip():
-            found[name] += " " + line.strip()
-    return {key: _markdown(value) for key, value in found.items()}
+    """The ``Args:`` entries of *cls*'s docstring, by field name, as Markdown."""
+    _, args = docstring_parts(cls)
+    return {name: _markdown(text) for name, text in args.items()}
 
 
 def default(field: attrs.Attribute[Any]) -> str:
@@ -147,16 +136,6 @@ def table(cls: type) -> str:
     return HEADER + "".join(rows)
 
 
-def _named(spec: v.Spec) -> list[type]:
-    if isinstance(spec, v.Nested):
-        return [spec.cls]
-    if isinstance(spec, v.Maybe):
-        return _named(spec.inner)
-    if isinstance(spec, v.Items):
-        return _named(spec.item)
-    return []
-
-
 def object_classes() -> list[type]:
     """Every class the documents hold, the document classes first."""
     found: dict[type, None] = {}
@@ -166,7 +145,7 @@ def object_classes() -> list[type]:
             return
         found[cls] = None
         for field in v.fields_of(cls):
-            for named in _named(v.spec_of(field)):
+            for named in v.classes_named(v.spec_of(field)):
                 walk(named)
 
     for cls in KINDS.values():

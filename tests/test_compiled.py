@@ -62,24 +62,13 @@ def detailed(data: Any, cls: type) -> Any:
         return None
 
 
-def _named(spec: v.Spec) -> list[type]:
-    """The value classes *spec* names, at any depth."""
-    if isinstance(spec, v.Nested):
-        return [spec.cls]
-    if isinstance(spec, v.Maybe):
-        return _named(spec.inner)
-    if isinstance(spec, v.Items):
-        return _named(spec.item)
-    return []
-
-
 def _reachable(cls: type, seen: set[type]) -> set[type]:
     """*cls* and every value class its fields' specs name."""
     if cls in seen:
         return seen
     seen.add(cls)
     for field in v.fields_of(cls):
-        for named in _named(v.spec_of(field)):
+        for named in v.classes_named(v.spec_of(field)):
             _reachable(named, seen)
     return seen
 

@@ -55,9 +55,12 @@ def _plain(text: str) -> str:
     return re.sub(r"\bNone\b", "null", text)
 
 
-def _summary_and_args(obj: object) -> tuple[str, dict[str, str]]:
-    """The first paragraph of *obj*'s docstring, and its ``Args:`` entries."""
-    doc = _plain(inspect.getdoc(obj) or "")
+def docstring_parts(obj: object) -> tuple[str, dict[str, str]]:
+    """The first paragraph of *obj*'s docstring, and its ``Args:`` entries.
+
+    As written (Sphinx roles and all), each on one line.
+    """
+    doc = inspect.getdoc(obj) or ""
     paragraphs = doc.split("\n\n")
     summary = " ".join(paragraphs[0].split())
     args: dict[str, str] = {}
@@ -72,6 +75,12 @@ def _summary_and_args(obj: object) -> tuple[str, dict[str, str]]:
             elif name is not None and line.strip():
                 args[name] += " " + line.strip()
     return summary, args
+
+
+def _summary_and_args(obj: object) -> tuple[str, dict[str, str]]:
+    """:func:`docstring_parts`, in plain words for readers in any language."""
+    summary, args = docstring_parts(obj)
+    return _plain(summary), {name: _plain(text) for name, text in args.items()}
 
 
 def json_value(value: object) -> object:

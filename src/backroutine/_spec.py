@@ -594,6 +594,17 @@ def spec_of(field: attrs.Attribute[Any]) -> Spec:
     return spec
 
 
+def classes_named(spec: Spec) -> tuple[type, ...]:
+    """The value classes *spec* names, at any depth: what its values hold."""
+    if isinstance(spec, Nested):
+        return (spec.cls,)
+    if isinstance(spec, Maybe):
+        return classes_named(spec.inner)
+    if isinstance(spec, Items):
+        return classes_named(spec.item)
+    return ()
+
+
 def fields_of(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     """The fields of the value class *cls* that its documents hold, in order."""
     return tuple(field for field in attrs.fields(cls) if field.init)
