@@ -16,6 +16,7 @@ import attrs
 import pytest
 
 from backroutine import (
+    MAX_DOCUMENT_BYTES,
     BackroutineError,
     Bias,
     BodyArea,
@@ -1171,6 +1172,18 @@ class TestValidate:
         assert 1 == len(lines)
         assert lines[0].startswith("backroutine: error: invalid document: $: is ")
         assert "valid JSON" not in lines[0]  # the library's words, not orjson's
+
+    def test_too_large(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """A file over the size limit is refused as too large, unread past it."""
+        path = tmp_path / "huge.json"
+        with path.open("wb") as file:
+            file.truncate(MAX_DOCUMENT_BYTES + 1_000_000)  # a sparse file
+        lines = run.failed("validate", str(path), status=1)
+        expected = (
+            "backroutine: error: invalid document: $: is too large to read: "
+            f"more than {MAX_DOCUMENT_BYTES:,} bytes"
+        )
+        assert [expected] == lines
 
     def test_newer_version(self, run: CommandLine) -> None:
         """A document of a newer format version is one line saying so."""

@@ -165,10 +165,7 @@ def _size_problem(
         size = len(data.encode("utf-8", "surrogatepass"))
     if size <= max_bytes:
         return None
-    return (
-        f"$: is too large to read: more than {max_bytes:,} bytes "
-        "(pass max_bytes to read larger documents)"
-    )
+    return f"$: is too large to read: more than {max_bytes:,} bytes"
 
 
 def _decode_problem(

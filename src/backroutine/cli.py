@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import attrs
 
 from backroutine._builtin import default_catalog
-from backroutine._documents import KINDS
+from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
 from backroutine._json import dumps, json_schema, loads
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
@@ -556,12 +556,17 @@ def _reason(error: OSError, *, missing: str) -> str:
 
 
 def _read(source: str) -> bytes:
-    """The bytes of the file *source*, or of standard input for ``-``."""
+    """The bytes of the file *source*, or of standard input for ``-``.
+
+    At most one byte more than the largest document the library reads: a
+    larger input is refused as too large without reading it all.
+    """
+    most = MAX_DOCUMENT_BYTES + 1
     if source == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(most)
     try:
         with open(source, "rb") as file:  # noqa: PTH123 (pathlib is slow to import)
-            return file.read()
+            return file.read(most)
     except OSError as error:
         reason = _reason(error, missing="the file does not exist")
         raise _BadInputError(f"cannot read {source!r}: {reason}") from None
