@@ -1,117 +1,58 @@
-"""The enums of the benchmark models: backroutine's vocabulary, written anew.
+"""The enums of the benchmark models, derived from backroutine's vocabulary.
 
-The values are backroutine's JSON values, so that the msgspec and pydantic
-models read and write the same documents; ``tests/test_bench.py`` checks
-that each enum here holds exactly the values of backroutine's.
+:func:`plain` makes, for one of backroutine's enums, a plain ``enum.Enum``
+of the same name with the same members (names and values, in order), as a
+msgspec or pydantic user would write it: none of the behaviour of
+backroutine's own enums (methods such as ``BodyArea.covers``, members that
+hash by identity in C), so that the benchmark's models owe backroutine
+nothing but the JSON values.  :data:`ALL_ENUMS` holds one for each enum a
+routine document's fields name, found by walking the rule specs, so that a
+member or an enum added to the model needs no edit here.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+from typing import Any, Final
+
+import backroutine
+from backroutine import _spec as v
+
+# enum.Enum's functional form, typed loosely: mypy wants a literal name.
+_ENUM: Final[Any] = enum.Enum
 
 
-class TimeOfDay(enum.Enum):
-    """When in the day an exercise suits, or a routine is meant for."""
-
-    MORNING = "morning"
-    MIDDAY = "midday"
-    EVENING = "evening"
-    BEDTIME = "bedtime"
-
-
-class Occasion(enum.Enum):
-    """A situation, rather than a time, that an exercise suits."""
-
-    AFTER_SITTING = "after_sitting"
-    AFTER_ACTIVITY = "after_activity"
+@functools.cache
+def plain(enum_type: type[enum.Enum]) -> type[enum.Enum]:
+    """A plain enum with the members of backroutine's *enum_type*, made once."""
+    members = [(member.name, member.value) for member in enum_type]
+    made: type[enum.Enum] = _ENUM(
+        enum_type.__name__, members, module=__name__, qualname=enum_type.__name__
+    )
+    made.__doc__ = enum_type.__doc__
+    return made
 
 
-class BodyArea(enum.Enum):
-    """A part of the body that an exercise works."""
-
-    LOWER_BACK = "lower_back"
-    LUMBAR_SPINE = "lumbar_spine"
-    ABDOMINALS = "abdominals"
-    CORE = "core"
-    HIPS = "hips"
-    HIP_FLEXORS = "hip_flexors"
-    GLUTES = "glutes"
-    HAMSTRINGS = "hamstrings"
-    OBLIQUES = "obliques"
-
-
-class Position(enum.Enum):
-    """The body position an exercise is done in."""
-
-    SUPINE = "supine"
-    PRONE = "prone"
-    SIDE_LYING = "side_lying"
-    QUADRUPED = "quadruped"
-    KNEELING = "kneeling"
-    HALF_KNEELING = "half_kneeling"
-    SEATED = "seated"
-    STANDING = "standing"
+def enums_named(spec: v.Spec, found: dict[type[enum.Enum], None]) -> None:
+    """Add each enum *spec* names, however deep, to *found* (in order met)."""
+    if isinstance(spec, v.Member):
+        found[spec.enum] = None
+    elif isinstance(spec, v.Maybe):
+        enums_named(spec.inner, found)
+    elif isinstance(spec, v.Items):
+        enums_named(spec.item, found)
+    elif isinstance(spec, v.Nested):
+        narrowed = dict(spec.narrow)
+        for field in v.fields_of(spec.cls):
+            enums_named(narrowed.get(field.name, v.spec_of(field)), found)
 
 
-class Laterality(enum.Enum):
-    """Which side of the body a set works."""
-
-    BILATERAL = "bilateral"
-    ALTERNATING = "alternating"
-    EACH_SIDE = "each_side"
-    LEFT = "left"
-    RIGHT = "right"
+def _document_enums(cls: type) -> tuple[type[enum.Enum], ...]:
+    found: dict[type[enum.Enum], None] = {}
+    enums_named(v.Nested(cls), found)
+    return tuple(plain(enum_type) for enum_type in found)
 
 
-class Bias(enum.Enum):
-    """The spinal direction an exercise moves towards."""
-
-    FLEXION = "flexion"
-    EXTENSION = "extension"
-    ROTATION = "rotation"
-    NEUTRAL = "neutral"
-    MIXED = "mixed"
-
-
-class Equipment(enum.Enum):
-    """Something an exercise needs besides the floor."""
-
-    MAT = "mat"
-    PILLOW = "pillow"
-    TOWEL = "towel"
-    CHAIR = "chair"
-    WALL = "wall"
-
-
-class Difficulty(enum.Enum):
-    """How demanding an exercise is."""
-
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-
-class Condition(enum.Enum):
-    """A health condition that changes which exercises suit a person."""
-
-    SPINAL_STENOSIS = "spinal_stenosis"
-    SPONDYLOLISTHESIS = "spondylolisthesis"
-    FACET_JOINT_PAIN = "facet_joint_pain"
-    DISC_HERNIATION = "disc_herniation"
-    OSTEOPOROSIS = "osteoporosis"
-    PREGNANCY = "pregnancy"
-    RECENT_BACK_SURGERY = "recent_back_surgery"
-
-
-ALL_ENUMS: tuple[type[enum.Enum], ...] = (
-    TimeOfDay,
-    Occasion,
-    BodyArea,
-    Position,
-    Laterality,
-    Bias,
-    Equipment,
-    Difficulty,
-    Condition,
-)
-"""Every enum above, for the check against backroutine's."""
+ALL_ENUMS: Final = _document_enums(backroutine.Routine)
+"""The plain twin of every enum a routine document names, in the order met."""

@@ -6,11 +6,13 @@ benchmark compares with msgspec and pydantic, which the test tools install.
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 import sys
 from pathlib import Path
 
+import attrs
 import msgspec
 import pytest
 
@@ -20,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import backroutine  # noqa: E402 (after the path is set)
+from backroutine._spec import fields_of  # noqa: E402
 from bench import run, vocabulary  # noqa: E402
 
 # Every row of a quick run, with whether it carries a target (met or MISSED).
@@ -137,6 +140,52 @@ def test_the_benchmark_models_are_strict(
     data = json.dumps(document).encode()
     with pytest.raises((ValueError, msgspec.ValidationError)):
         library.loads(data)
+
+
+def _required_only(value: object) -> object:
+    """*value* as JSON data, each field with a default left out, however deep."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_required_only(item) for item in value]
+    if not attrs.has(type(value)):
+        return value
+    return {
+        field.name: _required_only(getattr(value, field.name))
+        for field in fields_of(type(value))
+        if field.default is attrs.NOTHING
+    }
+
+
+@pytest.mark.parametrize(
+    "library",
+    [run.MSGSPEC, run.PYDANTIC, run.MSGSPEC_PLAIN],
+    ids=["msgspec", "pydantic", "msgspec-plain"],
+)
+def test_the_benchmark_models_take_defaults_from_the_model(
+    library: run.Library,
+) -> None:
+    document = _required_only(run.small_routine())
+    assert isinstance(document, dict)
+    envelope = {"kind": "routine", "version": backroutine.FORMAT_VERSION}
+    data = json.dumps({**envelope, **document}).encode()
+    written = library.dumps(library.loads(data))
+    assert isinstance(written, (str, bytes))
+    expected = backroutine.dumps(backroutine.loads(data, backroutine.Routine))
+    assert json.loads(expected) == json.loads(written)
+
+
+@pytest.mark.parametrize(
+    "library", [run.MSGSPEC, run.PYDANTIC], ids=["msgspec", "pydantic"]
+)
+@pytest.mark.parametrize("field", ["name", "steps"])
+def test_the_benchmark_models_require_what_the_model_requires(
+    library: run.Library, field: str
+) -> None:
+    document = backroutine.unstructure(run.small_routine())
+    del document[field]
+    with pytest.raises((ValueError, msgspec.ValidationError)):
+        library.loads(json.dumps(document).encode())
 
 
 def test_repeat_must_be_at_least_one(capsys: pytest.CaptureFixture[str]) -> None:
