@@ -24,6 +24,7 @@ code is generated, never a check silently left out.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import enum
 import itertools
@@ -437,12 +438,13 @@ class _Recent:
     """A bounded memory of recent values, the oldest forgotten first.
 
     Safe to use from several threads at once: each operation is one step
-    on a dict, and forgetting tolerates another thread forgetting first.
+    on an ordered dict (in C), and forgetting tolerates another thread
+    forgetting first.
     """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.values: dict[Any, Any] = {}
+        self.values: collections.OrderedDict[Any, Any] = collections.OrderedDict()
         _MEMORIES.append(self)
 
     def get(self, key: Any) -> Any:
@@ -451,9 +453,9 @@ class _Recent:
     def put(self, key: Any, value: Any) -> None:
         values = self.values
         if len(values) >= self.size:
-            # Another thread may have forgotten it first, or be adding one.
-            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
-                del values[next(iter(values))]
+            # Another thread may have forgotten the oldest first.
+            with contextlib.suppress(KeyError):
+                values.popitem(last=False)
         values[key] = value
 
 
@@ -461,37 +463,64 @@ Share = Callable[[Structure, Any, "dict[Any, Any] | None"], Any]
 _SHARERS: Final[dict[type, Share]] = {}
 
 
-def _sharer(cls: type) -> Share:
+def _sharer(cls: type) -> Share:  # noqa: C901 (one closure, its cases in order)
     """The function that reads equal values of *cls* once, and shares them.
 
     Values are immutable, so sharing them is safe, and it saves time and
     memory when documents repeat them, as routines repeat the exercises of
-    a catalog.  A value is known by its JSON text, so that ``1`` never
-    stands for ``1.0`` or ``true``: within one document every repeat is
-    shared, and across documents the last :data:`MAX_REMEMBERED_VALUES`
-    are remembered.  Only for data parsed from JSON text (*shared* is a
-    dict), whose text is what it says.
+    a catalog.  A value is found by its first text field (an exercise's
+    id), and shared only when the data's JSON text is exactly the text the
+    value is written as: that text reads as the value, so ``1`` never
+    stands for ``1.0`` or ``true`` and a changed exercise is read and
+    checked anew.  Within one document every repeat is shared; across
+    documents, the last :data:`MAX_REMEMBERED_VALUES` values read.  Only
+    for data parsed from JSON text (*shared* is a dict), whose text is what
+    it says.
+
+    A value met once costs only a look-up, and only the value is kept: its
+    text is made when its id comes again.
     """
     found = _SHARERS.get(cls)
     if found is not None:
         return found
+    key_field = next(
+        (f.name for f in fields_of(cls) if isinstance(spec_of(f), (Slug, Text))),
+        None,
+    )
+    write = unstructurer(cls)
     recent = _Recent(MAX_REMEMBERED_VALUES)
+    remembered = recent.values
+    size = recent.size
 
     def share(read: Structure, o: Any, shared: dict[Any, Any] | None) -> Any:
         if shared is None or type(o) is not dict:
             return read(o, shared)
+        key = o.get(key_field) if key_field is not None else None
+        if type(key) is not str:
+            return read(o, shared)
+        seen = shared.get(key)  # [a value of that id, its text once made]
+        if seen is None:
+            seen = remembered.get(key)
+            if seen is None:
+                value = read(o, shared)
+                shared[key] = seen = [value, None]
+                if len(remembered) >= size:
+                    # As _Recent.put does, inline: this runs for every value.
+                    try:  # noqa: SIM105 (quicker than contextlib.suppress)
+                        remembered.popitem(last=False)
+                    except KeyError:  # another thread forgot the oldest first
+                        pass
+                remembered[key] = seen
+                return value
+            shared[key] = seen
+        value, text = seen
+        if text is None:
+            text = seen[1] = orjson.dumps(write(value, None))
         try:
-            text = orjson.dumps(o)
+            same = orjson.dumps(o) == text
         except TypeError:  # not JSON data, such as an integer too large
             raise Refused from None
-        value = shared.get(text)
-        if value is None:
-            value = recent.get(text)
-            if value is None:
-                value = read(o, shared)
-                recent.put(text, value)
-            shared[text] = value
-        return value
+        return value if same else read(o, shared)
 
     share.recent = recent  # type: ignore[attr-defined]  # for the tests
     _SHARERS[cls] = share
