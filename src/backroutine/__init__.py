@@ -33,7 +33,6 @@ from backroutine._json import (
 )
 from backroutine._model import (
     Caution,
-    Cue,
     Dosage,
     Exercise,
     ExerciseSet,
@@ -75,12 +74,13 @@ if TYPE_CHECKING:
     from backroutine._planner import plan_routine
     from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, ConditionRule, screen
-    from backroutine._timing import Pace, estimate_duration, timeline
+    from backroutine._timing import Cue, Pace, estimate_duration, timeline
 
 # Names whose modules load on first use (PEP 562), and where they live.
 _LAZY = {
     "CONDITION_RULES": "backroutine._safety",
     "ConditionRule": "backroutine._safety",
+    "Cue": "backroutine._timing",
     "Pace": "backroutine._timing",
     "estimate_duration": "backroutine._timing",
     "plan_routine": "backroutine._planner",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backroutine._durations import clock_text
-from backroutine._model import Cue
+from backroutine._timing import Cue
 
 
 def cue_line(cue: Cue) -> str:

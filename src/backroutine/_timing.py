@@ -20,9 +20,16 @@ import attrs
 
 from backroutine._advice import STOP_RULE
 from backroutine._durations import seconds_text
-from backroutine._model import Cue, Exercise, ExerciseSet, Routine
+from backroutine._model import (
+    MAX_ID_LENGTH,
+    MAX_REPS,
+    MAX_SETS,
+    Exercise,
+    ExerciseSet,
+    Routine,
+)
 from backroutine._public import publish
-from backroutine._spec import Number, Value
+from backroutine._spec import Integer, Maybe, Member, Number, Slug, Text, Value
 from backroutine._vocabulary import CueKind, Laterality
 
 MAX_PACE_SECONDS: Final = 600
@@ -30,6 +37,49 @@ MAX_PACE_SECONDS: Final = 600
 
 
 _PACE_SECONDS: Final = Number(0, MAX_PACE_SECONDS, unit="seconds")
+
+MAX_CUE_TEXT_LENGTH: Final = 100_000
+"""The longest text of a cue: room for an exercise's name, a step and cautions."""
+
+
+# A cue is output, not input: a hand-built routine may run for days, so
+# there is no upper bound.
+_CUE_SECONDS: Final = Number(0)
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Cue(Value):
+    """One moment of a guided timer: what to do, from when, for how long.
+
+    Args:
+        start_seconds: When the cue starts, in seconds from the start.
+        seconds: How long it lasts (0 for the final cue).
+        kind: What it asks the person to do.
+        text: A short line a timer can show or speak.
+        exercise_id: The exercise it belongs to, or None.
+        set_number: The set it belongs to, counted from 1, or None.
+        rep_number: The rep it belongs to, counted from 1 on each side, or
+            None.
+    """
+
+    start_seconds: float = attrs.field(validator=_CUE_SECONDS)
+    seconds: float = attrs.field(validator=_CUE_SECONDS)
+    kind: CueKind = attrs.field(validator=Member(CueKind))
+    text: str = attrs.field(validator=Text(MAX_CUE_TEXT_LENGTH))
+    exercise_id: str | None = attrs.field(
+        default=None, validator=Maybe(Slug(MAX_ID_LENGTH))
+    )
+    set_number: int | None = attrs.field(
+        default=None, validator=Maybe(Integer(1, MAX_SETS))
+    )
+    rep_number: int | None = attrs.field(
+        default=None, validator=Maybe(Integer(1, MAX_REPS))
+    )
+
+    @property
+    def end_seconds(self) -> float:
+        """When the cue ends, its start plus its length."""
+        return self.start_seconds + self.seconds
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
@@ -219,4 +269,4 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-publish(Pace, estimate_duration, timeline)
+publish(Cue, Pace, estimate_duration, timeline)
