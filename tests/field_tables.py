@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+import backroutine
 from backroutine import _spec as v
 from backroutine._documents import KINDS
 from backroutine._schema import docstring_parts, json_value
@@ -169,3 +170,22 @@ def with_tables(page: str) -> str:
         rest = rest[: match.start()] + table(cls) + rest[match.end() :]
         page = head + heading + rest
     return page
+
+
+EXAMPLE_HEADING = "## A complete example"
+
+
+def with_current_example(page: str) -> str:
+    """*page* with its complete example written as the current version writes it.
+
+    The example is read (migrated, if it is of an older version) and written
+    back, so that a field added to the model, or a new version, shows in it.
+    """
+    head, rest = page.split(EXAMPLE_HEADING + "\n", 1)
+    match = re.search(r"^```json\n(.*?)\n```$", rest, re.DOTALL | re.MULTILINE)
+    if match is None:
+        msg = f"docs/json-format.md has no ```json block under {EXAMPLE_HEADING!r}"
+        raise ValueError(msg)
+    example = backroutine.dumps(backroutine.load_document(match.group(1)), indent=2)
+    rest = rest[: match.start(1)] + example + rest[match.end(1) :]
+    return head + EXAMPLE_HEADING + "\n" + rest

@@ -1,8 +1,9 @@
 """Write the generated files that the tests compare against.
 
 They are the golden catalog document (``tests/golden/catalog.json``), the
-JSON Schemas (``schemas/<kind>.schema.json``) and the field tables of the
-JSON format's page (``docs/json-format.md``), all derived from the model.
+JSON Schemas (``schemas/<kind>.schema.json``), and the field tables and
+the complete example of the JSON format's page (``docs/json-format.md``),
+all derived from the model.
 
 Run it from the repository's root after a deliberate change to the format or
 to the built-in catalog::
@@ -21,7 +22,7 @@ if __name__ == "__main__" and not __package__:  # run as python tests/regenerate
 
 from backroutine import default_catalog, dumps, json_schema
 from backroutine._documents import KINDS
-from tests.field_tables import with_tables
+from tests.field_tables import with_current_example, with_tables
 
 ROOT = pathlib.Path(__file__).parent.parent
 
@@ -42,7 +43,8 @@ def main() -> None:
         path.write_text(schema_text(kind), encoding="utf-8")
         written.append(path)
     page = ROOT / "docs" / "json-format.md"
-    page.write_text(with_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
+    text = with_current_example(with_tables(page.read_text(encoding="utf-8")))
+    page.write_text(text, encoding="utf-8")
     written.append(page)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")  # noqa: T201
