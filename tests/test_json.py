@@ -2,6 +2,7 @@ import concurrent.futures
 import contextlib
 import json
 import pathlib
+import textwrap
 from typing import Any
 
 import attrs
@@ -15,20 +16,31 @@ from backroutine import (
     Catalog,
     Exercise,
     ExerciseSet,
+    Hold,
     InvalidDocumentError,
     PlanRequest,
     Routine,
     RoutineStep,
     UnsupportedVersionError,
     _compiled,
+    _converter,
     default_catalog,
     dumps,
     loads,
     structure,
     unstructure,
 )
+from backroutine import _spec as v
+from backroutine._documents import Format
 from backroutine.testing import documents, routines
-from tests.helpers import JSON_VALUES, REFUSALS, desk_break, document, mutated
+from tests.helpers import (
+    JSON_VALUES,
+    REFUSALS,
+    desk_break,
+    document,
+    mutated,
+    run_python,
+)
 
 GOLDEN = pathlib.Path(__file__).parent / "golden" / "catalog.json"
 REGENERATE = "python tests/regenerate.py"
@@ -569,3 +581,168 @@ class TestSizeLimit:
         assert loads(text, Routine, max_bytes=size).name == "é" * 100
         with pytest.raises(InvalidDocumentError, match="too large"):
             loads(text, Routine, max_bytes=size - 1)
+
+
+class TestReviewed:
+    """Edge cases a review found, each failing before its fix."""
+
+    def test_first_documents_read_by_threads_at_once(self) -> None:
+        """Two threads reading their first documents of two kinds both succeed."""
+        code = textwrap.dedent(
+            """
+            import sys, threading
+            import backroutine as b
+            sys.setswitchinterval(1e-6)
+            routine = b.dumps(b.plan_routine(b.PlanRequest(time_of_day=b.TimeOfDay.BEDTIME)))
+            exercise = b.dumps(b.default_catalog()["cat-cow"])
+            from backroutine import _compiled
+            _compiled._STRUCTURERS.clear(); _compiled._SHARERS.clear()
+            barrier = threading.Barrier(2)
+            errors = []
+            def read(text, cls):
+                barrier.wait()
+                try:
+                    b.loads(text, cls)
+                except Exception as error:
+                    errors.append(repr(error))
+            threads = [threading.Thread(target=read, args=(routine, b.Routine)),
+                       threading.Thread(target=read, args=(exercise, b.Exercise))]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            b.loads(routine, b.Routine)
+            print(errors)
+            """
+        )
+        for _ in range(5):
+            result = run_python("-c", code)
+            assert 0 == result.returncode, result.stderr
+            assert "[]" == result.stdout.strip()
+
+    def test_shared_classes_do_not_stand_in_for_each_other(self) -> None:
+        """Two shared classes with one id in a document stay of their class."""
+
+        @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+        class A(v.Value):
+            id: str = attrs.field(validator=v.Slug(10))
+
+        @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+        class B(v.Value):
+            id: str = attrs.field(validator=v.Slug(10))
+
+        @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+        class Box(v.Value):
+            a: A = attrs.field(validator=v.Nested(A, share=True))
+            b: B = attrs.field(validator=v.Nested(B, share=True))
+
+        fmt = Format(classes=(Box,))
+        text = '{"kind":"box","version":1,"a":{"id":"x"},"b":{"id":"x"}}'
+        box = _converter.loads(text, Box, fmt=fmt)
+        assert (A, B) == (type(box.a), type(box.b))
+
+    def test_an_edited_exercise_is_shared_from_then_on(self) -> None:
+        """A changed exercise repeated in a document is read once, and shared."""
+        loads(dumps(desk_break()), Routine)  # the original, remembered
+        doc = document()
+        doc["steps"][0]["exercise"]["name"] = "Renamed"
+        doc["steps"] = doc["steps"] * 3
+        loaded = loads(json.dumps(doc), Routine)
+        assert "Renamed" == loaded.steps[0].exercise.name
+        assert loaded.steps[0].exercise is loaded.steps[2].exercise
+        again = loads(json.dumps(doc), Routine)
+        assert again.steps[0].exercise is loaded.steps[0].exercise
+
+    def test_what_is_remembered_stays_small(self) -> None:
+        """Large exercises, and large documents, are not remembered across documents."""
+        base = default_catalog()["spine-press-up"]
+        big = attrs.evolve(base, id="big-one", instructions=["x" * 1_000] * 50)
+        text = dumps(
+            Routine(
+                name="Big",
+                steps=[RoutineStep(exercise=big, sets=[ExerciseSet(reps=1)])],
+            )
+        )
+        assert len(text) > _compiled.MAX_REMEMBERED_TEXT
+        first = loads(text, Routine).steps[0].exercise
+        assert first is not loads(text, Routine).steps[0].exercise
+        small = dumps(desk_break())
+        assert (
+            loads(small, Routine).steps[0].exercise
+            is loads(small, Routine).steps[0].exercise
+        )
+
+    @pytest.mark.parametrize("big", [10**5000, -(10**5000)], ids=["huge", "-huge"])
+    def test_integers_beyond_python_s_printing_limit(self, big: int) -> None:
+        """Integers of thousands of digits are refused in the library's words."""
+        with pytest.raises(backroutine.InvalidValueError) as caught:
+            Hold(big)
+        assert len(str(caught.value)) < 200
+        doc = document()
+        doc["steps"][0]["sets"][0]["reps"] = big
+        with pytest.raises(InvalidDocumentError, match="an integer of"):
+            structure(doc, Routine)
+        doc = document()
+        doc["version"] = big
+        with pytest.raises(InvalidDocumentError) as refused:
+            structure(doc, Routine)
+        assert len(str(refused.value)) < 300
+
+    def test_a_kind_that_compares_strangely(self) -> None:
+        """A kind that is not a string is refused, whatever its __eq__ does."""
+
+        class Odd:
+            def __eq__(self, other: object) -> bool:
+                raise RuntimeError
+
+            __hash__ = object.__hash__
+
+        doc = document()
+        doc["kind"] = Odd()
+        with pytest.raises(InvalidDocumentError, match=r"\$\.kind: must be 'routine'"):
+            structure(doc, Routine)
+
+    def test_a_string_subclass_is_not_a_value(self) -> None:
+        """structure() refuses a str subclass in a list of enum values, always."""
+
+        class Name(str):
+            __slots__ = ()
+
+        loads(dumps(desk_break()), Routine)  # remembers ("lower_back",)-like lists
+        doc = document()
+        doc["steps"][0]["exercise"]["targets"] = [Name("lumbar_spine")]
+        with pytest.raises(InvalidDocumentError):
+            structure(doc, Routine)
+
+    def test_max_bytes_must_be_a_number_of_bytes(self) -> None:
+        """A max_bytes that is not a whole number is a TypeError that says so."""
+        with pytest.raises(TypeError, match="max_bytes must be a whole number"):
+            loads("{}", Routine, max_bytes="5")  # type: ignore[arg-type]
+
+    def test_kinds_must_have_names_of_their_own(self) -> None:
+        """Two document classes whose kind names clash are refused."""
+
+        class routine:  # noqa: N801 (its snake-case name is the point)
+            pass
+
+        with pytest.raises(ValueError, match="share a kind name"):
+            Format(classes=(Routine, routine))
+
+
+def _broken(document: dict[str, Any]) -> dict[str, Any]:
+    return {**document, "version": 2, "language": document["missing"]}
+
+
+class TestMigrationFailures:
+    def test_a_migration_that_fails_is_the_document_s_fault(self) -> None:
+        """A migration's own error comes out as InvalidDocumentError."""
+        fmt = Format(classes=(Routine,), migrations=(_broken,))
+        with pytest.raises(InvalidDocumentError) as caught:
+            _converter.loads(dumps(desk_break()), Routine, fmt=fmt)
+        assert caught.value.problems[0].startswith(
+            "$: a version 1 document that cannot be read as version 2 (KeyError"
+        )
+
+    def test_a_migration_that_forgets_the_envelope(self) -> None:
+        """A migration that gives no document of the new version is caught."""
+        fmt = Format(classes=(Routine,), migrations=(lambda d: {**d},))
+        with pytest.raises(InvalidDocumentError, match="did not give a document"):
+            _converter.loads(dumps(desk_break()), Routine, fmt=fmt)

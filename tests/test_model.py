@@ -490,3 +490,40 @@ class TestWrittenOnce:
         """A repr reads as the call that builds the value."""
         assert "Span(low=1, high=2)" == repr(Span(1, 2))
         assert "Hold(seconds=5)" == repr(Hold(5))
+
+
+def _raised(make: Any) -> BaseException:
+    try:
+        make()
+    except backroutine.BackroutineError as error:
+        return error
+    raise AssertionError("nothing was raised")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Hold(0),
+        lambda: Hold("5"),  # type: ignore[arg-type]
+        lambda: backroutine.loads("not json", Routine),
+        lambda: backroutine.loads('{"kind": "routine", "version": 9}', Routine),
+        lambda: default_catalog()["press-up"],
+        lambda: backroutine.plan_routine(
+            PlanRequest(
+                time_of_day=backroutine.TimeOfDay.BEDTIME,
+                warning_signs=[WarningSign.FEVER],
+            )
+        ),
+        lambda: backroutine.plan_routine(
+            PlanRequest(time_of_day=backroutine.TimeOfDay.BEDTIME, minutes=0.01)
+        ),
+    ],
+    ids=["value", "type", "document", "version", "unknown", "seek-care", "planning"],
+)
+def test_errors_cross_process_boundaries(make: Any) -> None:
+    """Every public exception pickles and copies to one that says the same."""
+    error = _raised(make)
+    for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):  # noqa: S301
+        assert type(error) is type(again)
+        assert str(error) == str(again)
+        assert vars(error) == vars(again)

@@ -29,6 +29,7 @@ import contextlib
 import enum
 import itertools
 import linecache
+import threading
 import types
 from collections.abc import Callable
 from typing import Any, Final, cast
@@ -100,7 +101,6 @@ class _Generator:
             "_cls": cls,
         }
         self.lines: list[str] = []
-        self.inlining: list[type] = []  # the classes being read inline
         self._counter = itertools.count()
 
     def name(self, prefix: str, value: object) -> str:
@@ -209,12 +209,9 @@ def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
 def _read_nested(gen: _Generator, spec: Nested, x: str, out: str, indent: int) -> None:
     target = spec.cls
     if spec.share:
-        read = gen.name(target.__name__, _structurer_for(target))
+        read = gen.name(target.__name__, structurer(target))
         share = gen.name("share", _sharer(target))
         gen.emit(indent, f"{out} = {share}({read}, {x}, shared)")
-    elif target in gen.inlining:  # a class that holds itself: call, not inline
-        read = gen.name(target.__name__, _structurer_for(target))
-        gen.emit(indent, f"{out} = {read}({x}, shared)")
     else:
         _read_object(gen, target, x, out, indent)
     for name, narrower in spec.narrow:
@@ -261,6 +258,13 @@ def _read_members(gen: _Generator, spec: Items, x: str, out: str, indent: int) -
     remembered = gen.name("remembered", {})
     key = gen.local("k")
     gen.emit(indent, f"{key} = tuple({x})")
+    # Only strings themselves may be looked up: a subclass of str that
+    # equals a value must not pass for it, nor an object's own __hash__ run.
+    # Data parsed from JSON text (shared is a dict) holds nothing else.
+    gen.emit(indent, "if shared is None:")
+    gen.emit(indent + 1, f"for {item} in {key}:")
+    gen.emit(indent + 2, f"if type({item}) is not str:")
+    gen.emit(indent + 3, "raise _Refused")
     gen.emit(indent, "try:")
     gen.emit(indent + 1, f"{out} = {remembered}.get({key})")
     gen.emit(indent, "except TypeError:")  # an item that cannot be hashed
@@ -344,7 +348,6 @@ def _read_object(  # noqa: PLR0913 (where from, where to, and how)
     and any key that is not a field is refused, but for *extra* keys the
     caller has checked (a document's kind and version).
     """
-    gen.inlining.append(cls)
     fields = fields_of(cls)
     raws = {field.name: gen.local("r") for field in fields}
     gen.emit(indent, f"if type({o}) is not dict:")
@@ -403,7 +406,6 @@ def _read_object(  # noqa: PLR0913 (where from, where to, and how)
         gen.emit(indent + 1, f"{out}.__attrs_post_init__()")
         gen.emit(indent, "except Exception:")
         gen.emit(indent + 1, "raise _Refused from None")
-    gen.inlining.pop()
 
 
 def _generate_structure(cls: type, *, extra: int) -> Structure:
@@ -463,22 +465,32 @@ Share = Callable[[Structure, Any, "dict[Any, Any] | None"], Any]
 _SHARERS: Final[dict[type, Share]] = {}
 
 
+REMEMBER: Final = object()
+"""A key of the memo of one document: present when its values may be remembered
+across documents (see :func:`_sharer`)."""
+MAX_REMEMBERED_TEXT: Final = 16 * 1024
+"""The longest JSON text of a value remembered across documents, in bytes."""
+
+
 def _sharer(cls: type) -> Share:  # noqa: C901 (one closure, its cases in order)
     """The function that reads equal values of *cls* once, and shares them.
 
     Values are immutable, so sharing them is safe, and it saves time and
     memory when documents repeat them, as routines repeat the exercises of
     a catalog.  A value is found by its first text field (an exercise's
-    id), and shared only when the data's JSON text is exactly the text the
-    value is written as: that text reads as the value, so ``1`` never
-    stands for ``1.0`` or ``true`` and a changed exercise is read and
-    checked anew.  Within one document every repeat is shared; across
-    documents, the last :data:`MAX_REMEMBERED_VALUES` values read.  Only
-    for data parsed from JSON text (*shared* is a dict), whose text is what
-    it says.
+    id), and shared only when the data's JSON text is exactly the text of
+    the data the value was read from, or that the value is written as: the
+    same text reads as the same value, so ``1`` never stands for ``1.0`` or
+    ``true``, and a changed exercise is read and checked anew (and is the
+    one shared from then on).
 
-    A value met once costs only a look-up, and only the value is kept: its
-    text is made when its id comes again.
+    Within one document every repeat is shared.  Across documents, the last
+    :data:`MAX_REMEMBERED_VALUES` values read are remembered, each with its
+    text, only from documents whose memo holds :data:`REMEMBER` (small
+    ones: see :func:`backroutine._converter.loads`) and only when their text
+    is at most :data:`MAX_REMEMBERED_TEXT` long, so that what is remembered
+    stays small whatever the documents.  Only for data parsed from JSON
+    text (*shared* is a dict), whose text is what it says.
     """
     found = _SHARERS.get(cls)
     if found is not None:
@@ -492,53 +504,63 @@ def _sharer(cls: type) -> Share:  # noqa: C901 (one closure, its cases in order)
     remembered = recent.values
     size = recent.size
 
+    def text_of(o: Any) -> bytes:
+        try:
+            return orjson.dumps(o)
+        except TypeError:  # not JSON data, such as an integer too large
+            raise Refused from None
+
+    def remember(key: str, seen: list[Any]) -> None:
+        if len(seen[1]) > MAX_REMEMBERED_TEXT:
+            return
+        if key not in remembered and len(remembered) >= size:
+            # As _Recent.put does, inline: this runs for every new value.
+            try:  # noqa: SIM105 (quicker than contextlib.suppress)
+                remembered.popitem(last=False)
+            except KeyError:  # another thread forgot the oldest first
+                pass
+        remembered[key] = seen
+
     def share(read: Structure, o: Any, shared: dict[Any, Any] | None) -> Any:
         if shared is None or type(o) is not dict:
             return read(o, shared)
         key = o.get(key_field) if key_field is not None else None
         if type(key) is not str:
             return read(o, shared)
-        seen = shared.get(key)  # [a value of that id, its text once made]
-        if seen is None:
+        across = REMEMBER in shared
+        # [a value of this class with that id, the text it reads from]
+        seen = shared.get((cls, key))
+        if seen is None and across:
             seen = remembered.get(key)
-            if seen is None:
-                value = read(o, shared)
-                shared[key] = seen = [value, None]
-                if len(remembered) >= size:
-                    # As _Recent.put does, inline: this runs for every value.
-                    try:  # noqa: SIM105 (quicker than contextlib.suppress)
-                        remembered.popitem(last=False)
-                    except KeyError:  # another thread forgot the oldest first
-                        pass
-                remembered[key] = seen
-                return value
-            shared[key] = seen
+        if seen is None:
+            value = read(o, shared)
+            seen = shared[cls, key] = [value, text_of(o) if across else None]
+            if across:
+                remember(key, seen)
+            return value
         value, text = seen
-        if text is None:
+        if text is None:  # a repeat within a large document: make the text now
             text = seen[1] = orjson.dumps(write(value, None))
-        try:
-            same = orjson.dumps(o) == text
-        except TypeError:  # not JSON data, such as an integer too large
-            raise Refused from None
-        return value if same else read(o, shared)
+        incoming = text_of(o)
+        if incoming == text:
+            shared[cls, key] = seen
+            return value
+        # The same id with other content: a value of its own, shared from now.
+        value = read(o, shared)
+        seen = shared[cls, key] = [value, incoming]
+        if across:
+            remember(key, seen)
+        return value
 
     share.recent = recent  # type: ignore[attr-defined]  # for the tests
     _SHARERS[cls] = share
     return share
 
 
-_IN_PROGRESS: Final[set[type]] = set()
-
-
-def _structurer_for(cls: type) -> Structure:
-    """The structure function of *cls*, or, while it is being made, a stand-in."""
-    if cls in _IN_PROGRESS:  # a class that holds itself: look it up when called
-
-        def later(o: Any, shared: dict[Any, Any] | None) -> Any:
-            return _STRUCTURERS[cls, 0](o, shared)
-
-        return later
-    return structurer(cls)
+# Generating is done under one lock: two threads reading their first
+# documents at once must not see a function half made.  Reentrant, since
+# making one class's functions makes those of the classes it holds.
+_GENERATING: Final = threading.RLock()
 
 
 def structurer(cls: type, *, extra: int = 0) -> Structure:
@@ -553,20 +575,17 @@ def structurer(cls: type, *, extra: int = 0) -> Structure:
     key = (cls, extra)
     function = _STRUCTURERS.get(key)
     if function is None:
-        _IN_PROGRESS.add(cls)
-        try:
-            function = _STRUCTURERS[key] = _generate_structure(cls, extra=extra)
-        finally:
-            _IN_PROGRESS.discard(cls)
+        with _GENERATING:
+            function = _STRUCTURERS.get(key)
+            if function is None:
+                function = _STRUCTURERS[key] = _generate_structure(cls, extra=extra)
     return function
 
 
 # -- writing -------------------------------------------------------------------
 
 
-def _write(  # noqa: PLR0911 (one return per spec)
-    gen: _Generator, spec: Spec, x: str, *, plain: bool, inlined: tuple[type, ...]
-) -> str:
+def _write(gen: _Generator, spec: Spec, x: str, *, plain: bool) -> str:  # noqa: PLR0911 (one return per spec)
     """An expression for the JSON form of *x*, which obeys *spec*.
 
     With *plain*, only dicts, lists and scalars; otherwise tuples and
@@ -578,11 +597,11 @@ def _write(  # noqa: PLR0911 (one return per spec)
         # What .value gives, without the cost of its descriptor.
         return f"{x}._value_"
     if isinstance(spec, Maybe):
-        inner = _write(gen, spec.inner, x, plain=plain, inlined=inlined)
+        inner = _write(gen, spec.inner, x, plain=plain)
         return x if inner == x else f"(None if {x} is None else {inner})"
     if isinstance(spec, Items):
         item = gen.local("i")
-        inner = _write(gen, spec.item, item, plain=plain, inlined=inlined)
+        inner = _write(gen, spec.item, item, plain=plain)
         if inner == item:
             return f"list({x})" if plain else x
         listed = f"[{inner} for {item} in {x}]"
@@ -590,21 +609,19 @@ def _write(  # noqa: PLR0911 (one return per spec)
         return listed if plain else f"({x} and {listed})"
     if isinstance(spec, Nested):
         target = spec.cls
-        if spec.share or target in inlined:
-            made = unstructurer(target, plain=plain, shared=spec.share)
+        if spec.share:
+            made = unstructurer(target, plain=plain, shared=True)
             write = gen.name(target.__name__, made)
             return f"{write}({x}, memo)"
-        return _dict_display(gen, target, x, plain=plain, inlined=(*inlined, target))
+        return _dict_display(gen, target, x, plain=plain)
     raise _unknown(spec, "write")
 
 
-def _dict_display(
-    gen: _Generator, cls: type, x: str, *, plain: bool, inlined: tuple[type, ...]
-) -> str:
+def _dict_display(gen: _Generator, cls: type, x: str, *, plain: bool) -> str:
     """A dict display of the fields of the *cls* value *x*, in field order."""
     entries = [
         f"{field.name!r}: "
-        + _write(gen, spec_of(field), f"{x}.{field.name}", plain=plain, inlined=inlined)
+        + _write(gen, spec_of(field), f"{x}.{field.name}", plain=plain)
         for field in fields_of(cls)
     ]
     return "{" + ", ".join(entries) + "}"
@@ -621,7 +638,7 @@ def _generate_unstructure(
     if shared:
         name += "_shared"
     gen.emit(0, f"def {name}(o, memo):")
-    made = _dict_display(gen, cls, "o", plain=plain, inlined=(cls,))
+    made = _dict_display(gen, cls, "o", plain=plain)
     if envelope:
         head = ", ".join(f"{key!r}: {value!r}" for key, value in envelope)
         made = "{" + head + ", " + made[1:]
@@ -659,7 +676,10 @@ def unstructurer(
     key = (cls, plain, envelope, shared)
     function = _UNSTRUCTURERS.get(key)
     if function is None:
-        function = _UNSTRUCTURERS[key] = _generate_unstructure(
-            cls, plain=plain, envelope=envelope, shared=shared
-        )
+        with _GENERATING:
+            function = _UNSTRUCTURERS.get(key)
+            if function is None:
+                function = _UNSTRUCTURERS[key] = _generate_unstructure(
+                    cls, plain=plain, envelope=envelope, shared=shared
+                )
     return function

@@ -32,7 +32,7 @@ from typing import Any, Final, TypeVar
 import orjson
 
 from backroutine import _spec as v
-from backroutine._compiled import Refused, structurer, unstructurer
+from backroutine._compiled import REMEMBER, Refused, structurer, unstructurer
 from backroutine._documents import FORMAT, MAX_DOCUMENT_BYTES, Document, Format
 from backroutine.exceptions import InvalidDocumentError, UnsupportedVersionError
 
@@ -57,7 +57,7 @@ def _version_problem(document: dict[str, Any], kind: str, fmt: Format) -> str | 
     if type(version) is not int and not huge:
         return f"$.version: must be an integer (got {v.show(version)})"
     if version < 1:
-        return f"$.version: must be at least 1 (got {version})"
+        return f"$.version: must be at least 1 (got {v.show(version)})"
     if huge or version > fmt.version:
         raise UnsupportedVersionError(version, fmt.readable, kind=kind)
     return None
@@ -68,7 +68,7 @@ def _envelope_problems(document: dict[str, Any], kind: str, fmt: Format) -> list
     declared = document.get("kind")
     if "kind" not in document:
         found.append("$.kind: is required")
-    elif declared != kind:
+    elif type(declared) is not str or declared != kind:
         found.append(f"$.kind: must be {kind!r} (got {v.show(declared)})")
     version = _version_problem(document, kind, fmt)
     if version is not None:
@@ -91,7 +91,8 @@ def structure(
     kind = fmt.kind_of(cls)
     current = (
         type(document) is dict
-        and document.get("kind") == kind
+        and type(document.get("kind")) is str
+        and document["kind"] == kind
         and type(document.get("version")) is int
         and document["version"] == fmt.version
     )
@@ -104,7 +105,7 @@ def structure(
             raise InvalidDocumentError([problem], kind=kind)
         if found := _envelope_problems(document, kind, fmt):
             raise InvalidDocumentError(found, kind=kind)
-        document = fmt.upgrade(document, document["version"])
+        document = _upgraded(document, kind, fmt)
     try:
         try:
             value: T = structurer(cls, extra=len(_ENVELOPE))(document, shared)
@@ -116,6 +117,33 @@ def structure(
         return _detailed(body, cls, kind)  # it says what is wrong, and where
     except RecursionError:
         raise InvalidDocumentError(["$: is nested too deeply"], kind=kind) from None
+
+
+def _upgraded(document: dict[str, Any], kind: str, fmt: Format) -> dict[str, Any]:
+    """*document*, of an older version, migrated to the current one.
+
+    A migration reads data nobody has checked yet: whatever goes wrong in
+    it is the document's fault, and said so.
+    """
+    version = document["version"]
+    try:
+        upgraded = fmt.upgrade(document, version)
+    except RecursionError:
+        raise InvalidDocumentError(["$: is nested too deeply"], kind=kind) from None
+    except Exception as error:  # noqa: BLE001 (any failure of a migration)
+        problem = (
+            f"$: a version {version} document that cannot be read as version "
+            f"{fmt.version} ({type(error).__name__}: {v.show(str(error))})"
+        )
+        raise InvalidDocumentError([problem], kind=kind) from None
+    if (
+        type(upgraded) is not dict
+        or _envelope_problems(upgraded, kind, fmt)
+        or upgraded["version"] != fmt.version
+    ):
+        problem = f"$: its migration from version {version} did not give a document"
+        raise InvalidDocumentError([problem], kind=kind)
+    return upgraded
 
 
 def _detailed(body: dict[str, Any], cls: type[T], kind: str) -> T:
@@ -173,12 +201,13 @@ def _decode_problem(
 ) -> str:
     """Why *data* is not a JSON document, in the library's words."""
     if isinstance(data, str):
-        for offset, character in enumerate(data):
-            if "\ud800" <= character <= "\udfff":
-                return (
-                    "$: is not valid Unicode text (a lone surrogate at "
-                    f"character {offset})"
-                )
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as failure:
+            return (
+                "$: is not valid Unicode text (a lone surrogate at "
+                f"character {failure.start})"
+            )
     else:
         raw = bytes(data)
         try:
@@ -209,6 +238,9 @@ def parse(
         InvalidDocumentError: *data* is not JSON text, is too large, or is
             not JSON.
     """
+    if type(max_bytes) is not int or max_bytes < 0:
+        msg = f"max_bytes must be a whole number of bytes (got {v.show(max_bytes)})"
+        raise TypeError(msg)
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         problem = (
             f"$: must be JSON text as str or bytes (got {type(data).__name__}); "
@@ -233,6 +265,20 @@ def parse(
         raise InvalidDocumentError([problem], kind=kind) from None
 
 
+MAX_REMEMBERING_BYTES: Final = 64 * 1024
+"""The largest document whose exercises are remembered for the next ones.
+
+Routines of a catalog's exercises are small; a large document shares its
+repeats within itself, and is not worth remembering (see ``_sharer``).
+"""
+
+
+def _memo(data: Any) -> dict[Any, Any]:
+    """The memo of shared values for reading the JSON text *data*."""
+    small = len(data) <= MAX_REMEMBERING_BYTES
+    return {REMEMBER: True} if small else {}
+
+
 def loads(
     data: object,
     cls: type[T],
@@ -243,7 +289,7 @@ def loads(
     """Read a *cls* from JSON text (see the package); *data* is checked here."""
     kind = fmt.kind_of(cls)
     document = parse(data, kind, max_bytes=max_bytes)
-    return structure(document, cls, fmt=fmt, shared={})
+    return structure(document, cls, fmt=fmt, shared=_memo(data))
 
 
 def load_document(
@@ -263,5 +309,5 @@ def load_document(
     except ValueError:
         problem = f"$.kind: must be one of {kinds} (got {v.show(declared)})"
         raise InvalidDocumentError([problem]) from None
-    read: Document = structure(document, cls, fmt=fmt, shared={})
+    read: Document = structure(document, cls, fmt=fmt, shared=_memo(data))
     return read

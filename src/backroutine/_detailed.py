@@ -10,8 +10,7 @@ field's rule run as it is read, one pass finds every problem, and
 :func:`problems` words each as ``path: message``.
 
 Reading valid documents does not need it (see :mod:`backroutine._converter`),
-so it, and cattrs with it, is imported only when a document fails or
-:func:`backroutine.unstructure` is called.
+so it, and cattrs with it, is imported only when a document fails.
 """
 
 from __future__ import annotations

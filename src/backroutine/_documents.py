@@ -72,9 +72,12 @@ class Format:
     ) -> None:
         self.classes = classes
         self.migrations = migrations
-        self.kinds: Mapping[str, type] = MappingProxyType(
-            {kind_name(cls): cls for cls in classes}
-        )
+        kinds = {kind_name(cls): cls for cls in classes}
+        if len(kinds) != len(classes):
+            names = sorted(kind_name(cls) for cls in classes)
+            msg = f"two document classes would share a kind name: {names}"
+            raise ValueError(msg)
+        self.kinds: Mapping[str, type] = MappingProxyType(kinds)
         self.names: Mapping[type, str] = MappingProxyType(
             {cls: kind for kind, cls in self.kinds.items()}
         )

@@ -306,10 +306,10 @@ class Integer(Spec):
         if type(value) is not int:
             wrong_type("an integer", value)
         if value < self.minimum:
-            problem = f"must be at least {self.minimum} (got {value!r})"
+            problem = f"must be at least {self.minimum} (got {show(value)})"
             raise Problem(problem, rule="minimum", value=value)
         if value > self.maximum:
-            problem = f"must be at most {self.maximum} (got {value!r})"
+            problem = f"must be at most {self.maximum} (got {show(value)})"
             raise Problem(problem, rule="maximum", value=value)
 
 
@@ -361,7 +361,7 @@ class Number(Spec):
         # Written so that NaN, which fails every comparison, is refused.
         if not (above and value <= (sys.float_info.max if high is None else high)):
             rule = "maximum" if above else "minimum"
-            problem = f"must be {self.bounds} (got {value!r})"
+            problem = f"must be {self.bounds} (got {show(value)})"
             raise Problem(problem, rule=rule, value=value)
 
 

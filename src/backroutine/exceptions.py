@@ -8,9 +8,10 @@ working.
 
 from __future__ import annotations
 
+import functools
 import reprlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from backroutine._text import word_for
 
@@ -59,6 +60,10 @@ class InvalidValueError(BackroutineError, ValueError):
         self.rule = rule
         self.value = value
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild = functools.partial(type(self), rule=self.rule, value=self.value)
+        return rebuild, (self.field, self.problem)
+
 
 class InvalidTypeError(InvalidValueError, TypeError):
     """A value class was given a field value of the wrong type.
@@ -87,6 +92,9 @@ class InvalidDocumentError(BackroutineError, ValueError):
 
     problems: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return functools.partial(type(self), kind=self.kind), (self.problems,)
+
     def __init__(self, problems: Iterable[str], *, kind: str | None = None) -> None:
         self.problems = tuple(problems)
         self.kind = kind
@@ -101,6 +109,13 @@ class InvalidDocumentError(BackroutineError, ValueError):
                 lines.append(f"  and {count - len(shown):,} more")
             message = f"invalid {what}, {count:,} problems:\n" + "\n".join(lines)
         super().__init__(message)
+
+
+def _short(value: object) -> str:
+    """A short repr of *value*, even of an integer too long to print."""
+    if type(value) is int and value.bit_length() > 128:
+        return f"<an integer of {value.bit_length()} bits>"
+    return reprlib.repr(value)
 
 
 class UnsupportedVersionError(InvalidDocumentError):
@@ -120,9 +135,13 @@ class UnsupportedVersionError(InvalidDocumentError):
         versions = word_for(len(self.supported), "version")
         problem = (
             f"$.version: this version of backroutine reads format {versions} "
-            f"{readable} (got {reprlib.repr(version)}); upgrade backroutine to read it"
+            f"{readable} (got {_short(version)}); upgrade backroutine to read it"
         )
         super().__init__([problem], kind=kind)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild = functools.partial(type(self), kind=self.kind)
+        return rebuild, (self.version, self.supported)
 
 
 class UnknownExerciseError(BackroutineError, LookupError):
@@ -142,6 +161,9 @@ class UnknownExerciseError(BackroutineError, LookupError):
             message += "?"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.exercise_id, self.suggestions)
+
 
 class PlanningError(BackroutineError, ValueError):
     """A plan request that cannot be met; the message says what to relax."""
@@ -158,3 +180,6 @@ class SeekCareError(BackroutineError):
     def __init__(self, screening: Screening) -> None:
         self.screening = screening
         super().__init__(screening.advice)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.screening,)
