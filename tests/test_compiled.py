@@ -32,11 +32,9 @@ from backroutine import (
     unstructure,
 )
 from backroutine import _spec as v
-from backroutine._documents import FORMAT, KINDS
+from backroutine._documents import FORMAT, KINDS, Document
 from backroutine.testing import documents
 from tests.helpers import mutated
-
-Document = Routine | Exercise | Catalog | PlanRequest
 
 
 def body(value: Document) -> dict[str, Any]:

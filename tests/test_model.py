@@ -527,3 +527,10 @@ def test_errors_cross_process_boundaries(make: Any) -> None:
         assert type(error) is type(again)
         assert str(error) == str(again)
         assert vars(error) == vars(again)
+
+
+def test_a_member_of_another_enum_is_named_as_such() -> None:
+    """A member of the wrong enum shows as Enum.NAME, not as a value to trust."""
+    with pytest.raises(InvalidTypeError) as caught:
+        ExerciseSet(reps=1, laterality=BodyArea.CORE)  # type: ignore[arg-type]
+    assert "'laterality' must be a Laterality (got BodyArea.CORE)" == str(caught.value)

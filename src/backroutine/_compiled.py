@@ -29,6 +29,7 @@ import contextlib
 import enum
 import itertools
 import linecache
+import sys
 import threading
 import types
 from collections.abc import Callable
@@ -68,7 +69,7 @@ class UnknownSpecError(TypeError):
 _MISSING: Final = object()
 _FRAGMENT: Final = getattr(orjson, "Fragment", None)  # orjson 3.9.12 and later
 _IMMUTABLE: Final = (type(None), bool, int, float, str, enum.Enum)
-_LARGEST_FLOAT: Final = 1.7976931348623157e308
+_LARGEST_FLOAT: Final = sys.float_info.max
 
 Envelope = tuple[tuple[str, object], ...]
 """The fields a whole document holds besides the value's: its kind and version."""

@@ -217,8 +217,17 @@ class Problem(Exception):  # noqa: N818 (internal signal, never escapes)
 
 
 def wrong_type(expected: str, value: object) -> NoReturn:
-    """Raise the :class:`Problem` of a *value* that is not *expected*."""
-    problem = f"must be {expected} (got {show(value)})"
+    """Raise the :class:`Problem` of a *value* that is not *expected*.
+
+    A member of another enum shows as ``BodyArea.CORE``, so that it is not
+    taken for the value expected.
+    """
+    got = (
+        f"{type(value).__name__}.{value.name}"
+        if isinstance(value, enum.Enum)
+        else show(value)
+    )
+    problem = f"must be {expected} (got {got})"
     raise Problem(problem, rule="type", value=value, wrong_type=True)
 
 
@@ -696,7 +705,8 @@ class Value:
 
     def __reduce__(self) -> tuple[Any, ...]:
         fields = {
-            field.name: getattr(self, field.name) for field in fields_of(type(self))
+            str(field.alias): getattr(self, field.name)
+            for field in fields_of(type(self))
         }
         # functools.partial, so that a pickle names only the public class.
         return functools.partial(type(self), **fields), ()
