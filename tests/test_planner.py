@@ -724,3 +724,26 @@ class TestOnlyItsOwnErrors:
         except (PlanningError, SeekCareError, UnknownExerciseError):
             return
         assert isinstance(routine, Routine)
+
+    def test_one_exercise_with_a_caution_reads_in_the_singular(self) -> None:
+        """A single exercise concerned is pointed to as one, not 'each'."""
+        caution = Caution(
+            about="pregnancy", advice="Keep it short.", conditions=[Condition.PREGNANCY]
+        )
+        catalog = Catalog(
+            [
+                make_exercise(
+                    id="gentle",
+                    name="Gentle",
+                    position=Position.SEATED,
+                    times=[TimeOfDay.EVENING],
+                    dosage=Dosage(sets=Span.exactly(1), reps=Span.exactly(1)),
+                    cautions=[caution],
+                )
+            ]
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.EVENING, minutes=5, conditions=[Condition.PREGNANCY]
+        )
+        notes = plan_routine(request, catalog).notes
+        assert "With pregnancy, take care with Gentle: see its cautions." in notes

@@ -131,7 +131,8 @@ class TestPlanningWithConditions:
         pointers = [n for n in routine.notes if n.startswith("With spinal stenosis")]
         assert 1 == len(pointers)
         assert all(name in pointers[0] for name in concerned[:3])
-        assert pointers[0].endswith(": see the cautions of each.")
+        see = "its cautions" if len(concerned) == 1 else "the cautions of each"
+        assert pointers[0].endswith(f": see {see}.")
 
     def test_notes_stay_valid_for_large_catalogs_and_long_text(self) -> None:
         """Many left-out exercises and the longest cautions still give valid notes."""

@@ -410,10 +410,8 @@ def _routine_notes(
         ]
         if concerned:
             names = join_some(concerned)
-            notes.append(
-                f"With {words(concern)}, take care with {names}: "
-                "see the cautions of each."
-            )
+            see = word_for(len(concerned), "its cautions", "the cautions of each")
+            notes.append(f"With {words(concern)}, take care with {names}: see {see}.")
     return tuple(notes)
 
 
