@@ -455,7 +455,7 @@ class _Recent:
 
     def put(self, key: Any, value: Any) -> None:
         values = self.values
-        if len(values) >= self.size:
+        if key not in values and len(values) >= self.size:
             # Another thread may have forgotten the oldest first.
             with contextlib.suppress(KeyError):
                 values.popitem(last=False)
@@ -503,7 +503,6 @@ def _sharer(cls: type) -> Share:  # noqa: C901 (one closure, its cases in order)
     write = unstructurer(cls)
     recent = _Recent(MAX_REMEMBERED_VALUES)
     remembered = recent.values
-    size = recent.size
 
     def text_of(o: Any) -> bytes:
         try:
@@ -512,15 +511,8 @@ def _sharer(cls: type) -> Share:  # noqa: C901 (one closure, its cases in order)
             raise Refused from None
 
     def remember(key: str, seen: list[Any]) -> None:
-        if len(seen[1]) > MAX_REMEMBERED_TEXT:
-            return
-        if key not in remembered and len(remembered) >= size:
-            # As _Recent.put does, inline: this runs for every new value.
-            try:  # noqa: SIM105 (quicker than contextlib.suppress)
-                remembered.popitem(last=False)
-            except KeyError:  # another thread forgot the oldest first
-                pass
-        remembered[key] = seen
+        if len(seen[1]) <= MAX_REMEMBERED_TEXT:
+            recent.put(key, seen)
 
     def share(read: Structure, o: Any, shared: dict[Any, Any] | None) -> Any:
         if shared is None or type(o) is not dict:

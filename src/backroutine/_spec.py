@@ -92,19 +92,10 @@ A pattern matches anywhere in the text, so this finds the first character
 that is not white space.  It reads the same in ECMAScript (with the ``u``
 flag, as Ajv runs it), Python's ``re`` and Rust's ``regex`` (as
 ``jsonschema-rs`` runs it), and accepts exactly the strings of Unicode
-characters that :func:`is_text` accepts.  :func:`is_text` also refuses a
+characters that :class:`Text` accepts.  :class:`Text` also refuses a
 lone surrogate, which no UTF-8 text can hold and many regular expression
 engines cannot name: that rule is the loader's alone.
 """
-
-
-def is_text(value: str) -> bool:
-    """Whether *value* is not blank and can be written as UTF-8.
-
-    The test of :data:`TEXT_PATTERN`, without a regular expression, and no
-    lone surrogate.
-    """
-    return bool(value.strip(WHITESPACE)) and encodable(value)
 
 
 def encodable(value: str) -> bool:
@@ -486,11 +477,6 @@ class Nested(Spec):
         unit: str | None = None,
     ) -> None:
         self._set(cls=cls, narrow=narrow, share=share, unit=unit)
-
-    @property
-    def whole(self) -> Nested:
-        """This spec without its narrowing: any value of the class."""
-        return Nested(self.cls, share=self.share, unit=self.unit)
 
     def check(self, value: Any) -> None:
         if not isinstance(value, self.cls):
