@@ -230,6 +230,8 @@ class Models(Generic[Class]):
             if self.text_pattern:
                 text["pattern"] = v.TEXT_PATTERN
             return self._constrained(str, **text)
+        if isinstance(spec, v.Flag):
+            return bool
         if isinstance(spec, v.Slug):
             pattern = self.dialect.slug_pattern
             return self._constrained(str, max_length=spec.max_length, pattern=pattern)

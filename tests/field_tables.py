@@ -41,6 +41,8 @@ def json_type(spec: v.Spec) -> str:  # noqa: PLR0911 (one return per spec)
         return "number"
     if isinstance(spec, (v.Text, v.Slug)):
         return "string"
+    if isinstance(spec, v.Flag):
+        return "boolean"
     if isinstance(spec, v.Member):
         return f"string (`{spec.enum.__name__}`)"
     if isinstance(spec, v.Nested):

@@ -36,7 +36,9 @@ from backroutine._model import (
     Dosage,
     Exercise,
     ExerciseSet,
+    Finding,
     Hold,
+    Phase,
     PlanRequest,
     Routine,
     RoutineStep,
@@ -52,6 +54,7 @@ from backroutine._vocabulary import (
     Difficulty,
     Equipment,
     Laterality,
+    Movement,
     Occasion,
     Position,
     TimeOfDay,
@@ -64,6 +67,7 @@ from backroutine.exceptions import (
     InvalidTypeError,
     InvalidValueError,
     PlanningError,
+    PlanningReason,
     SeekCareError,
     UnknownExerciseError,
     UnsupportedVersionError,
@@ -73,13 +77,14 @@ if TYPE_CHECKING:
     from backroutine._markdown import to_markdown
     from backroutine._planner import plan_routine
     from backroutine._render_text import to_text
-    from backroutine._safety import CONDITION_RULES, ConditionRule, screen
+    from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
     from backroutine._timing import Cue, Pace, estimate_duration, timeline
 
 # Names whose modules load on first use (PEP 562), and where they live.
 _LAZY = {
     "CONDITION_RULES": "backroutine._safety",
     "ConditionRule": "backroutine._safety",
+    "SEEK_HELP": "backroutine._safety",
     "Cue": "backroutine._timing",
     "Pace": "backroutine._timing",
     "estimate_duration": "backroutine._timing",
@@ -94,6 +99,7 @@ __all__ = [
     "CONDITION_RULES",
     "FORMAT_VERSION",
     "MAX_DOCUMENT_BYTES",
+    "SEEK_HELP",
     "BackroutineError",
     "Bias",
     "BodyArea",
@@ -109,15 +115,19 @@ __all__ = [
     "Equipment",
     "Exercise",
     "ExerciseSet",
+    "Finding",
     "Hold",
     "InvalidDocumentError",
     "InvalidTypeError",
     "InvalidValueError",
     "Laterality",
+    "Movement",
     "Occasion",
     "Pace",
+    "Phase",
     "PlanRequest",
     "PlanningError",
+    "PlanningReason",
     "Position",
     "Routine",
     "RoutineStep",

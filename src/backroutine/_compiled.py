@@ -40,6 +40,7 @@ import orjson
 
 from backroutine._spec import (
     WHITESPACE,
+    Flag,
     Integer,
     Items,
     Maybe,
@@ -167,6 +168,8 @@ def _condition(gen: _Generator, spec: Spec, x: str) -> str | None:
             f"and not {x}.isspace() and ({x}.isascii() or "
             f"({_FEFF!r} not in {x} or {x}.strip(_WS)) and _encodable({x}))"
         )
+    if isinstance(spec, Flag):
+        return f"type({x}) is bool"
     if isinstance(spec, Slug):
         match = gen.name("slug", slug_match())
         return f"type({x}) is str and len({x}) <= {spec.max_length!r} and {match}({x})"
@@ -584,7 +587,7 @@ def _write(gen: _Generator, spec: Spec, x: str, *, plain: bool) -> str:  # noqa:
     With *plain*, only dicts, lists and scalars; otherwise tuples and
     orjson fragments may stand in for lists and repeated values.
     """
-    if isinstance(spec, (Integer, Number, Text, Slug)):
+    if isinstance(spec, (Integer, Number, Text, Slug, Flag)):
         return x
     if isinstance(spec, Member):
         # What .value gives, without the cost of its descriptor.

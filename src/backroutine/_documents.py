@@ -23,9 +23,9 @@ from typing import Any, Final, TypeAlias, get_args
 
 from backroutine._catalog import Catalog
 from backroutine._migrations import MIGRATIONS
-from backroutine._model import Exercise, PlanRequest, Routine
+from backroutine._model import Exercise, PlanRequest, Routine, Screening
 
-Document: TypeAlias = Catalog | Exercise | PlanRequest | Routine
+Document: TypeAlias = Catalog | Exercise | PlanRequest | Routine | Screening
 """Every class whose values are whole JSON documents.
 
 Adding a class here registers a new kind of document, named after the

@@ -13,7 +13,9 @@ Each migration comes with fixtures: documents of the version it reads,
 under ``tests/fixtures/vN/``, which are never edited once released
 (``docs/evolving.md`` has the checklist).
 
-Version 1 is the first version, and needs no migration.
+Version 1 is the first version, and needs no migration.  Version 2 is open:
+it collects changes until a release in the CHANGELOG names it, and its
+migration from version 1 grows with it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-MIGRATIONS: Final[tuple[Callable[[dict[str, Any]], dict[str, Any]], ...]] = ()
+
+def _to_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document as version 2.
+
+    Version 2 adds only fields with defaults that keep a version 1 document's
+    meaning:
+
+    - an exercise's ``phases`` (empty: the exercise is described by its
+      ``bias``, and a ``mixed`` one is taken to bend both forwards and
+      backwards), ``tensions_sciatic_nerve``, ``loads_spine`` and
+      ``early_after_surgery`` (false: version 1 did not say, and nothing is
+      allowed early after surgery unless marked so);
+    - a caution's ``leave_out`` (false: every version 1 caution says to take
+      care, not to leave out);
+    - a routine's ``conditions`` (empty: version 1 did not record them);
+    - and a new kind, ``screening``, which version 1 did not have.
+
+    So the migration only says which version the document now follows.
+    """
+    return {**document, "version": 2}
+
+
+MIGRATIONS: Final[tuple[Callable[[dict[str, Any]], dict[str, Any]], ...]] = (
+    _to_version_2,
+)
 """The migration to each version after the first, in order: the first reads
 version 1 and returns version 2."""

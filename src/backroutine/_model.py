@@ -14,7 +14,9 @@ from typing import Final
 import attrs
 
 from backroutine import _spec as v
+from backroutine._signs import SIGN_URGENCY
 from backroutine._spec import (
+    Flag,
     Integer,
     Items,
     Maybe,
@@ -33,6 +35,7 @@ from backroutine._vocabulary import (
     Difficulty,
     Equipment,
     Laterality,
+    Movement,
     Occasion,
     Position,
     TimeOfDay,
@@ -60,6 +63,8 @@ MAX_TEXT_ITEMS: Final = 50
 """The most sentences in one list: steps, benefits, cues, notes."""
 MAX_STEPS: Final = 1_000
 """The most steps a routine may have."""
+MAX_PHASES: Final = 10
+"""The most phases an exercise may list."""
 
 
 # One named converter per element type: the attrs mypy plugin types
@@ -94,6 +99,18 @@ def _signs(value: Iterable[WarningSign]) -> tuple[WarningSign, ...]:
 
 
 def _cautions(value: Iterable[Caution]) -> tuple[Caution, ...]:
+    return v.to_tuple(value)
+
+
+def _movements(value: Iterable[Movement]) -> tuple[Movement, ...]:
+    return v.to_tuple(value)
+
+
+def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    return v.to_tuple(value)
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return v.to_tuple(value)
 
 
@@ -221,6 +238,9 @@ class Caution(Value):
         advice: What to do, as a sentence.
         conditions: The conditions it concerns, for apps to filter by;
             empty for a situation that is not a condition.
+        leave_out: Whether the exercise should be left out altogether for
+            these conditions (the planner does), rather than done with
+            care; *advice* then says why.
     """
 
     about: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -228,11 +248,56 @@ class Caution(Value):
     conditions: tuple[Condition, ...] = attrs.field(
         default=(), converter=_conditions, validator=_enums(Condition)
     )
+    leave_out: bool = attrs.field(default=False, validator=Flag())
+
+    def __attrs_post_init__(self) -> None:
+        if self.leave_out and not self.conditions:
+            msg = "must name the conditions to leave the exercise out for (got none)"
+            v.refuse("conditions", msg, rule="leave_out_conditions", value=())
+
+    def concerns(self, conditions: Iterable[Condition]) -> bool:
+        """Whether this caution is about one of *conditions*."""
+        return not frozenset(self.conditions).isdisjoint(conditions)
 
     @property
     def text(self) -> str:
         """The caution as one line of text, what it is about and then what to do."""
         return f"{self.about[:1].upper()}{self.about[1:]}: {self.advice}"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Phase(Value):
+    """One phase of an exercise, and how it moves the spine.
+
+    Cat-cow has two phases: the cat rounds the back (flexion), the cow
+    arches it (extension).  Condition rules read every phase, so one label
+    per exercise cannot hide a movement a condition advises against.
+
+    Args:
+        name: What the phase is called, such as ``cat``, or None for an
+            exercise done in one phase.
+        moves: The directions the phase moves the lower back; empty when the
+            spine is held still (neutral).
+        end_range: Whether the phase takes a movement to the end of its
+            range, rather than a small or comfortable part of it.
+    """
+
+    name: str | None = attrs.field(default=None, validator=Maybe(Text(MAX_NAME_LENGTH)))
+    moves: tuple[Movement, ...] = attrs.field(
+        default=(), converter=_movements, validator=Items.members(Movement)
+    )
+    end_range: bool = attrs.field(default=False, validator=Flag())
+
+
+# What a bias says about movement when an exercise does not list its phases:
+# a mixed one is taken to bend both ways, as cat-cow does.
+_BIAS_MOVES: Final = {
+    Bias.FLEXION: frozenset({Movement.FLEXION}),
+    Bias.EXTENSION: frozenset({Movement.EXTENSION}),
+    Bias.ROTATION: frozenset({Movement.ROTATION}),
+    Bias.NEUTRAL: frozenset(),
+    Bias.MIXED: frozenset({Movement.FLEXION, Movement.EXTENSION}),
+}
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
@@ -246,7 +311,20 @@ class Exercise(Value):
         instructions: The steps, in order.
         position: The body position it is done in.
         targets: The body areas it works, most important first.
-        bias: The spinal direction it moves towards.
+        bias: The spinal direction it mainly moves towards: a label for
+            people and queries.  The safety rules read :attr:`movements`,
+            which holds this direction and every phase's.
+        phases: How each phase moves the spine, in order; empty when the
+            exercise is described by its *bias* alone (a mixed one is then
+            taken to bend both forwards and backwards).
+        tensions_sciatic_nerve: Whether it stretches the sciatic nerve
+            (a straight leg raised, for example), which can irritate a
+            nerve already pressed on.
+        loads_spine: Whether it holds the spine still while the limbs or the
+            trunk put load on it (bird dog, dead bug).
+        early_after_surgery: Whether it is among the small, gentle
+            exercises usually allowed in the first weeks after back
+            surgery, once the surgical team agrees.
         times: The times of day it suits.
         occasions: The situations it suits, such as after long sitting.
         dosage: How much, as guidance ranges.
@@ -268,6 +346,14 @@ class Exercise(Value):
         converter=_areas, validator=_enums(BodyArea, min_count=1)
     )
     bias: Bias = attrs.field(validator=Member(Bias))
+    phases: tuple[Phase, ...] = attrs.field(
+        default=(),
+        converter=_phases,
+        validator=Items(Nested(Phase), max_count=MAX_PHASES),
+    )
+    tensions_sciatic_nerve: bool = attrs.field(default=False, validator=Flag())
+    loads_spine: bool = attrs.field(default=False, validator=Flag())
+    early_after_surgery: bool = attrs.field(default=False, validator=Flag())
     times: tuple[TimeOfDay, ...] = attrs.field(
         converter=_times, validator=_enums(TimeOfDay)
     )
@@ -296,6 +382,37 @@ class Exercise(Value):
     def works(self, area: BodyArea) -> bool:
         """Whether this exercise targets *area* or one of its parts."""
         return area.covers_any(self.targets)
+
+    @property
+    def movements(self) -> frozenset[Movement]:
+        """Every direction the exercise moves the spine, in any phase.
+
+        The direction of its :attr:`bias` is always among them, so that a
+        rule never misses what the label says.
+        """
+        moved = frozenset(move for phase in self.phases for move in phase.moves)
+        if self.phases and self.bias is Bias.MIXED:
+            return moved
+        return moved | _BIAS_MOVES[self.bias]
+
+    def moves_towards(self, bias: Bias) -> bool:
+        """Whether the exercise moves the spine as *bias* says, in any phase.
+
+        ``flexion``, ``extension`` and ``rotation`` ask whether any phase
+        moves that way; ``mixed``, whether it is labelled mixed or moves
+        more than one way; ``neutral``, whether it is labelled neutral or
+        never moves the spine.
+        """
+        movements = self.movements
+        if bias is Bias.NEUTRAL:
+            return self.bias is Bias.NEUTRAL or not movements
+        if bias is Bias.MIXED:
+            return self.bias is Bias.MIXED or len(movements) > 1
+        return _BIAS_MOVES[bias] <= movements
+
+    def moves_to_end_range(self, movement: Movement) -> bool:
+        """Whether a phase takes *movement* to the end of its range."""
+        return any(p.end_range and movement in p.moves for p in self.phases)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
@@ -329,6 +446,9 @@ class Routine(Value):
         notes: Anything a person should know about the routine as a whole.
         safety: Advice shown with the routine; a planned routine always
             carries some.
+        conditions: The health conditions of the person it is for: the
+            cautions about them are the ones shown with the routine
+            (:meth:`cautions`).
     """
 
     name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -348,11 +468,26 @@ class Routine(Value):
     safety: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
     )
+    conditions: tuple[Condition, ...] = attrs.field(
+        default=(), converter=_conditions, validator=_enums(Condition)
+    )
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
         """The exercise of each step, in order."""
         return tuple(step.exercise for step in self.steps)
+
+    def cautions(self, exercise: Exercise) -> tuple[Caution, ...]:
+        """The cautions of *exercise* that concern this routine's person.
+
+        Those about the person's :attr:`conditions` come first, then those
+        about no condition (such as sore knees), which anyone may need;
+        those about conditions the person does not have are left out, and
+        stay on the exercise as data.
+        """
+        mine = tuple(c for c in exercise.cautions if c.concerns(self.conditions))
+        general = tuple(c for c in exercise.cautions if not c.conditions)
+        return mine + general
 
 
 MAX_MINUTES: Final = 240
@@ -454,30 +589,81 @@ class PlanRequest(Value):
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
-class Screening(Value):
-    """What warning signs say to do: how soon to seek care, and why.
-
-    Build one with :func:`backroutine.screen`.
+class Finding(Value):
+    """One warning sign a person has, how urgent it is, and what to do.
 
     Args:
-        urgency: The highest urgency among the signs given.
-        signs: The signs that set the urgency (empty for none).
-        advice: What to do, in words a person can act on.
+        sign: The warning sign.
+        urgency: How soon it says to seek care: the sign's own urgency, as
+            the safety rules give it.
+        advice: What to do about it, in words a person can act on.
+    """
+
+    sign: WarningSign = attrs.field(validator=Member(WarningSign))
+    urgency: Urgency = attrs.field(validator=Member(Urgency))
+    advice: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
+
+    def __attrs_post_init__(self) -> None:
+        tier = SIGN_URGENCY[self.sign]
+        if self.urgency is not tier:
+            msg = (
+                f"must be {tier.value!r}, the urgency of {self.sign.value!r} "
+                f"(got {self.urgency.value!r})"
+            )
+            v.refuse("urgency", msg, rule="sign_urgency", value=self.urgency)
+
+
+def _most_urgent_first(finding: Finding) -> int:
+    return -finding.urgency.level
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Screening(Value):
+    """What warning signs say to do: every sign, how soon to seek care, and why.
+
+    Build one with :func:`backroutine.screen`.  A screening is also a
+    document (kind ``screening``), so a web back end can send it as the
+    body of a refusal.
+
+    Args:
+        urgency: The highest urgency among the signs given, ``none`` for
+            none.
+        findings: Every sign given, once each, with its urgency and
+            advice, the most urgent first: a more urgent sign never hides
+            a less urgent one.
+        advice: What to do first, for the most urgent signs, in words a
+            person can act on.
     """
 
     urgency: Urgency = attrs.field(validator=Member(Urgency))
-    signs: tuple[WarningSign, ...] = attrs.field(
-        converter=_signs, validator=_enums(WarningSign)
+    findings: tuple[Finding, ...] = attrs.field(
+        default=(),
+        converter=_findings,
+        validator=Items(Nested(Finding), max_count=len(WarningSign)),
     )
     advice: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
 
     def __attrs_post_init__(self) -> None:
-        if (self.urgency is Urgency.NONE) != (not self.signs):
+        findings = self.findings
+        signs = [finding.sign for finding in findings]
+        if len(set(signs)) != len(signs):
+            msg = f"must name each sign once (got {[s.value for s in signs]})"
+            v.refuse("findings", msg, rule="unique_signs", value=findings)
+        if list(findings) != sorted(findings, key=_most_urgent_first):
+            msg = "must list the most urgent signs first"
+            v.refuse("findings", msg, rule="most_urgent_first", value=findings)
+        highest = findings[0].urgency if findings else Urgency.NONE
+        if self.urgency is not highest:
             msg = (
-                "must be empty exactly when the urgency is none (got "
-                f"{plural(len(self.signs), 'sign')} for {self.urgency.value!r})"
+                f"must be {highest.value!r}, the highest urgency of the "
+                f"{plural(len(findings), 'sign')} found (got {self.urgency.value!r})"
             )
-            v.refuse("signs", msg, rule="urgency_signs", value=self.signs)
+            v.refuse("urgency", msg, rule="highest_urgency", value=self.urgency)
+
+    @property
+    def signs(self) -> tuple[WarningSign, ...]:
+        """Every sign given, the most urgent first."""
+        return tuple(finding.sign for finding in self.findings)
 
     @property
     def stops_exercise(self) -> bool:

@@ -40,11 +40,16 @@ from backroutine._model import (
     Screening,
 )
 from backroutine._public import publish
-from backroutine._safety import CONDITION_RULES, ConditionRule, screen
+from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
 from backroutine._text import join, join_some, plural, word_for, words
-from backroutine._timing import Pace, estimate_duration
+from backroutine._timing import Pace, estimate_duration, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
-from backroutine.exceptions import PlanningError, SeekCareError, UnknownExerciseError
+from backroutine.exceptions import (
+    PlanningError,
+    PlanningReason,
+    SeekCareError,
+    UnknownExerciseError,
+)
 
 # From standing down to lying, the order in which a routine changes position;
 # a morning routine runs it the other way, from bed to standing.
@@ -113,9 +118,17 @@ class _Choice:
 class _Plan:
     """The choices so far and what they cost, by the timing model."""
 
-    def __init__(self, budget: float, pace: Pace) -> None:
+    def __init__(self, budget: float, pace: Pace, on_back: float | None = None) -> None:
         self.budget = budget
         self.pace = pace
+        # The longest spell lying on the back, if a condition limits it; the
+        # steps done lying on the back are grouped into one spell, whose
+        # length is bounded by each step with the longest lead-in to it.
+        self.on_back = on_back
+        self.lead_in = max(
+            pace.get_ready_seconds,
+            pace.change_exercise_seconds + pace.change_position_seconds,
+        )
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
@@ -132,9 +145,25 @@ class _Plan:
             extra += pace.change_position_seconds
         return extra
 
+    def on_back_seconds(self, extra: float = 0.0) -> float:
+        """A bound on the spell lying on the back, with *extra* seconds more."""
+        return extra + sum(
+            self.lead_in + choice.seconds(self.pace)
+            for choice in self.choices
+            if choice.exercise.position is Position.SUPINE
+        )
+
+    def fits_on_back(self, choice: _Choice, extra: float) -> bool:
+        """Whether *choice*, *extra* seconds longer, keeps the spell on the back short."""
+        if self.on_back is None or choice.exercise.position is not Position.SUPINE:
+            return True
+        return self.on_back_seconds(extra) <= self.on_back
+
     def try_add(self, choice: _Choice) -> bool:
         cost = self.cost_of_adding(choice)
         if len(self.choices) >= MAX_STEPS or self.used + cost > self.budget:
+            return False
+        if not self.fits_on_back(choice, self.lead_in + choice.seconds(self.pace)):
             return False
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
@@ -156,7 +185,7 @@ class _Plan:
                 continue
             setattr(choice, field, current + 1)
             cost = choice.seconds(self.pace) - before
-            if self.used + cost <= self.budget:
+            if self.used + cost <= self.budget and self.fits_on_back(choice, 0.0):
                 self.used += cost
                 self.history.append((choice, field, cost))
                 return True
@@ -186,20 +215,37 @@ def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
 
 @attrs.define
 class _Constraint:
-    """One constraint of a request, and the suitable exercises it ruled out."""
+    """One constraint of a request, and the suitable exercises it ruled out.
+
+    *why_not* says why the constraint rules an exercise out, or None if it
+    does not; a condition's rule may give different reasons for different
+    exercises.
+    """
 
     description: str
-    allows: Callable[[Exercise], bool]
+    why_not: Callable[[Exercise], str | None]
     rule: ConditionRule | None = None
-    ruled_out: list[Exercise] = attrs.Factory(list)
+    ruled_out: dict[str, list[Exercise]] = attrs.Factory(dict)
+
+    @classmethod
+    def unless(
+        cls, description: str, allows: Callable[[Exercise], bool]
+    ) -> _Constraint:
+        """A constraint that rules out what *allows* refuses, for its description."""
+        return cls(description, lambda e: None if allows(e) else description)
+
+    @property
+    def count(self) -> int:
+        return sum(len(exercises) for exercises in self.ruled_out.values())
 
 
 def _constraints(request: PlanRequest) -> list[_Constraint]:
     """Each constraint of *request*, described for a person."""
+    signs = request.warning_signs
     found = [
         _Constraint(
             f"the safety rule for {words(condition)}",
-            lambda e, rule=rule: not rule.advises_against(e),  # type: ignore[misc]
+            lambda e, rule=rule: rule.why_not(e, signs),  # type: ignore[misc]
             rule,
         )
         for condition in request.conditions
@@ -209,19 +255,24 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         positions = frozenset(request.avoid_positions)
         names = join(words(p) for p in request.avoid_positions)
         found.append(
-            _Constraint(
+            _Constraint.unless(
                 f"avoiding the {names} position",
                 lambda e: e.position not in positions,
             )
         )
     if request.avoid_biases:
-        biases = frozenset(request.avoid_biases)
-        names = join(words(b) for b in request.avoid_biases)
-        found.append(_Constraint(f"avoiding {names}", lambda e: e.bias not in biases))
+        biases = request.avoid_biases
+        names = join(words(b) for b in biases)
+        found.append(
+            _Constraint.unless(
+                f"avoiding {names}",
+                lambda e: not any(e.moves_towards(b) for b in biases),
+            )
+        )
     if request.exclude:
         excluded = frozenset(request.exclude)
         found.append(
-            _Constraint(
+            _Constraint.unless(
                 f"excluding {join_some(request.exclude)}",
                 lambda e: e.id not in excluded,
             )
@@ -230,14 +281,14 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         at_hand = frozenset(request.equipment)
         names = join(words(q) for q in request.equipment) or "no equipment"
         found.append(
-            _Constraint(
+            _Constraint.unless(
                 f"with {names} at hand", lambda e: at_hand.issuperset(e.equipment)
             )
         )
     if request.max_difficulty is not None:
         level = request.max_difficulty.level
         found.append(
-            _Constraint(
+            _Constraint.unless(
                 f"at most {request.max_difficulty.value} difficulty",
                 lambda e: e.difficulty.level <= level,
             )
@@ -276,8 +327,9 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
         suited += 1
         allowed = True
         for constraint in constraints:
-            if not constraint.allows(exercise):
-                constraint.ruled_out.append(exercise)
+            reason = constraint.why_not(exercise)
+            if reason is not None:
+                constraint.ruled_out.setdefault(reason, []).append(exercise)
                 allowed = False
         if allowed:
             covers = frozenset(area for area in request.targets if exercise.works(area))
@@ -290,18 +342,27 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
             "choose another time of day or occasion"
         )
         raise PlanningError(msg)
-    blocking = "; ".join(
-        f"{constraint.description} rules out {len(constraint.ruled_out)}"
-        for constraint in constraints
-        if constraint.ruled_out
+    blocking = [constraint for constraint in constraints if constraint.ruled_out]
+    listed = "; ".join(
+        f"{constraint.description} rules out {constraint.count}"
+        for constraint in blocking
     )
     msg = (
         f"{plural(suited, 'exercise')} {word_for(suited, 'suits', 'suit')} "
         f"{_when(request)}, but the constraints leave "
-        f"none ({blocking}); relax a constraint, or choose another time of day "
+        f"none ({listed}); relax a constraint, or choose another time of day "
         "or occasion"
     )
-    raise PlanningError(msg)
+    reasons = tuple(
+        PlanningReason(
+            constraint=constraint.description,
+            reason=reason,
+            ruled_out=tuple(exercise.id for exercise in exercises),
+        )
+        for constraint in blocking
+        for reason, exercises in constraint.ruled_out.items()
+    )
+    raise PlanningError(msg, reasons=reasons)
 
 
 def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) -> None:
@@ -316,7 +377,9 @@ def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) 
             if not gain or choice in chosen:
                 continue
             cost = plan.cost_of_adding(choice)
-            if plan.used + cost > plan.budget:
+            if plan.used + cost > plan.budget or not plan.fits_on_back(
+                choice, plan.lead_in + choice.seconds(plan.pace)
+            ):
                 continue
             key = (-gain, -len(choice.fit), cost, choice.rank)
             if best_key is None or key < best_key:
@@ -392,10 +455,18 @@ def _routine_notes(
             reason = f"no suitable exercise for {_when(request)} works this area"
         notes.append(f"Not covered: {words(area)} ({reason}).")
     for constraint in selection.constraints:
-        if constraint.rule is not None and constraint.ruled_out:
-            names = join_some(exercise.name for exercise in constraint.ruled_out)
-            condition = words(constraint.rule.condition)
-            notes.append(f"Left out for {condition}: {names}. {constraint.rule.reason}")
+        if constraint.rule is None:
+            continue
+        condition = words(constraint.rule.condition)
+        for reason, exercises in constraint.ruled_out.items():
+            names = join_some(exercise.name for exercise in exercises)
+            notes.append(f"Left out for {condition}: {names}. {reason}")
+        if constraint.rule.max_seconds_on_back is not None:
+            most = minutes_text(constraint.rule.max_seconds_on_back)
+            notes.append(
+                f"With {condition}, the time lying on your back is kept to at "
+                f"most {most} in a row."
+            )
     for concern in request.conditions:
         # A pointer, not the advice itself: the advice is with the exercise.
         # One note per condition, whatever the catalog, so that the notes
@@ -416,16 +487,18 @@ def _routine_notes(
 
 
 def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:
-    """The advice a routine carries: screening and conditions first."""
+    """The advice a routine carries: screening and conditions first.
+
+    Then the article's advice (the stop rule and when to see a specialist
+    among it), and last the seek-help box, whatever the signs.
+    """
     advice = []
     if screening.urgency is not Urgency.NONE:
         advice.append(screening.advice)
-    advice.extend(
-        rule.advice
-        for rule in (CONDITION_RULES[c] for c in request.conditions)
-        if rule.advice is not None
-    )
-    return (*advice, *GENERAL_ADVICE)
+    for condition in request.conditions:
+        rule = CONDITION_RULES[condition]
+        advice.extend(text for text in (rule.advice, rule.stop_signs) if text)
+    return (*advice, *GENERAL_ADVICE, SEEK_HELP)
 
 
 def _build(
@@ -442,6 +515,7 @@ def _build(
         steps=steps,
         notes=_routine_notes(plan, request, selection),
         safety=_safety(request, screening),
+        conditions=request.conditions,
     )
 
 
@@ -484,7 +558,15 @@ def plan_routine(
     selection = _select(request, catalog)
     candidates = selection.candidates
     budget = request.minutes * 60
-    plan = _Plan(budget, pace)
+    on_back = min(
+        (
+            seconds
+            for c in request.conditions
+            if (seconds := CONDITION_RULES[c].max_seconds_on_back) is not None
+        ),
+        default=None,
+    )
+    plan = _Plan(budget, pace, on_back)
     _cover(plan, candidates, request.targets)
     _add_variety(plan, candidates)
     if not plan.choices:
@@ -502,7 +584,10 @@ def plan_routine(
     # The passes add up costs in their own order, the timing model in its
     # own: with a pace in fractions of a second the two can differ in the
     # last bit.  The timing model is the judge.
-    while estimate_duration(routine, pace) > budget:
+    while estimate_duration(routine, pace) > budget or (
+        on_back is not None
+        and max(spells(routine, Position.SUPINE, pace), default=0) > on_back
+    ):
         plan.undo()
         if not plan.choices:  # pragma: no cover (no search has reached it)
             msg = f"nothing fits in {minutes_text(budget)}; allow a little more time"

@@ -17,14 +17,20 @@ from typing import Final
 import attrs
 
 from backroutine import _spec as v
-from backroutine._advice import STOP_RULE
-from backroutine._model import Exercise, Screening
+from backroutine._model import Exercise, Finding, Screening
 from backroutine._public import publish
+from backroutine._signs import (
+    SEEK_HELP,
+    SIGN_URGENCY,
+    SIGN_WORDS,
+    URGENCY_WORDS,
+    UrgencyWords,
+    signs_at,
+)
 from backroutine._text import join
 from backroutine._vocabulary import (
-    Bias,
     Condition,
-    Difficulty,
+    Movement,
     Position,
     Urgency,
     WarningSign,
@@ -35,35 +41,80 @@ from backroutine._vocabulary import (
 class ConditionRule(v.Value):
     """What a condition advises against, and why.
 
+    A rule reads every phase of an exercise (:attr:`Exercise.movements
+    <backroutine.Exercise.movements>`), its other facts, and its cautions:
+    a caution marked ``leave_out`` for the condition leaves it out too.
+
     Args:
         condition: The condition.
-        avoid_biases: Spinal biases to leave out.
-        avoid_positions: Positions to leave out.
-        only_biases: If not None, the only biases to keep.
-        max_difficulty: If not None, the most demanding level to keep.
+        avoid_movements: Movements of the spine to leave out, in any phase.
         reason: Why, in words a person can read.
+        avoid_loaded_or_end_range: Movements to leave out when the exercise
+            loads the spine or a phase takes them to the end of their range.
+        loaded_reason: Why those are left out, if not *reason*.
+        avoid_positions: Positions to leave out.
+        position_reason: Why those are left out, if not *reason*.
+        avoid_nerve_tension_with: Warning signs with which an exercise that
+            tensions the sciatic nerve is left out.
+        nerve_reason: Why it is left out, if not *reason*.
+        early_after_surgery_only: Whether only exercises usually allowed in
+            the first weeks after back surgery are kept.
+        max_seconds_on_back: If not None, the longest spell lying on the back,
+            in seconds by the timing model.
         advice: What to do besides, shown with a planned routine.
+        stop_signs: Signs, particular to the condition, that mean stop and
+            contact a professional; shown with a planned routine.
     """
 
     condition: Condition
-    avoid_biases: tuple[Bias, ...] = ()
-    avoid_positions: tuple[Position, ...] = ()
-    only_biases: tuple[Bias, ...] | None = None
-    max_difficulty: Difficulty | None = None
+    avoid_movements: tuple[Movement, ...] = ()
     reason: str
+    avoid_loaded_or_end_range: tuple[Movement, ...] = ()
+    loaded_reason: str | None = None
+    avoid_positions: tuple[Position, ...] = ()
+    position_reason: str | None = None
+    avoid_nerve_tension_with: tuple[WarningSign, ...] = ()
+    nerve_reason: str | None = None
+    early_after_surgery_only: bool = False
+    max_seconds_on_back: int | None = None
     advice: str | None = None
+    stop_signs: str | None = None
 
-    def advises_against(self, exercise: Exercise) -> bool:
-        """Whether this rule leaves *exercise* out."""
-        return (
-            exercise.bias in self.avoid_biases
-            or exercise.position in self.avoid_positions
-            or (self.only_biases is not None and exercise.bias not in self.only_biases)
-            or (
-                self.max_difficulty is not None
-                and exercise.difficulty.level > self.max_difficulty.level
-            )
-        )
+    def why_not(
+        self, exercise: Exercise, signs: Iterable[WarningSign] = ()
+    ) -> str | None:
+        """Why this rule leaves *exercise* out, or None if it does not.
+
+        Args:
+            exercise: The exercise.
+            signs: The warning signs the person has, which some rules read
+                (a disc herniation with pain below the knee).
+        """
+        if self.early_after_surgery_only and not exercise.early_after_surgery:
+            return self.reason
+        if not exercise.movements.isdisjoint(self.avoid_movements):
+            return self.reason
+        for movement in self.avoid_loaded_or_end_range:
+            if movement in exercise.movements and (
+                exercise.loads_spine or exercise.moves_to_end_range(movement)
+            ):
+                return self.loaded_reason or self.reason
+        if exercise.position in self.avoid_positions:
+            return self.position_reason or self.reason
+        if exercise.tensions_sciatic_nerve and not frozenset(
+            self.avoid_nerve_tension_with
+        ).isdisjoint(signs):
+            return self.nerve_reason or self.reason
+        for caution in exercise.cautions:
+            if caution.leave_out and self.condition in caution.conditions:
+                return caution.advice
+        return None
+
+    def advises_against(
+        self, exercise: Exercise, signs: Iterable[WarningSign] = ()
+    ) -> bool:
+        """Whether this rule leaves *exercise* out (see :meth:`why_not`)."""
+        return self.why_not(exercise, signs) is not None
 
 
 _BACKWARDS = (
@@ -77,12 +128,12 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
         for rule in (
             ConditionRule(
                 condition=Condition.SPINAL_STENOSIS,
-                avoid_biases=(Bias.EXTENSION,),
+                avoid_movements=(Movement.EXTENSION,),
                 reason=_BACKWARDS,
             ),
             ConditionRule(
                 condition=Condition.SPONDYLOLISTHESIS,
-                avoid_biases=(Bias.EXTENSION,),
+                avoid_movements=(Movement.EXTENSION,),
                 reason=(
                     "Bending backwards loads the back of the vertebra, where a "
                     "slipped or cracked vertebra is weakest."
@@ -90,7 +141,7 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ),
             ConditionRule(
                 condition=Condition.FACET_JOINT_PAIN,
-                avoid_biases=(Bias.EXTENSION,),
+                avoid_movements=(Movement.EXTENSION,),
                 reason=(
                     "Bending backwards presses the small facet joints at the "
                     "back of the spine together."
@@ -98,18 +149,31 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ),
             ConditionRule(
                 condition=Condition.DISC_HERNIATION,
-                avoid_biases=(Bias.FLEXION,),
+                avoid_movements=(Movement.FLEXION,),
                 reason=(
                     "Bending forwards squeezes the front of the discs and can "
                     "push a herniated disc further towards the nerves."
                 ),
+                avoid_nerve_tension_with=(
+                    WarningSign.PAIN_BELOW_KNEE,
+                    WarningSign.BOTH_LEGS_PAIN_OR_TINGLING,
+                ),
+                nerve_reason=(
+                    "With pain spreading down a leg, a stretch that pulls on the "
+                    "sciatic nerve can irritate a nerve the disc already presses on."
+                ),
             ),
             ConditionRule(
                 condition=Condition.OSTEOPOROSIS,
-                avoid_biases=(Bias.FLEXION,),
+                avoid_movements=(Movement.FLEXION,),
                 reason=(
                     "Bending the spine forwards loads the front of the "
                     "vertebrae, which fragile bones may not bear."
+                ),
+                avoid_loaded_or_end_range=(Movement.ROTATION,),
+                loaded_reason=(
+                    "Twisting under load, or as far as the spine will go, "
+                    "strains vertebrae that fragile bones may not bear."
                 ),
                 advice=(
                     "With osteoporosis, keep any twisting gentle and unloaded, "
@@ -119,132 +183,42 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.PREGNANCY,
                 avoid_positions=(Position.PRONE,),
-                reason="Lying face down presses on the abdomen.",
+                reason="Lying face down presses on the bump.",
+                max_seconds_on_back=180,
                 advice=(
-                    "In pregnancy, after the first trimester, do not lie flat on "
-                    "your back for long: keep those exercises short or prop "
-                    "yourself up, and ask your midwife or doctor what suits you."
+                    "In pregnancy, lying flat on your back for long can let the "
+                    "womb press on a large vein and make you dizzy: time on your "
+                    "back is kept to 3 minutes at a time, and if you feel dizzy or "
+                    "sick, roll onto your side. Ask your midwife or doctor what "
+                    "suits you."
+                ),
+                stop_signs=(
+                    "In pregnancy, stop and contact your midwife or doctor if you "
+                    "have vaginal bleeding, fluid leaking, regular painful "
+                    "contractions, dizziness or feeling faint, breathlessness "
+                    "before you start, chest pain, a headache, pain or swelling "
+                    "in a calf, or muscle weakness that affects your balance."
                 ),
             ),
             ConditionRule(
                 condition=Condition.RECENT_BACK_SURGERY,
-                only_biases=(Bias.NEUTRAL,),
-                max_difficulty=Difficulty.BEGINNER,
+                early_after_surgery_only=True,
                 reason=(
-                    "After back surgery the spine should move only as the "
-                    "surgical team allows, so only gentle exercises that keep "
-                    "it neutral are planned."
+                    "In the first weeks after back surgery, only small, gentle "
+                    "exercises are usually allowed: no bending forwards or "
+                    "backwards as far as you can, no twisting, no lifting and "
+                    "no kneeling, until the surgical team clears them."
                 ),
                 advice=(
                     "After back surgery, follow your surgical team's "
-                    "instructions first, and do only exercises they have cleared."
+                    "instructions first, and do only the exercises they have "
+                    "cleared."
                 ),
             ),
         )
     }
 )
 """The rule for each condition, from widely given physiotherapy advice."""
-
-
-SIGN_URGENCY: Final[Mapping[WarningSign, Urgency]] = MappingProxyType(
-    {
-        WarningSign.SADDLE_NUMBNESS: Urgency.EMERGENCY,
-        WarningSign.BLADDER_OR_BOWEL_CHANGE: Urgency.EMERGENCY,
-        WarningSign.BOTH_LEGS_WEAK_OR_NUMB: Urgency.EMERGENCY,
-        WarningSign.SERIOUS_TRAUMA: Urgency.EMERGENCY,
-        WarningSign.FEVER: Urgency.URGENT,
-        WarningSign.UNEXPLAINED_WEIGHT_LOSS: Urgency.URGENT,
-        WarningSign.CANCER_HISTORY: Urgency.URGENT,
-        WarningSign.NIGHT_PAIN: Urgency.URGENT,
-        WarningSign.PROGRESSIVE_LEG_WEAKNESS: Urgency.URGENT,
-        WarningSign.BACK_SHAPE_CHANGE: Urgency.URGENT,
-        WarningSign.PAIN_BELOW_KNEE: Urgency.SEE_PROFESSIONAL,
-        WarningSign.PERSISTENT_PAIN: Urgency.SEE_PROFESSIONAL,
-        WarningSign.WORSENING_PAIN: Urgency.SEE_PROFESSIONAL,
-    }
-)
-"""How urgent each warning sign is."""
-
-SIGN_WORDS: Final[Mapping[WarningSign, str]] = MappingProxyType(
-    {
-        WarningSign.SADDLE_NUMBNESS: "numbness around the genitals or buttocks",
-        WarningSign.BLADDER_OR_BOWEL_CHANGE: (
-            "new trouble passing urine, or loss of bladder or bowel control"
-        ),
-        WarningSign.BOTH_LEGS_WEAK_OR_NUMB: "weakness or numbness in both legs",
-        WarningSign.SERIOUS_TRAUMA: "back pain after a serious accident or fall",
-        WarningSign.FEVER: "a fever or chills",
-        WarningSign.UNEXPLAINED_WEIGHT_LOSS: "weight loss without trying",
-        WarningSign.CANCER_HISTORY: "a history of cancer",
-        WarningSign.NIGHT_PAIN: "pain that is worse at night or not eased by rest",
-        WarningSign.PROGRESSIVE_LEG_WEAKNESS: "leg weakness that is getting worse",
-        WarningSign.BACK_SHAPE_CHANGE: "a lump or a change in the shape of the back",
-        WarningSign.PAIN_BELOW_KNEE: "pain that spreads down a leg, below the knee",
-        WarningSign.PERSISTENT_PAIN: "pain that has lasted for a few weeks",
-        WarningSign.WORSENING_PAIN: "pain that keeps getting worse",
-    }
-)
-"""Each warning sign in words a person can read."""
-
-
-@attrs.frozen(kw_only=True)
-class UrgencyWords:
-    """An urgency in words a person can read: its name and what to do.
-
-    A screening's heading, the command line's list of signs by urgency and
-    a screening's advice all take their words from here.
-
-    Args:
-        name: What the urgency is called, such as ``see a professional``.
-        in_short: What to do, in a few words, such as ``see a doctor soon``.
-        advice: What to do, in full, with ``{signs}`` where the signs that
-            set the urgency go, in words.
-    """
-
-    name: str
-    in_short: str
-    advice: str
-
-
-URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
-    {
-        Urgency.EMERGENCY: UrgencyWords(
-            name="emergency",
-            in_short="call emergency services now",
-            advice=(
-                "Call emergency services or go to an emergency department now, "
-                "and do not exercise. With back pain, this can mean pressure on "
-                "the nerves of the spine or another injury that needs treatment "
-                "straight away: {signs}."
-            ),
-        ),
-        Urgency.URGENT: UrgencyWords(
-            name="urgent",
-            in_short="see a doctor soon",
-            advice=(
-                "See a doctor soon, today or tomorrow if you can, and do not "
-                "start these exercises until then. With back pain, this needs a "
-                "medical check first: {signs}."
-            ),
-        ),
-        Urgency.SEE_PROFESSIONAL: UrgencyWords(
-            name="see a professional",
-            in_short="exercise gently",
-            advice=(
-                "See a physiotherapist, a spine specialist or your doctor, "
-                "because this may have a cause that needs checking: {signs}. "
-                "Gentle exercise is usually fine meanwhile; stop any exercise "
-                "that makes it worse."
-            ),
-        ),
-        Urgency.NONE: UrgencyWords(
-            name="no warning signs",
-            in_short="exercise gently",
-            advice="No warning signs given. Exercise gently. " + STOP_RULE,
-        ),
-    }
-)
-"""Each urgency in words: the one place its heading and advice come from."""
 
 
 # Any number of signs: repeats count once.
@@ -258,9 +232,10 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
         signs: The signs, in any order; repeats count once.
 
     Returns:
-        The screening: the highest urgency among the signs, the signs at
-        that urgency, and advice a person can act on.  With no signs, the
-        urgency is ``none``.
+        The screening: every sign, each with its urgency and what to do,
+        the most urgent first (a more urgent sign never hides a less urgent
+        one); the highest urgency; and advice for it a person can act on.
+        With no signs, the urgency is ``none``.
 
     Raises:
         TypeError: Something that is not a :class:`WarningSign` was given.
@@ -270,17 +245,36 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
         _SIGNS.check(given)
     except v.Problem as problem:
         raise problem.at("signs") from None
-    urgency = max(
-        (SIGN_URGENCY[sign] for sign in given),
-        key=lambda u: u.level,
-        default=Urgency.NONE,
+    present = frozenset(given)
+    ordered = sorted(
+        (sign for sign in WarningSign if sign in present),
+        key=lambda sign: -SIGN_URGENCY[sign].level,
     )
-    setting = tuple(
-        sign for sign in WarningSign if sign in given and SIGN_URGENCY[sign] is urgency
+    findings = tuple(
+        Finding(
+            sign=sign,
+            urgency=SIGN_URGENCY[sign],
+            advice=URGENCY_WORDS[SIGN_URGENCY[sign]].action,
+        )
+        for sign in ordered
     )
-    signs_in_words = join(SIGN_WORDS[s] for s in setting)
+    urgency = findings[0].urgency if findings else Urgency.NONE
+    setting = (f.sign for f in findings if f.urgency is urgency)
+    signs_in_words = join(SIGN_WORDS[sign] for sign in setting)
     advice = URGENCY_WORDS[urgency].advice.format(signs=signs_in_words)
-    return Screening(urgency=urgency, signs=setting, advice=advice)
+    return Screening(urgency=urgency, findings=findings, advice=advice)
 
+
+__all__ = [
+    "CONDITION_RULES",
+    "SEEK_HELP",
+    "SIGN_URGENCY",
+    "SIGN_WORDS",
+    "URGENCY_WORDS",
+    "ConditionRule",
+    "UrgencyWords",
+    "screen",
+    "signs_at",
+]
 
 publish(ConditionRule, screen)

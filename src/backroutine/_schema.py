@@ -26,6 +26,7 @@ from backroutine._documents import FORMAT, Format
 from backroutine._spec import (
     SLUG_PATTERN,
     TEXT_PATTERN,
+    Flag,
     Integer,
     Items,
     Maybe,
@@ -118,6 +119,8 @@ def fragment(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa
         }
     if isinstance(spec, Slug):
         return {"type": "string", "maxLength": spec.max_length, "pattern": SLUG_PATTERN}
+    if isinstance(spec, Flag):
+        return {"type": "boolean"}
     if isinstance(spec, Member):
         _define(spec.enum, definitions)
         return _ref(spec.enum)

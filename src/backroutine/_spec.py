@@ -430,6 +430,16 @@ class Slug(Spec):
             raise Problem(problem, rule="slug", value=value)
 
 
+class Flag(Spec):
+    """True or false: a bool, never a number standing in for one."""
+
+    __slots__ = ()
+
+    def check(self, value: Any) -> None:
+        if type(value) is not bool:
+            wrong_type("true or false", value)
+
+
 class Member(Spec):
     """A member of an enum whose values are strings.
 

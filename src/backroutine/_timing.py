@@ -1,8 +1,10 @@
 """One timing model: how long a routine takes, and its cues for a timer.
 
-The first cue carries the rule to stop an exercise that hurts more or sends
-symptoms down a leg, and the cue that starts each exercise carries its
-cautions.
+The first cue says the rule to stop an exercise that hurts more or sends
+symptoms down a leg, and carries, as data beside its text, the advice every
+routine starts with: the stop rule, when to see a specialist, and the
+seek-help box with the emergency signs.  The cue that starts each exercise
+carries, as data, the cautions that concern the routine's person.
 
 A routine unfolds as a sequence of segments (get ready, move, hold,
 release, switch side, rest, next exercise, done).  :func:`timeline` turns
@@ -13,24 +15,39 @@ the last bit: the duration is where the timeline ends.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
 
-from backroutine._advice import STOP_RULE
+from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._durations import seconds_text
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_REPS,
     MAX_SETS,
+    MAX_TEXT_ITEMS,
+    MAX_TEXT_LENGTH,
+    Caution,
     Exercise,
     ExerciseSet,
     Routine,
 )
 from backroutine._public import publish
-from backroutine._spec import Integer, Maybe, Member, Number, Slug, Text, Value
-from backroutine._vocabulary import CueKind, Laterality
+from backroutine._signs import SEEK_HELP
+from backroutine._spec import (
+    Integer,
+    Items,
+    Maybe,
+    Member,
+    Nested,
+    Number,
+    Slug,
+    Text,
+    Value,
+    to_tuple,
+)
+from backroutine._vocabulary import CueKind, Laterality, Position
 
 MAX_PACE_SECONDS: Final = 600
 """The longest any one part of the pace may take."""
@@ -39,12 +56,23 @@ MAX_PACE_SECONDS: Final = 600
 _PACE_SECONDS: Final = Number(0, MAX_PACE_SECONDS, unit="seconds")
 
 MAX_CUE_TEXT_LENGTH: Final = 100_000
-"""The longest text of a cue: room for an exercise's name, a step and cautions."""
+"""The longest text of a cue: room for an exercise's name and a step."""
+
+START_ADVICE: Final = (*GENERAL_ADVICE, SEEK_HELP)
+"""The advice the first cue of every timeline carries, as data beside its text."""
 
 
 # A cue is output, not input: a hand-built routine may run for days, so
 # there is no upper bound.
 _CUE_SECONDS: Final = Number(0)
+
+
+def _cautions(value: Iterable[Caution]) -> tuple[Caution, ...]:
+    return to_tuple(value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(value)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
@@ -60,6 +88,13 @@ class Cue(Value):
         set_number: The set it belongs to, counted from 1, or None.
         rep_number: The rep it belongs to, counted from 1 on each side, or
             None.
+        cautions: The cautions of its exercise that concern the routine's
+            person (see :meth:`Routine.cautions <backroutine.Routine.cautions>`),
+            on the cue that starts an exercise; an app decides whether to
+            show or speak them.
+        safety: Advice to show before starting, on the first cue: the stop
+            rule, when to see a specialist, and the seek-help box with the
+            emergency signs and what to do.
     """
 
     start_seconds: float = attrs.field(validator=_CUE_SECONDS)
@@ -74,6 +109,16 @@ class Cue(Value):
     )
     rep_number: int | None = attrs.field(
         default=None, validator=Maybe(Integer(1, MAX_REPS))
+    )
+    cautions: tuple[Caution, ...] = attrs.field(
+        default=(),
+        converter=_cautions,
+        validator=Items(Nested(Caution), max_count=MAX_TEXT_ITEMS),
+    )
+    safety: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_texts,
+        validator=Items(Text(MAX_TEXT_LENGTH), max_count=MAX_TEXT_ITEMS),
     )
 
     @property
@@ -148,6 +193,8 @@ class _Segment(NamedTuple):
     exercise: Exercise | None = None
     set_number: int | None = None
     rep_number: int | None = None
+    cautions: tuple[Caution, ...] = ()
+    safety: tuple[str, ...] = ()
 
 
 _SIDES: Final = {
@@ -201,21 +248,24 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
     previous: Exercise | None = None
     for step in routine.steps:
         exercise = step.exercise
-        cautions = "".join(f" Take care. {c.text}" for c in exercise.cautions)
+        cautions = routine.cautions(exercise)
         if previous is None:
             yield _Segment(
                 CueKind.GET_READY,
                 pace.get_ready_seconds,
-                f"Get ready for {exercise.name}. {STOP_RULE}{cautions} "
+                f"Get ready for {exercise.name}. {STOP_RULE} "
                 f"{exercise.instructions[0]}",
                 exercise,
+                cautions=cautions,
+                safety=START_ADVICE,
             )
         else:
             yield _Segment(
                 CueKind.NEXT_EXERCISE,
                 pace.change_seconds(previous, exercise),
-                f"Next: {exercise.name}.{cautions} {exercise.instructions[0]}",
+                f"Next: {exercise.name}. {exercise.instructions[0]}",
                 exercise,
+                cautions=cautions,
             )
         for set_number, exercise_set in enumerate(step.sets, start=1):
             yield from _reps(exercise, set_number, exercise_set, pace)
@@ -263,10 +313,34 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
                 exercise_id=segment.exercise.id if segment.exercise else None,
                 set_number=segment.set_number,
                 rep_number=segment.rep_number,
+                cautions=segment.cautions,
+                safety=segment.safety,
             )
         )
         start += segment.seconds
     return tuple(cues)
+
+
+def spells(
+    routine: Routine, position: Position, pace: Pace | None = None
+) -> tuple[float, ...]:
+    """How long each unbroken spell in *position* lasts, in seconds, in order.
+
+    A spell runs over the cues of consecutive exercises done in *position*,
+    from the cue that leads into the first (getting into position counts)
+    to the end of the last, by the timing model of *pace*.  Pregnancy keeps
+    each spell lying on the back short.
+    """
+    pace = pace or Pace()
+    lengths: list[float] = []
+    current = 0.0
+    for segment in _segments(routine, pace):
+        if segment.exercise is not None and segment.exercise.position is position:
+            current += segment.seconds
+        elif current:
+            lengths.append(current)
+            current = 0.0
+    return tuple(lengths)
 
 
 publish(Cue, Pace, estimate_duration, timeline)

@@ -135,6 +135,19 @@ class Bias(_Vocabulary):
     MIXED = "mixed"
 
 
+class Movement(_Vocabulary):
+    """A direction in which a phase of an exercise moves the spine.
+
+    An exercise lists the movements of each of its phases
+    (:class:`~backroutine.Phase`); a phase with none holds the spine still.
+    """
+
+    FLEXION = "flexion"
+    EXTENSION = "extension"
+    ROTATION = "rotation"
+    SIDE_BENDING = "side_bending"
+
+
 class Equipment(_Vocabulary):
     """Something an exercise needs besides the floor."""
 
@@ -218,15 +231,21 @@ class WarningSign(_Vocabulary):
     SADDLE_NUMBNESS = "saddle_numbness"
     BLADDER_OR_BOWEL_CHANGE = "bladder_or_bowel_change"
     BOTH_LEGS_WEAK_OR_NUMB = "both_legs_weak_or_numb"
+    BOTH_LEGS_PAIN_OR_TINGLING = "both_legs_pain_or_tingling"
+    SEXUAL_FUNCTION_LOSS = "sexual_function_loss"
+    CHEST_PAIN = "chest_pain"
     SERIOUS_TRAUMA = "serious_trauma"
-    # Urgent: see a doctor soon.
+    # Urgent: see a doctor today.
     FEVER = "fever"
     UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss"
     CANCER_HISTORY = "cancer_history"
     NIGHT_PAIN = "night_pain"
     PROGRESSIVE_LEG_WEAKNESS = "progressive_leg_weakness"
     BACK_SHAPE_CHANGE = "back_shape_change"
+    PAIN_ON_COUGH_OR_SNEEZE = "pain_on_cough_or_sneeze"
+    PAIN_BETWEEN_SHOULDER_BLADES = "pain_between_shoulder_blades"
     # See a professional.
     PAIN_BELOW_KNEE = "pain_below_knee"
     PERSISTENT_PAIN = "persistent_pain"
     WORSENING_PAIN = "worsening_pain"
+    FALL_WITH_OSTEOPOROSIS = "fall_with_osteoporosis"

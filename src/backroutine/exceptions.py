@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import reprlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from backroutine._text import word_for
 
@@ -24,6 +24,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "PlanningError",
+    "PlanningReason",
     "SeekCareError",
     "UnknownExerciseError",
     "UnsupportedVersionError",
@@ -165,16 +166,67 @@ class UnknownExerciseError(BackroutineError, LookupError):
         return type(self), (self.exercise_id, self.suggestions)
 
 
+class PlanningReason(NamedTuple):
+    """One reason a plan request cannot be met: what rules exercises out.
+
+    Attributes:
+        constraint: The constraint of the request, in words, such as
+            ``the safety rule for pregnancy``.
+        reason: Why it rules them out, in words a person can read.
+        ruled_out: The ids of the exercises it rules out, in catalog order.
+    """
+
+    constraint: str
+    reason: str
+    ruled_out: tuple[str, ...]
+
+
 class PlanningError(BackroutineError, ValueError):
-    """A plan request that cannot be met; the message says what to relax."""
+    """A plan request that cannot be met; the message says what to relax.
+
+    Attributes:
+        reasons: When constraints rule out every suitable exercise, what
+            each rules out and why; empty when something else blocks the
+            request (no exercise suits the time of day, or none fits in the
+            time), which the message says.
+    """
+
+    def __init__(self, message: str, *, reasons: Sequence[PlanningReason] = ()) -> None:
+        super().__init__(message)
+        self.reasons = tuple(reasons)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return functools.partial(type(self), reasons=self.reasons), (str(self),)
+
+    def to_json(self) -> dict[str, Any]:
+        """The error as JSON data, for a web back end to send as it is.
+
+        A dict of plain JSON values: ``{"error": "planning_error",
+        "message": ..., "reasons": [{"constraint": ..., "reason": ...,
+        "ruled_out": [ids]}]}``, the body of a 422 response, say.
+        """
+        return {
+            "error": "planning_error",
+            "message": str(self),
+            "reasons": [
+                {
+                    "constraint": reason.constraint,
+                    "reason": reason.reason,
+                    "ruled_out": list(reason.ruled_out),
+                }
+                for reason in self.reasons
+            ],
+        }
 
 
 class SeekCareError(BackroutineError):
     """Warning signs say to seek care instead of exercising.
 
     Attributes:
-        screening: The screening that says so: its urgency, the signs that
-            set it, and what to do.
+        screening: The screening that says so: every sign, each with its
+            urgency and what to do, most urgent first.  It is a document:
+            ``backroutine.unstructure(error.screening)`` is its JSON form,
+            for a web back end to send as the body of a refusal.
     """
 
     def __init__(self, screening: Screening) -> None:

@@ -134,6 +134,8 @@ def _from_spec(spec: v.Spec) -> st.SearchStrategy[Any]:  # noqa: PLR0911 (one pe
         return _texts(spec.max_length)
     if isinstance(spec, v.Slug):
         return _slugs(spec.max_length)
+    if isinstance(spec, v.Flag):
+        return st.booleans()
     if isinstance(spec, v.Member):
         return st.sampled_from(spec.enum)
     if isinstance(spec, v.Nested):
