@@ -52,11 +52,11 @@ def describe(routine: Routine) -> list[str]:
 
 def version_message(error: UnsupportedVersionError) -> str:
     """What to do about a document in a format version this library cannot read."""
-    readable = ", ".join(str(version) for version in error.supported)
+    newest = max(error.supported)
     return (
         f"this routine is in format version {error.version}, but this version "
-        f"of backroutine reads format version {readable}: ask the sender to "
-        f"export it in format version {readable}, or upgrade backroutine"
+        f"of backroutine reads format versions up to {newest}: ask the sender to "
+        f"export it in format version {newest}, or upgrade backroutine"
     )
 
 

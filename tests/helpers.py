@@ -317,7 +317,7 @@ REFUSALS = [
     (
         "an unknown key at the top",
         _set(("colour",), "red"),
-        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety)",
+        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions)",
     ),
     (
         "an unknown key in a step",
@@ -337,7 +337,7 @@ REFUSALS = [
     (
         "an odd unknown key",
         _set(("a b",), 1),
-        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety)',
+        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions)',
     ),
     ("a missing required field", _pop(("name",)), "$.name: is required"),
     (

@@ -1150,7 +1150,7 @@ class TestValidate:
             pytest.param(
                 '{"kind": "workout", "version": 1}',
                 "$.kind: must be one of "
-                "'catalog', 'exercise', 'plan_request', 'routine' (got 'workout')",
+                "'catalog', 'exercise', 'plan_request', 'routine', 'screening' (got 'workout')",
             ),
         ],
         ids=["an array", "no kind", "unknown kind"],
@@ -1188,12 +1188,12 @@ class TestValidate:
     def test_newer_version(self, run: CommandLine) -> None:
         """A document of a newer format version is one line saying so."""
         document = json.loads(dumps(default_catalog()))
-        document["version"] = 2
+        document["version"] = 3
         lines = run.failed("validate", "-", stdin=json.dumps(document), status=1)
         expected = (
             "backroutine: error: invalid catalog document: $.version: this version "
-            "of backroutine reads format version 1 (got 2); upgrade backroutine "
-            "to read it"
+            "of backroutine reads format versions 1 and 2 (got 3); upgrade "
+            "backroutine to read it"
         )
         assert [expected] == lines
 

@@ -451,4 +451,5 @@ def test_every_version_1_enum_value_loads_in_a_plan_request() -> None:
     }
     request = backroutine.structure(document, PlanRequest)
     assert tuple(BodyArea) == request.targets
-    assert tuple(WarningSign) == request.warning_signs
+    signs = tuple(map(WarningSign, V1_ENUM_VALUES[WarningSign]))
+    assert signs == request.warning_signs

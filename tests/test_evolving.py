@@ -2,7 +2,7 @@
 
 A throwaway class with one field of every spec shape goes through the
 reader, the writer, the schema, the strategies and the docs' field table
-with no code of its own; a throwaway version 2 of the format migrates the
+with no code of its own; a throwaway next version of the format migrates the
 released version 1 fixtures and reads them.
 """
 
@@ -23,10 +23,7 @@ from hypothesis import given
 
 import backroutine
 from backroutine import (
-    Catalog,
-    Exercise,
     InvalidDocumentError,
-    PlanRequest,
     Span,
     UnsupportedVersionError,
     load_document,
@@ -35,6 +32,7 @@ from backroutine import (
 from backroutine import _converter as converter
 from backroutine import _spec as v
 from backroutine._documents import FORMAT, Format
+from backroutine._migrations import MIGRATIONS
 from backroutine._schema import document_schema
 from tests.field_tables import table
 
@@ -261,7 +259,7 @@ class TestAFieldOfEveryShape:
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Routine(backroutine.Routine):
-    """A throwaway version 2 of the routine: it says its language.
+    """A throwaway next version of the routine: it says its language.
 
     Args:
         language: The language of its text, as a BCP 47 tag.
@@ -270,63 +268,74 @@ class Routine(backroutine.Routine):
     language: str = attrs.field(validator=v.Slug(35))
 
 
-def to_version_2(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 to 2: routines say their language, English before."""
+CURRENT = FORMAT.version
+NEXT = CURRENT + 1
+
+
+def to_next(document: dict[str, Any]) -> dict[str, Any]:
+    """The current version to the next: routines say their language, English before."""
     if document["kind"] == "routine":
         document = {**document, "language": "en"}
-    return {**document, "version": 2}
+    return {**document, "version": NEXT}
 
 
-VERSION_2 = Format(
-    classes=(Catalog, Exercise, PlanRequest, Routine), migrations=(to_version_2,)
+NEXT_FORMAT = Format(
+    classes=tuple(
+        Routine if cls is backroutine.Routine else cls for cls in FORMAT.classes
+    ),
+    migrations=(*FORMAT.migrations, to_next),
 )
 
 
 class TestMigrations:
     def test_a_version_1_fixture_migrates_and_loads(self) -> None:
-        """The released routine fixture loads under version 2, migrated."""
+        """The released routine fixture loads under the next version, migrated."""
         text = (FIXTURES / "v1" / "routine.json").read_text(encoding="utf-8")
         current = backroutine.loads(text, backroutine.Routine)
-        migrated = converter.loads(text, Routine, fmt=VERSION_2)
+        migrated = converter.loads(text, Routine, fmt=NEXT_FORMAT)
         assert "en" == migrated.language
         fields = {f.name: getattr(current, f.name) for f in v.fields_of(type(current))}
         assert Routine(**fields, language="en") == migrated
 
     def test_output_is_always_the_newest_version(self) -> None:
-        """A migrated document is written back in version 2."""
+        """A migrated document is written back in the next version."""
         text = (FIXTURES / "v1" / "routine.json").read_text(encoding="utf-8")
-        migrated = converter.loads(text, Routine, fmt=VERSION_2)
-        written = json.loads(converter.dumps(migrated, fmt=VERSION_2))
-        assert (2, "en") == (written["version"], written["language"])
-        assert migrated == converter.loads(json.dumps(written), Routine, fmt=VERSION_2)
+        migrated = converter.loads(text, Routine, fmt=NEXT_FORMAT)
+        written = json.loads(converter.dumps(migrated, fmt=NEXT_FORMAT))
+        assert (NEXT, "en") == (written["version"], written["language"])
+        assert migrated == converter.loads(
+            json.dumps(written), Routine, fmt=NEXT_FORMAT
+        )
 
     @pytest.mark.parametrize("kind", ["catalog", "exercise", "plan_request"])
     def test_other_kinds_migrate_too(self, kind: str) -> None:
-        """Every kind's version 1 fixture loads under version 2."""
+        """Every kind's version 1 fixture loads under the next version."""
         text = (FIXTURES / "v1" / f"{kind}.json").read_text(encoding="utf-8")
-        cls = VERSION_2.class_of(kind)
-        assert backroutine.loads(text, cls) == converter.loads(text, cls, fmt=VERSION_2)
+        cls = NEXT_FORMAT.class_of(kind)
+        assert backroutine.loads(text, cls) == converter.loads(
+            text, cls, fmt=NEXT_FORMAT
+        )
 
     def test_a_migration_leaves_the_caller_s_document_alone(self) -> None:
         """Migrating works on a copy: structure() does not change its input."""
         document = json.loads((FIXTURES / "v1" / "routine.json").read_bytes())
         before = copy.deepcopy(document)
-        converter.structure(document, Routine, fmt=VERSION_2)
+        converter.structure(document, Routine, fmt=NEXT_FORMAT)
         assert before == document
 
     def test_a_newer_version_is_refused(self) -> None:
-        """Version 3 is unknown to a version 2 reader."""
+        """The version after the next is unknown to the next version's reader."""
         document = json.loads((FIXTURES / "v1" / "routine.json").read_bytes())
-        document["version"] = 3
+        document["version"] = NEXT + 1
         with pytest.raises(UnsupportedVersionError) as caught:
-            converter.structure(document, Routine, fmt=VERSION_2)
-        assert (1, 2) == caught.value.supported
+            converter.structure(document, Routine, fmt=NEXT_FORMAT)
+        assert tuple(range(1, NEXT + 1)) == caught.value.supported
 
     def test_the_version_counts_the_migrations(self) -> None:
         """Version 1 has no migration; each later version adds one."""
-        assert 1 == FORMAT.version == backroutine.FORMAT_VERSION
-        assert 2 == VERSION_2.version
-        assert range(1, 3) == VERSION_2.readable
+        assert 1 + len(MIGRATIONS) == FORMAT.version == backroutine.FORMAT_VERSION
+        assert NEXT == NEXT_FORMAT.version
+        assert range(1, NEXT + 1) == NEXT_FORMAT.readable
 
 
 class TestReleasedFixtures:

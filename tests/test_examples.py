@@ -202,8 +202,8 @@ class TestReceiveRoutine:
         assert 1 == result.returncode
         expected = (
             "refused: this routine is in format version 99, but this version of "
-            "backroutine reads format version 1: ask the sender to export it in "
-            "format version 1, or upgrade backroutine\n"
+            "backroutine reads format versions up to 2: ask the sender to export "
+            "it in format version 2, or upgrade backroutine\n"
         )
         assert expected == result.stderr
 

@@ -183,7 +183,8 @@ class TestRemembered:
     def test_envelope_comes_first(self) -> None:
         """A document starts with its kind and format version."""
         assert ["kind", "version", "name"] == list(unstructure(desk_break()))[:3]
-        assert dumps(desk_break()).startswith('{"kind":"routine","version":1,')
+        version = backroutine.FORMAT_VERSION
+        assert dumps(desk_break()).startswith(f'{{"kind":"routine","version":{version},')
 
     def test_indent(self) -> None:
         """indent=2 indents by two spaces; other indents are refused."""
@@ -248,12 +249,13 @@ class TestStrictness:
     def test_newer_version(self) -> None:
         """A newer format version is refused, saying which versions are read."""
         doc = document()
-        doc["version"] = 2
+        newer = backroutine.FORMAT_VERSION + 1
+        doc["version"] = newer
         with pytest.raises(UnsupportedVersionError) as caught:
             structure(doc, Routine)
-        assert 2 == caught.value.version
-        assert (1,) == caught.value.supported
-        assert "reads format version 1 (got 2)" in str(caught.value)
+        assert newer == caught.value.version
+        assert (1, 2) == caught.value.supported
+        assert f"reads format versions 1 and 2 (got {newer})" in str(caught.value)
         assert isinstance(caught.value, InvalidDocumentError)
 
     def test_null_kind_is_not_a_missing_kind(self) -> None:
@@ -524,7 +526,8 @@ class TestNothingEscapes:
     )
     def test_version_too_large_for_an_integer(self, version: str) -> None:
         """A version no integer holds is a version this library cannot read."""
-        text = json.dumps(document()).replace('"version": 1', f'"version": {version}')
+        current = f'"version": {backroutine.FORMAT_VERSION}'
+        text = json.dumps(document()).replace(current, f'"version": {version}')
         with pytest.raises(UnsupportedVersionError):
             loads(text, Routine)
 
@@ -731,12 +734,17 @@ def _broken(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "version": 2, "language": document["missing"]}
 
 
+def _version_1(routine: Routine) -> str:
+    """*routine* as a version 1 document, for a format that migrates it."""
+    return _converter.dumps(routine, fmt=Format(classes=(Routine,)))
+
+
 class TestMigrationFailures:
     def test_a_migration_that_fails_is_the_document_s_fault(self) -> None:
         """A migration's own error comes out as InvalidDocumentError."""
         fmt = Format(classes=(Routine,), migrations=(_broken,))
         with pytest.raises(InvalidDocumentError) as caught:
-            _converter.loads(dumps(desk_break()), Routine, fmt=fmt)
+            _converter.loads(_version_1(desk_break()), Routine, fmt=fmt)
         assert caught.value.problems[0].startswith(
             "$: a version 1 document that cannot be read as version 2 (KeyError"
         )
@@ -745,4 +753,4 @@ class TestMigrationFailures:
         """A migration that gives no document of the new version is caught."""
         fmt = Format(classes=(Routine,), migrations=(lambda d: {**d},))
         with pytest.raises(InvalidDocumentError, match="did not give a document"):
-            _converter.loads(dumps(desk_break()), Routine, fmt=fmt)
+            _converter.loads(_version_1(desk_break()), Routine, fmt=fmt)

@@ -19,11 +19,13 @@ from backroutine import (
     Dosage,
     Exercise,
     ExerciseSet,
+    Finding,
     Hold,
     InvalidTypeError,
     InvalidValueError,
     Laterality,
     Pace,
+    Phase,
     PlanRequest,
     Routine,
     RoutineStep,
@@ -31,7 +33,6 @@ from backroutine import (
     Span,
     WarningSign,
     default_catalog,
-    screen,
     testing,
     timeline,
 )
@@ -342,7 +343,9 @@ VALUE_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     PlanRequest: testing.plan_requests(),
     Pace: testing.paces(),
     Cue: st.builds(timeline, testing.routines()).flatmap(st.sampled_from),
-    Screening: st.lists(st.sampled_from(WarningSign)).map(screen),
+    Screening: testing.screenings(),
+    Finding: testing.findings(),
+    Phase: testing.values(Phase),
     ConditionRule: st.sampled_from(list(CONDITION_RULES.values())),
 }
 ANY_VALUE = st.one_of(*VALUE_STRATEGIES.values())

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import backroutine
 from backroutine import (
     Catalog,
     Exercise,
@@ -17,9 +18,11 @@ from backroutine import (
     PlanRequest,
     Routine,
     TimeOfDay,
+    WarningSign,
     default_catalog,
     dumps,
     json_schema,
+    screen,
     structure,
     unstructure,
 )
@@ -85,7 +88,8 @@ class TestSchemaFiles:
         schema = json_schema(kind)
         jsonschema.Draft202012Validator.check_schema(schema)
         assert "https://json-schema.org/draft/2020-12/schema" == schema["$schema"]
-        assert f"urn:backroutine:schema:{kind}:1" == schema["$id"]
+        version = backroutine.FORMAT_VERSION
+        assert f"urn:backroutine:schema:{kind}:{version}" == schema["$id"]
         assert schema["title"]
         assert schema["description"]
 
@@ -166,6 +170,9 @@ class TestRefusalsAgree:
             "exercise": unstructure(default_catalog()["spine-press-up"]),
             "catalog": unstructure(default_catalog()),
             "plan_request": unstructure(PlanRequest(time_of_day=TimeOfDay.MORNING)),
+            "screening": unstructure(
+                screen([WarningSign.CHEST_PAIN, WarningSign.PAIN_BELOW_KNEE])
+            ),
         }[kind]
         paths = [path for path, _ in _objects(value)]
         assert paths
@@ -223,7 +230,7 @@ class TestRefusalsAgree:
     )
     def test_arbitrary_fields_agree(self, kind: str, fields: dict[str, Any]) -> None:
         """For arbitrary fields in a valid envelope, what loads the schema accepts."""
-        doc = {**fields, "kind": kind, "version": 1}
+        doc = {**fields, "kind": kind, "version": backroutine.FORMAT_VERSION}
         if not load_problems(CLASSES[kind], doc):
             assert [] == schema_errors(kind, doc)
         if schema_errors(kind, doc):

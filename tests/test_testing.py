@@ -19,6 +19,7 @@ from backroutine import (
     PlanRequest,
     Routine,
     RoutineStep,
+    Screening,
     Span,
 )
 from backroutine.testing import (
@@ -93,10 +94,10 @@ class TestDocuments:
 
     @given(documents())
     def test_yields_only_documents(
-        self, value: Routine | Exercise | Catalog | PlanRequest
+        self, value: Routine | Exercise | Catalog | PlanRequest | Screening
     ) -> None:
         """Every value drawn is a whole document, and nothing else."""
-        assert type(value) in {Routine, Exercise, Catalog, PlanRequest}
+        assert type(value) in {Routine, Exercise, Catalog, PlanRequest, Screening}
 
 
 class TestSpans:

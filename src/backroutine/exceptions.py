@@ -13,7 +13,7 @@ import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from backroutine._text import word_for
+from backroutine._text import join, word_for
 
 if TYPE_CHECKING:
     from backroutine._model import Screening
@@ -119,6 +119,15 @@ def _short(value: object) -> str:
     return reprlib.repr(value)
 
 
+def _versions_text(versions: Sequence[int]) -> str:
+    """*versions* in words: ``1``, ``1 and 2``, or ``1 to 5`` for a longer run."""
+    if len(versions) > 2 and list(versions) == list(  # noqa: PLR2004 (a pair is named)
+        range(versions[0], versions[-1] + 1)
+    ):
+        return f"{versions[0]} to {versions[-1]}"
+    return join(str(version) for version in versions)
+
+
 class UnsupportedVersionError(InvalidDocumentError):
     """A document declares a format version this library cannot read.
 
@@ -132,7 +141,7 @@ class UnsupportedVersionError(InvalidDocumentError):
     ) -> None:
         self.version = version
         self.supported = tuple(supported)
-        readable = ", ".join(str(v) for v in self.supported)
+        readable = _versions_text(self.supported)
         versions = word_for(len(self.supported), "version")
         problem = (
             f"$.version: this version of backroutine reads format {versions} "

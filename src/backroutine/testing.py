@@ -51,10 +51,12 @@ from backroutine._model import (
     Dosage,
     Exercise,
     ExerciseSet,
+    Finding,
     Hold,
     PlanRequest,
     Routine,
     RoutineStep,
+    Screening,
     Span,
 )
 from backroutine._safety import screen
@@ -74,11 +76,13 @@ __all__ = [
     "dosages",
     "exercise_sets",
     "exercises",
+    "findings",
     "holds",
     "paces",
     "plan_requests",
     "routine_steps",
     "routines",
+    "screenings",
     "spans",
     "values",
 ]
@@ -315,10 +319,35 @@ def cautions() -> st.SearchStrategy[Caution]:
         A strategy for :class:`~backroutine.Caution`, naming none, one or a
         few conditions.
     """
-    return values(
-        Caution,
-        conditions=st.lists(st.sampled_from(Condition), max_size=3, unique=True),
+    conditions = st.lists(st.sampled_from(Condition), max_size=3, unique=True)
+    # Only a caution about a condition may leave the exercise out for it.
+    return conditions.flatmap(
+        lambda named: values(
+            Caution,
+            conditions=st.just(named),
+            leave_out=st.booleans() if named else st.just(False),  # noqa: FBT003
+        )
     )
+
+
+def screenings() -> st.SearchStrategy[Screening]:
+    """Screenings of any warning signs, none, one or many.
+
+    Returns:
+        A strategy for :class:`~backroutine.Screening`, as
+        :func:`~backroutine.screen` makes them.
+    """
+    signs = st.lists(st.sampled_from(WarningSign), unique=True)
+    return signs.map(screen)
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Findings of one warning sign each, with its urgency and advice.
+
+    Returns:
+        A strategy for :class:`~backroutine.Finding`.
+    """
+    return st.sampled_from(WarningSign).map(lambda sign: screen([sign]).findings[0])
 
 
 def exercises(
@@ -538,6 +567,7 @@ def documents() -> st.SearchStrategy[Document]:
         Exercise: exercises,
         Catalog: catalogs,
         PlanRequest: lambda: plan_requests(stopping_signs=True),
+        Screening: screenings,
     }
     return st.one_of(
         *(made.get(cls, lambda cls=cls: values(cls))() for cls in FORMAT.classes)
@@ -558,6 +588,9 @@ _SPECIAL: dict[type, Callable[[v.Nested], st.SearchStrategy[Any]]] = {
     Span: _narrowed_spans,
     Catalog: lambda _: catalogs(),
     Exercise: lambda _: exercises(),
+    Caution: lambda _: cautions(),
+    Finding: lambda _: findings(),
+    Screening: lambda _: screenings(),
 }
 
 

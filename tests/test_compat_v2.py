@@ -1,0 +1,289 @@
+"""Documents of format version 2 keep loading, and version 1 reads as version 2.
+
+Version 2 is open: it gathers the changes of the next release and is fixed
+when a release in the CHANGELOG names it.  Until then its fixtures, in
+``tests/fixtures/v2/``, may still change with it; once it is released, they
+are never edited again (``docs/evolving.md``).
+
+The version 1 fixtures (``tests/fixtures/v1/``, see ``test_compat``) read
+as version 2 values with every new field spelled out below: what version 1
+could not say takes the default that keeps its meaning.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import attrs
+import pytest
+
+import backroutine
+from backroutine import (
+    Bias,
+    BodyArea,
+    Catalog,
+    Caution,
+    Condition,
+    Dosage,
+    Exercise,
+    ExerciseSet,
+    Hold,
+    Laterality,
+    Movement,
+    Phase,
+    PlanRequest,
+    Position,
+    Routine,
+    RoutineStep,
+    Screening,
+    Span,
+    TimeOfDay,
+    WarningSign,
+    screen,
+)
+from tests import test_compat as v1
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+
+def cat_cow() -> Exercise:
+    """An exercise with every version 2 field set: two phases, each named."""
+    return Exercise(
+        id="cat-cow",
+        name="Chat-vache · 猫と牛",
+        summary="On hands and knees, round the back and then let it dip.",
+        instructions=(
+            "Start on hands and knees.",
+            "Breathe out and round your back (cat).",
+            "Breathe in and let it dip gently (cow).",
+        ),
+        position=Position.QUADRUPED,
+        targets=(BodyArea.LOWER_BACK,),
+        bias=Bias.MIXED,
+        phases=(
+            Phase(name="cat", moves=(Movement.FLEXION,)),
+            Phase(name="cow", moves=(Movement.EXTENSION,), end_range=True),
+        ),
+        tensions_sciatic_nerve=False,
+        loads_spine=True,
+        early_after_surgery=False,
+        times=(TimeOfDay.MORNING,),
+        dosage=Dosage(sets=Span(1, 1), reps=Span(5, 10)),
+        cautions=(
+            Caution(
+                about="spinal stenosis",
+                advice="Leave out the cow: arching narrows the spinal canal.",
+                conditions=(Condition.SPINAL_STENOSIS,),
+                leave_out=True,
+            ),
+        ),
+    )
+
+
+def heel_slides() -> Exercise:
+    """An exercise allowed early after surgery, with a phase that names nothing."""
+    return Exercise(
+        id="heel-slides",
+        name="Heel slides",
+        summary="Lying on your back, slide one heel away and back.",
+        instructions=("Slide one heel along the floor, then back.",),
+        position=Position.SUPINE,
+        targets=(BodyArea.ABDOMINALS,),
+        bias=Bias.NEUTRAL,
+        phases=(Phase(),),
+        early_after_surgery=True,
+        times=(TimeOfDay.MORNING, TimeOfDay.EVENING),
+        dosage=Dosage(
+            sets=Span(1, 2), reps=Span(8, 10), laterality=Laterality.ALTERNATING
+        ),
+    )
+
+
+def hamstring_stretch() -> Exercise:
+    """An exercise that tensions the sciatic nerve."""
+    return Exercise(
+        id="towel-hamstring-stretch",
+        name="Towel hamstring stretch",
+        summary="Lying on your back, raise one straight leg with a towel.",
+        instructions=("Loop a towel round one foot and raise the straight leg.",),
+        position=Position.SUPINE,
+        targets=(BodyArea.HAMSTRINGS,),
+        bias=Bias.NEUTRAL,
+        tensions_sciatic_nerve=True,
+        times=(TimeOfDay.EVENING,),
+        dosage=Dosage(
+            sets=Span(1, 1),
+            reps=Span(2, 3),
+            hold_seconds=Span(20, 30),
+            laterality=Laterality.EACH_SIDE,
+        ),
+    )
+
+
+def expected_routine() -> Routine:
+    return Routine(
+        name="Evening, with osteoporosis",
+        time_of_day=TimeOfDay.EVENING,
+        targets=(BodyArea.LOWER_BACK,),
+        steps=(
+            RoutineStep(
+                exercise=heel_slides(),
+                sets=(ExerciseSet(reps=8, laterality=Laterality.ALTERNATING),),
+            ),
+            RoutineStep(
+                exercise=hamstring_stretch(),
+                sets=(
+                    ExerciseSet(
+                        reps=2, hold=Hold(20), laterality=Laterality.EACH_SIDE
+                    ),
+                ),
+                note="Stretches the back of the thighs.",
+            ),
+        ),
+        safety=("Stop if your pain gets worse.",),
+        conditions=(Condition.OSTEOPOROSIS, Condition.PREGNANCY),
+    )
+
+
+def expected_exercise() -> Exercise:
+    return cat_cow()
+
+
+def expected_catalog() -> Catalog:
+    return Catalog([cat_cow(), heel_slides(), hamstring_stretch()])
+
+
+def expected_plan_request() -> PlanRequest:
+    return PlanRequest(
+        time_of_day=TimeOfDay.BEDTIME,
+        minutes=9.0,
+        conditions=(Condition.DISC_HERNIATION,),
+        warning_signs=(
+            WarningSign.PAIN_BELOW_KNEE,
+            WarningSign.FALL_WITH_OSTEOPOROSIS,
+        ),
+    )
+
+
+def expected_screening() -> Screening:
+    return screen(
+        [
+            WarningSign.PAIN_BELOW_KNEE,
+            WarningSign.CHEST_PAIN,
+            WarningSign.PAIN_ON_COUGH_OR_SNEEZE,
+            WarningSign.SADDLE_NUMBNESS,
+        ]
+    )
+
+
+EXPECTED = {
+    "routine": expected_routine,
+    "exercise": expected_exercise,
+    "catalog": expected_catalog,
+    "plan_request": expected_plan_request,
+    "screening": expected_screening,
+}
+
+
+@pytest.mark.parametrize("kind", EXPECTED)
+def test_version_2_fixture_loads(kind: str) -> None:
+    """Each version 2 fixture loads to its value, spelled out above."""
+    data = (FIXTURES / "v2" / f"{kind}.json").read_bytes()
+    assert EXPECTED[kind]() == backroutine.load_document(data)
+
+
+def test_the_screening_fixture_lists_every_sign_most_urgent_first() -> None:
+    """The screening document keeps every sign, each with its urgency."""
+    data = json.loads((FIXTURES / "v2" / "screening.json").read_bytes())
+    assert ["emergency", "urgent", "see_professional"] == [
+        data["urgency"],
+        *sorted(
+            {f["urgency"] for f in data["findings"]} - {"emergency"},
+            key=["urgent", "see_professional"].index,
+        ),
+    ]
+    assert [
+        "saddle_numbness",
+        "chest_pain",
+        "pain_on_cough_or_sneeze",
+        "pain_below_knee",
+    ] == [f["sign"] for f in data["findings"]]
+
+
+# Version 1 read as version 2: every new field spelled out.
+
+NEW_EXERCISE_FIELDS = {
+    "phases": (),
+    "tensions_sciatic_nerve": False,
+    "loads_spine": False,
+    "early_after_surgery": False,
+}
+
+
+def _as_version_2_exercise(exercise: Exercise) -> Exercise:
+    cautions = tuple(attrs.evolve(c, leave_out=False) for c in exercise.cautions)
+    return attrs.evolve(exercise, **NEW_EXERCISE_FIELDS, cautions=cautions)
+
+
+def test_version_1_exercise_reads_with_the_new_fields_at_their_defaults() -> None:
+    """A version 1 exercise has no phases, and no new fact set to true."""
+    loaded = backroutine.loads(v1._read("exercise.json"), Exercise)
+    assert _as_version_2_exercise(v1.expected_exercise()) == loaded
+    assert {f: getattr(loaded, f) for f in NEW_EXERCISE_FIELDS} == NEW_EXERCISE_FIELDS
+    assert all(caution.leave_out is False for caution in loaded.cautions)
+
+
+def test_a_version_1_mixed_exercise_is_taken_to_bend_both_ways() -> None:
+    """Version 1 said only "mixed": the rules see flexion and extension."""
+    loaded = backroutine.loads(v1._read("exercise.json"), Exercise)
+    assert Bias.MIXED is loaded.bias
+    assert frozenset({Movement.FLEXION, Movement.EXTENSION}) == loaded.movements
+
+
+def test_version_1_catalog_reads_with_each_bias_as_its_movement() -> None:
+    """Each version 1 exercise's movements are what its bias says."""
+    loaded = backroutine.loads(v1._read("catalog.json"), Catalog)
+    assert Catalog(map(_as_version_2_exercise, v1.expected_catalog())) == loaded
+    assert {
+        "prone-press-up": {Movement.EXTENSION},
+        "wall-sit": set(),
+        "half-kneeling-twist": {Movement.ROTATION},
+        "seated-pelvic-rock": {Movement.FLEXION, Movement.EXTENSION},
+    } == {exercise.id: set(exercise.movements) for exercise in loaded}
+
+
+def test_version_1_routine_reads_with_no_conditions() -> None:
+    """A version 1 routine did not record its person's conditions."""
+    loaded = backroutine.loads(v1._read("routine.json"), Routine)
+    expected = v1.expected_routine()
+    steps = tuple(
+        attrs.evolve(step, exercise=_as_version_2_exercise(step.exercise))
+        for step in expected.steps
+    )
+    assert attrs.evolve(expected, steps=steps, conditions=()) == loaded
+    assert () == loaded.conditions
+
+
+def test_version_1_plan_request_reads_unchanged() -> None:
+    """A plan request gained no field: version 1 reads to the same value."""
+    loaded = backroutine.loads(v1._read("plan_request.json"), PlanRequest)
+    assert v1.expected_plan_request() == loaded
+
+
+@pytest.mark.parametrize("kind", ["routine", "exercise", "catalog", "plan_request"])
+def test_version_1_is_written_back_as_version_2(kind: str) -> None:
+    """Reading version 1 and writing gives version 2, new fields included."""
+    value = backroutine.load_document(v1._read(f"{kind}.json"))
+    written = json.loads(backroutine.dumps(value))
+    assert 2 == written["version"]
+    if kind == "exercise":
+        assert ([], False, False, False) == (
+            written["phases"],
+            written["tensions_sciatic_nerve"],
+            written["loads_spine"],
+            written["early_after_surgery"],
+        )
+        assert [False] == [c["leave_out"] for c in written["cautions"]]
+    if kind == "routine":
+        assert [] == written["conditions"]
