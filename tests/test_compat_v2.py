@@ -134,9 +134,7 @@ def expected_routine() -> Routine:
             RoutineStep(
                 exercise=hamstring_stretch(),
                 sets=(
-                    ExerciseSet(
-                        reps=2, hold=Hold(20), laterality=Laterality.EACH_SIDE
-                    ),
+                    ExerciseSet(reps=2, hold=Hold(20), laterality=Laterality.EACH_SIDE),
                 ),
                 note="Stretches the back of the thighs.",
             ),

@@ -184,7 +184,9 @@ class TestRemembered:
         """A document starts with its kind and format version."""
         assert ["kind", "version", "name"] == list(unstructure(desk_break()))[:3]
         version = backroutine.FORMAT_VERSION
-        assert dumps(desk_break()).startswith(f'{{"kind":"routine","version":{version},')
+        assert dumps(desk_break()).startswith(
+            f'{{"kind":"routine","version":{version},'
+        )
 
     def test_indent(self) -> None:
         """indent=2 indents by two spaces; other indents are refused."""
