@@ -104,6 +104,7 @@ def test_the_benchmark_enums_hold_backroutines_values() -> None:
         "Position",
         "Laterality",
         "Bias",
+        "Movement",
         "Equipment",
         "Difficulty",
         "Condition",
@@ -127,7 +128,13 @@ def test_the_benchmark_models_read_and_write_backroutines_json(
 )
 @pytest.mark.parametrize(
     ("where", "value"),
-    [("reps", "2"), ("reps", 0), ("reps", 2.0), ("unknown", 1), ("version", 2)],
+    [
+        ("reps", "2"),
+        ("reps", 0),
+        ("reps", 2.0),
+        ("unknown", 1),
+        ("version", backroutine.FORMAT_VERSION + 1),
+    ],
 )
 def test_the_benchmark_models_are_strict(
     library: run.Library, where: str, value: object

@@ -28,6 +28,7 @@ from backroutine import (
     Urgency,
     WarningSign,
 )
+from backroutine._safety import SIGN_WORDS
 from tests.field_tables import with_tables
 from tests.helpers import run_python, run_python_bytes
 
@@ -97,6 +98,9 @@ def test_the_walk_finds_every_object_type() -> None:
         "Caution",
         "Catalog",
         "PlanRequest",
+        "Phase",
+        "Screening",
+        "Finding",
     } == names
     assert {
         "TimeOfDay",
@@ -105,6 +109,7 @@ def test_the_walk_finds_every_object_type() -> None:
         "Position",
         "Laterality",
         "Bias",
+        "Movement",
         "Equipment",
         "Difficulty",
         "Condition",
@@ -301,10 +306,12 @@ class TestSafetyPage:
         for value, leaves_out, why in rows:
             rule = backroutine.CONDITION_RULES[Condition(value.strip("`"))]
             named = {
-                *(bias.value for bias in rule.avoid_biases),
+                *(movement.value for movement in rule.avoid_movements),
+                *(movement.value for movement in rule.avoid_loaded_or_end_range),
                 *(position.value for position in rule.avoid_positions),
-                *(bias.value for bias in rule.only_biases or ()),
-                *([rule.max_difficulty.value] if rule.max_difficulty else []),
+                *(sign.value for sign in rule.avoid_nerve_tension_with),
+                *(["early_after_surgery"] if rule.early_after_surgery_only else []),
+                *(["supine"] if rule.max_seconds_on_back else []),
             }
             assert named == set(re.findall(r"`(\w+)`", leaves_out)), value
             assert rule.reason == why
@@ -317,7 +324,7 @@ class TestSafetyPage:
         for value, words, urgency in signs:
             screening = backroutine.screen([WarningSign(value.strip("`"))])
             assert screening.urgency.value == urgency.strip("`"), value
-            assert words in screening.advice, value
+            assert words == SIGN_WORDS[screening.signs[0]], value
 
     def test_the_urgency_table_lists_every_urgency(self) -> None:
         """Each urgency has one row, most urgent first."""

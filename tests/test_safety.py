@@ -5,11 +5,12 @@ from hypothesis import strategies as st
 
 from backroutine import (
     CONDITION_RULES,
-    Bias,
     Catalog,
     Caution,
     Condition,
     CueKind,
+    Finding,
+    Movement,
     PlanningError,
     PlanRequest,
     Position,
@@ -28,6 +29,7 @@ from backroutine import (
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine._safety import SIGN_URGENCY
+from backroutine._signs import SEEK_HELP
 from backroutine.testing import plan_requests
 
 EMERGENCY = [s for s in WarningSign if SIGN_URGENCY[s] is Urgency.EMERGENCY]
@@ -46,39 +48,52 @@ class TestConditionRules:
             assert len(rule.reason) > 20
 
     @pytest.mark.parametrize(
-        ("condition", "bias"),
+        ("condition", "movement"),
         [
-            (Condition.SPINAL_STENOSIS, Bias.EXTENSION),
-            (Condition.SPONDYLOLISTHESIS, Bias.EXTENSION),
-            (Condition.FACET_JOINT_PAIN, Bias.EXTENSION),
-            (Condition.DISC_HERNIATION, Bias.FLEXION),
-            (Condition.OSTEOPOROSIS, Bias.FLEXION),
+            (Condition.SPINAL_STENOSIS, Movement.EXTENSION),
+            (Condition.SPONDYLOLISTHESIS, Movement.EXTENSION),
+            (Condition.FACET_JOINT_PAIN, Movement.EXTENSION),
+            (Condition.DISC_HERNIATION, Movement.FLEXION),
+            (Condition.OSTEOPOROSIS, Movement.FLEXION),
         ],
     )
-    def test_direction_rules(self, condition: Condition, bias: Bias) -> None:
-        """Each directional condition advises against its direction only."""
+    def test_direction_rules(self, condition: Condition, movement: Movement) -> None:
+        """Each directional condition advises against its direction, in any phase.
+
+        Osteoporosis also leaves out loaded or end-range twisting, and a
+        caution may leave an exercise out for its condition.
+        """
         rule = CONDITION_RULES[condition]
         catalog = default_catalog()
         against = {e.id for e in catalog if rule.advises_against(e)}
-        assert {e.id for e in catalog if e.bias is bias} == against
+        moving = {e.id for e in catalog if movement in e.movements}
+        assert moving <= against
+        for exercise in catalog:
+            if exercise.id in against - moving:
+                assert Movement.ROTATION in exercise.movements or any(
+                    c.leave_out and condition in c.conditions for c in exercise.cautions
+                ), exercise.id
 
     def test_pregnancy_leaves_out_lying_face_down(self) -> None:
         """In pregnancy, prone exercises are left out and the supine advice given."""
         rule = CONDITION_RULES[Condition.PREGNANCY]
         catalog = default_catalog()
-        assert {e.id for e in catalog if e.position is Position.PRONE} == {
+        prone = {e.id for e in catalog if e.position is Position.PRONE}
+        assert prone | {"double-knee-to-chest"} == {
             e.id for e in catalog if rule.advises_against(e)
         }
         assert rule.advice is not None
         assert "on your back" in rule.advice
+        assert 180 == rule.max_seconds_on_back
 
-    def test_recent_surgery_keeps_only_gentle_neutral_exercises(self) -> None:
-        """After surgery only neutral beginner exercises remain."""
+    def test_recent_surgery_keeps_only_exercises_allowed_early(self) -> None:
+        """After surgery only the exercises marked as allowed early remain."""
         rule = CONDITION_RULES[Condition.RECENT_BACK_SURGERY]
-        kept = [e for e in default_catalog() if not rule.advises_against(e)]
-        assert kept
-        assert all(e.bias is Bias.NEUTRAL for e in kept)
-        assert all(e.difficulty.level == 1 for e in kept)
+        catalog = default_catalog()
+        kept = {e.id for e in catalog if not rule.advises_against(e)}
+        assert {e.id for e in catalog if e.early_after_surgery} == kept
+        assert "supine-posterior-pelvic-tilt" in kept
+        assert "half-kneeling-hip-flexor-stretch" not in kept
 
 
 class TestPlanningWithConditions:
@@ -107,7 +122,7 @@ class TestPlanningWithConditions:
             )
         )
         assert routine.steps
-        assert all(e.bias is not Bias.EXTENSION for e in routine.exercises)
+        assert all(Movement.EXTENSION not in e.movements for e in routine.exercises)
         left_out = [n for n in routine.notes if n.startswith("Left out for spinal")]
         assert 1 == len(left_out)
         assert "Spine press-up" in left_out[0]
@@ -173,8 +188,8 @@ class TestPlanningWithConditions:
             )
         )
         assert "surgical team" in routine.safety[0]
-        assert all(e.bias is Bias.NEUTRAL for e in routine.exercises)
-        assert GENERAL_ADVICE == routine.safety[1:]
+        assert all(e.early_after_surgery for e in routine.exercises)
+        assert (*GENERAL_ADVICE, SEEK_HELP) == routine.safety[1:]
 
     def test_conditions_that_leave_nothing(self) -> None:
         """When the rules rule out everything, the error names the rules."""
@@ -204,15 +219,19 @@ class TestScreening:
         assert Urgency.EMERGENCY is screening.urgency
         assert (WarningSign.SADDLE_NUMBNESS,) == screening.signs
         assert screening.advice.startswith("Call emergency services")
-        assert "numbness around the genitals or buttocks" in screening.advice
+        assert (
+            "numbness or tingling around the genitals or buttocks" in screening.advice
+        )
         assert screening.stops_exercise
 
     def test_urgent(self) -> None:
         """A fever with back pain calls for a doctor soon, and stops exercise."""
         screening = screen([WarningSign.FEVER])
         assert Urgency.URGENT is screening.urgency
-        assert screening.advice.startswith("See a doctor soon")
-        assert "a fever or chills" in screening.advice
+        assert screening.advice.startswith(
+            "Get an urgent appointment with a doctor today"
+        )
+        assert "a high temperature" in screening.advice
         assert screening.stops_exercise
 
     def test_see_professional(self) -> None:
@@ -229,6 +248,9 @@ class TestScreening:
             "saddle_numbness",
             "bladder_or_bowel_change",
             "both_legs_weak_or_numb",
+            "both_legs_pain_or_tingling",
+            "sexual_function_loss",
+            "chest_pain",
             "serious_trauma",
         } == {s.value for s in EMERGENCY}
         assert {
@@ -238,20 +260,27 @@ class TestScreening:
             "night_pain",
             "progressive_leg_weakness",
             "back_shape_change",
+            "pain_on_cough_or_sneeze",
+            "pain_between_shoulder_blades",
         } == {s.value for s in URGENT}
-        assert {"pain_below_knee", "persistent_pain", "worsening_pain"} == {
-            s.value for s in SEE_PROFESSIONAL
-        }
+        assert {
+            "pain_below_knee",
+            "persistent_pain",
+            "worsening_pain",
+            "fall_with_osteoporosis",
+        } == {s.value for s in SEE_PROFESSIONAL}
 
     @given(st.lists(st.sampled_from(WarningSign)))
     def test_highest_urgency_wins(self, signs: list[WarningSign]) -> None:
-        """The urgency is the highest of the signs, and names the signs that set it."""
+        """The urgency is the highest of the signs; every sign is kept, most urgent first."""
         screening = screen(signs)
         highest = max((SIGN_URGENCY[s].level for s in signs), default=0)
         assert highest == screening.urgency.level
-        assert set(screening.signs) == {
-            s for s in signs if SIGN_URGENCY[s] is screening.urgency
-        }
+        assert sorted(set(signs), key=list(WarningSign).index) == sorted(
+            screening.signs, key=list(WarningSign).index
+        )
+        levels = [finding.urgency.level for finding in screening.findings]
+        assert sorted(levels, reverse=True) == levels
         assert screening == screen(reversed(signs))
 
     def test_any_number_of_repeats(self) -> None:
@@ -265,12 +294,26 @@ class TestScreening:
         ):
             screen([WarningSign.FEVER, "fever"])  # type: ignore[list-item]
 
-    def test_screening_signs_match_the_urgency(self) -> None:
-        """A screening has signs exactly when it has an urgency."""
-        with pytest.raises(ValueError, match="'signs' must be empty exactly when"):
-            Screening(urgency=Urgency.NONE, signs=[WarningSign.FEVER], advice="x")
-        with pytest.raises(ValueError, match="'signs' must be empty exactly when"):
-            Screening(urgency=Urgency.URGENT, signs=[], advice="x")
+    def test_screening_urgency_is_its_highest_finding(self) -> None:
+        """A screening's urgency is its first finding's, none for none."""
+        fever = screen([WarningSign.FEVER]).findings
+        with pytest.raises(ValueError, match="'urgency' must be 'urgent', the highest"):
+            Screening(urgency=Urgency.NONE, findings=fever, advice="x")
+        with pytest.raises(ValueError, match="'urgency' must be 'none', the highest"):
+            Screening(urgency=Urgency.URGENT, findings=[], advice="x")
+
+    def test_findings_come_most_urgent_first_once_each(self) -> None:
+        """A screening built by hand must list each sign once, most urgent first."""
+        findings = screen([WarningSign.FEVER, WarningSign.CHEST_PAIN]).findings
+        with pytest.raises(ValueError, match="must list the most urgent signs first"):
+            Screening(urgency=Urgency.EMERGENCY, findings=findings[::-1], advice="x")
+        with pytest.raises(ValueError, match="must name each sign once"):
+            Screening(urgency=Urgency.EMERGENCY, findings=findings[:1] * 2, advice="x")
+
+    def test_a_finding_has_its_sign_s_urgency(self) -> None:
+        """A finding cannot call chest pain anything but an emergency."""
+        with pytest.raises(ValueError, match="'urgency' must be 'emergency'"):
+            Finding(sign=WarningSign.CHEST_PAIN, urgency=Urgency.URGENT, advice="x")
 
 
 class TestPlanningWithSigns:
@@ -293,7 +336,7 @@ class TestPlanningWithSigns:
         )
         assert routine.steps
         assert screen([sign]).advice == routine.safety[0]
-        assert GENERAL_ADVICE == routine.safety[1:]
+        assert (*GENERAL_ADVICE, SEEK_HELP) == routine.safety[1:]
 
     def test_stopping_sign_wins_over_a_mild_one(self) -> None:
         """With a mild and an urgent sign together, nothing is planned."""
@@ -323,9 +366,15 @@ class TestCuesAndDocuments:
         assert CueKind.GET_READY is cues[0].kind
         assert STOP_RULE in cues[0].text
 
-    def test_each_exercise_starts_with_its_cautions(self) -> None:
-        """The cue that starts each exercise carries every caution of it."""
-        routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.MIDDAY, minutes=20))
+    def test_each_exercise_starts_with_this_person_s_cautions(self) -> None:
+        """The cue that starts each exercise carries its person's cautions, as data."""
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.MIDDAY,
+                minutes=20,
+                conditions=[Condition.OSTEOPOROSIS],
+            )
+        )
         starts = [
             cue
             for cue in timeline(routine)
@@ -334,8 +383,16 @@ class TestCuesAndDocuments:
         assert len(routine.steps) == len(starts)
         for step, cue in zip(routine.steps, starts, strict=True):
             assert step.exercise.id == cue.exercise_id
+            assert routine.cautions(step.exercise) == cue.cautions
             for caution in step.exercise.cautions:
-                assert caution.text in cue.text
+                assert caution.advice not in cue.text
+                mine = Condition.OSTEOPOROSIS in caution.conditions
+                assert (caution in cue.cautions) is (mine or not caution.conditions)
+        assert any(
+            Condition.OSTEOPOROSIS in c.conditions
+            for cue in starts
+            for c in cue.cautions
+        )
 
     def test_request_round_trip(self) -> None:
         """Conditions and signs survive a round trip through JSON."""
