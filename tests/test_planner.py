@@ -54,7 +54,7 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
     """Whether *exercise* meets every constraint of *request*."""
     return (
         exercise.position not in request.avoid_positions
-        and exercise.bias not in request.avoid_biases
+        and not any(exercise.moves_towards(bias) for bias in request.avoid_biases)
         and exercise.id not in request.exclude
         and (
             request.equipment is None
@@ -65,10 +65,30 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
             or exercise.difficulty.level <= request.max_difficulty.level
         )
         and not any(
-            CONDITION_RULES[condition].advises_against(exercise)
+            CONDITION_RULES[condition].advises_against(exercise, request.warning_signs)
             for condition in request.conditions
         )
     )
+
+
+def fits_on_back(exercise: Exercise, request: PlanRequest, pace: Pace) -> bool:
+    """Whether *exercise* at its lowest dose keeps a condition's spell on the back.
+
+    The planner bounds a spell by each step with the longest lead-in to it.
+    """
+    limits = [
+        rule.max_seconds_on_back
+        for rule in (CONDITION_RULES[c] for c in request.conditions)
+        if rule.max_seconds_on_back is not None
+    ]
+    if not limits or exercise.position is not Position.SUPINE:
+        return True
+    lead_in = max(
+        pace.get_ready_seconds,
+        pace.change_exercise_seconds + pace.change_position_seconds,
+    )
+    alone = estimate_duration(lowest_dose_routine(exercise), pace)
+    return alone - pace.get_ready_seconds + lead_in <= min(limits)
 
 
 def lowest_dose_routine(exercise: Exercise) -> Routine:
@@ -514,6 +534,7 @@ class TestProperties:
                 for e in catalog
                 if suits(e, request)
                 and allowed(e, request)
+                and fits_on_back(e, request, pace)
                 and estimate_duration(lowest_dose_routine(e), pace) <= budget
             ]
             assert [] == fitting
@@ -674,6 +695,68 @@ class TestAcrossProcesses:
 
 
 class TestOnlyItsOwnErrors:
+    def test_many_exercises_left_out_by_their_own_cautions(self) -> None:
+        """Sixty cautions that each leave an exercise out share one note."""
+        catalog = Catalog(
+            make_exercise(
+                id=f"hug-{number}",
+                name=f"Hug {number}",
+                position=Position.SEATED,
+                times=[TimeOfDay.EVENING],
+                cautions=[
+                    Caution(
+                        about="pregnancy",
+                        advice=f"Leave it out: reason {number}.",
+                        conditions=[Condition.PREGNANCY],
+                        leave_out=True,
+                    )
+                ]
+                if number
+                else [],
+            )
+            for number in range(61)
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.EVENING, minutes=60, conditions=[Condition.PREGNANCY]
+        )
+        routine = plan_routine(request, catalog)
+        assert ["hug-0"] == [e.id for e in routine.exercises]
+        left_out = [n for n in routine.notes if n.startswith("Left out")]
+        expected = (
+            "Left out for pregnancy, as their cautions advise: Hug 1, Hug 2, Hug 3 "
+            "and 57 more."
+        )
+        assert [expected] == left_out
+
+    def test_one_exercise_left_out_by_its_caution_says_why(self) -> None:
+        """A single caution's advice is the reason the note gives."""
+        hug = make_exercise(
+            id="hug",
+            name="Hug",
+            position=Position.SEATED,
+            times=[TimeOfDay.EVENING],
+            cautions=[
+                Caution(
+                    about="pregnancy",
+                    advice="Leave it out: it squeezes the bump.",
+                    conditions=[Condition.PREGNANCY],
+                    leave_out=True,
+                )
+            ],
+        )
+        other = attrs.evolve(hug, id="other", name="Other", cautions=())
+        routine = plan_routine(
+            PlanRequest(
+                time_of_day=TimeOfDay.EVENING, conditions=[Condition.PREGNANCY]
+            ),
+            Catalog([hug, other]),
+        )
+        assert ["other"] == [e.id for e in routine.exercises]
+        assert (
+            "Left out for pregnancy: Hug. Leave it out: it squeezes the bump."
+            in routine.notes
+        )
+
     def test_many_cautions_for_the_condition(self) -> None:
         """Sixty exercises with a caution for the person's condition still plan.
 
@@ -701,7 +784,8 @@ class TestOnlyItsOwnErrors:
         )
         routine = plan_routine(request, catalog)
         assert 60 == len(routine.steps)
-        pointers = [note for note in routine.notes if note.startswith("With pregnancy")]
+        assert all(caution in routine.cautions(e) for e in routine.exercises)
+        pointers = [n for n in routine.notes if n.startswith("With pregnancy, take")]
         expected = (
             "With pregnancy, take care with Gentle 0, Gentle 1, Gentle 2 and 57 more: "
             "see the cautions of each."

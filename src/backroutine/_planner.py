@@ -457,11 +457,10 @@ def _routine_notes(
     for constraint in selection.constraints:
         if constraint.rule is None:
             continue
+        notes.extend(_left_out(constraint.rule, constraint.ruled_out))
         condition = words(constraint.rule.condition)
-        for reason, exercises in constraint.ruled_out.items():
-            names = join_some(exercise.name for exercise in exercises)
-            notes.append(f"Left out for {condition}: {names}. {reason}")
-        if constraint.rule.max_seconds_on_back is not None:
+        on_back = any(c.exercise.position is Position.SUPINE for c in plan.choices)
+        if constraint.rule.max_seconds_on_back is not None and on_back:
             most = minutes_text(constraint.rule.max_seconds_on_back)
             notes.append(
                 f"With {condition}, the time lying on your back is kept to at "
@@ -470,8 +469,10 @@ def _routine_notes(
     for concern in request.conditions:
         # A pointer, not the advice itself: the advice is with the exercise.
         # One note per condition, whatever the catalog, so that the notes
-        # stay within the model's limits (at most 24 of them: one, one per
-        # area and two per condition).
+        # stay within the model's limits (at most 34 of them: one, one per
+        # area, and per condition at most one per reason of its rule (two at
+        # most), one for the exercises its cautions leave out, one on time
+        # on the back, and this one).
         concerned = [
             choice.exercise.name
             for choice in _ordered(plan.choices, request.time_of_day)
@@ -484,6 +485,30 @@ def _routine_notes(
             see = word_for(len(concerned), "its cautions", "the cautions of each")
             notes.append(f"With {words(concern)}, take care with {names}: see {see}.")
     return tuple(notes)
+
+
+def _left_out(rule: ConditionRule, ruled_out: dict[str, list[Exercise]]) -> list[str]:
+    """The notes on what *rule* left out: one per reason of its own.
+
+    The exercises left out by their own cautions share one note, whatever
+    the catalog, so that the notes stay within the model's limits.
+    """
+    condition = words(rule.condition)
+    own = rule.reasons
+    notes = [
+        f"Left out for {condition}: {join_some(e.name for e in exercises)}. {reason}"
+        for reason, exercises in ruled_out.items()
+        if reason in own
+    ]
+    by_caution = {r: found for r, found in ruled_out.items() if r not in own}
+    if len(by_caution) == 1:
+        ((reason, exercises),) = by_caution.items()
+        names = join_some(e.name for e in exercises)
+        notes.append(f"Left out for {condition}: {names}. {reason}")
+    elif by_caution:
+        names = join_some(e.name for found in by_caution.values() for e in found)
+        notes.append(f"Left out for {condition}, as their cautions advise: {names}.")
+    return notes
 
 
 def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:

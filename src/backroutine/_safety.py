@@ -110,6 +110,17 @@ class ConditionRule(v.Value):
                 return caution.advice
         return None
 
+    @property
+    def reasons(self) -> frozenset[str]:
+        """The reasons of the rule's own, besides those cautions give."""
+        given = (
+            self.reason,
+            self.loaded_reason,
+            self.position_reason,
+            self.nerve_reason,
+        )
+        return frozenset(reason for reason in given if reason is not None)
+
     def advises_against(
         self, exercise: Exercise, signs: Iterable[WarningSign] = ()
     ) -> bool:
