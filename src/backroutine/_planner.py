@@ -154,7 +154,7 @@ class _Plan:
         )
 
     def fits_on_back(self, choice: _Choice, extra: float) -> bool:
-        """Whether *choice*, *extra* seconds longer, keeps the spell on the back short."""
+        """Whether *choice*, *extra* seconds longer, keeps time on the back short."""
         if self.on_back is None or choice.exercise.position is not Position.SUPINE:
             return True
         return self.on_back_seconds(extra) <= self.on_back

@@ -80,7 +80,7 @@ class ConditionRule(v.Value):
     advice: str | None = None
     stop_signs: str | None = None
 
-    def why_not(
+    def why_not(  # noqa: PLR0911 (one return per part of the rule)
         self, exercise: Exercise, signs: Iterable[WarningSign] = ()
     ) -> str | None:
         """Why this rule leaves *exercise* out, or None if it does not.

@@ -97,7 +97,7 @@ def _ref(cls: type) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
-def fragment(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911 (one branch per spec)
+def fragment(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 (one branch per spec)
     """The JSON Schema of the values *spec* accepts.
 
     The classes and enums it names are added to *definitions*.

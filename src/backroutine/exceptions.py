@@ -121,7 +121,7 @@ def _short(value: object) -> str:
 
 def _versions_text(versions: Sequence[int]) -> str:
     """*versions* in words: ``1``, ``1 and 2``, or ``1 to 5`` for a longer run."""
-    if len(versions) > 2 and list(versions) == list(  # noqa: PLR2004 (a pair is named)
+    if len(versions) > 2 and list(versions) == list(
         range(versions[0], versions[-1] + 1)
     ):
         return f"{versions[0]} to {versions[-1]}"

@@ -116,7 +116,7 @@ def _texts(max_length: int) -> st.SearchStrategy[str]:
     return st.builds("{}{}{}".format, padding, _NON_BLANK, padding)
 
 
-def _from_spec(spec: v.Spec) -> st.SearchStrategy[Any]:  # noqa: PLR0911 (one per spec)
+def _from_spec(spec: v.Spec) -> st.SearchStrategy[Any]:  # noqa: C901, PLR0911 (one per spec)
     """Valid values for a field with *spec*."""
     if isinstance(spec, v.Integer):
         return st.integers(min_value=spec.minimum, max_value=spec.maximum)
@@ -325,7 +325,7 @@ def cautions() -> st.SearchStrategy[Caution]:
         lambda named: values(
             Caution,
             conditions=st.just(named),
-            leave_out=st.booleans() if named else st.just(False),  # noqa: FBT003
+            leave_out=st.booleans() if named else st.just(False),
         )
     )
 
