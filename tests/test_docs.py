@@ -25,6 +25,7 @@ from backroutine import (
     Exercise,
     PlanRequest,
     Routine,
+    Screening,
     Urgency,
     WarningSign,
 )
@@ -34,7 +35,7 @@ from tests.helpers import run_python, run_python_bytes
 
 DOC = pathlib.Path(__file__).parent.parent / "docs" / "json-format.md"
 EXAMPLE_HEADING = "## A complete example"
-DOCUMENT_CLASSES = (Routine, Exercise, Catalog, PlanRequest)
+DOCUMENT_CLASSES = (Routine, Exercise, Catalog, PlanRequest, Screening)
 
 
 def _doc() -> str:
@@ -114,6 +115,7 @@ def test_the_walk_finds_every_object_type() -> None:
         "Difficulty",
         "Condition",
         "WarningSign",
+        "Urgency",
     } == {enum_type.__name__ for enum_type in ENUMS}
 
 
