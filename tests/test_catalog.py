@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 import pytest
 from hypothesis import given
 
@@ -10,6 +12,7 @@ from backroutine import (
     Equipment,
     Exercise,
     Laterality,
+    Movement,
     Occasion,
     Position,
     Span,
@@ -239,40 +242,109 @@ class TestDefaultCatalog:
             assert Difficulty.BEGINNER is exercise.difficulty
 
 
-# DOMAIN.md's table "More gentle exercises in common use": position and bias.
-COMMON = {
-    "single-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
-    "double-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
-    "cat-cow": (Position.QUADRUPED, Bias.MIXED),
-    "childs-pose": (Position.KNEELING, Bias.FLEXION),
-    "glute-bridge": (Position.SUPINE, Bias.NEUTRAL),
-    "bird-dog": (Position.QUADRUPED, Bias.NEUTRAL),
-    "dead-bug": (Position.SUPINE, Bias.NEUTRAL),
-    "figure-four-stretch": (Position.SUPINE, Bias.NEUTRAL),
-    "supine-hamstring-stretch": (Position.SUPINE, Bias.NEUTRAL),
-    "prone-on-elbows": (Position.PRONE, Bias.EXTENSION),
-    "standing-back-extension": (Position.STANDING, Bias.EXTENSION),
-    "seated-forward-flexion": (Position.SEATED, Bias.FLEXION),
-    "half-kneeling-hip-flexor-stretch": (Position.HALF_KNEELING, Bias.NEUTRAL),
+# DOMAIN.md, "More gentle exercises in common use" and "Movement in each
+# phase", "Pregnancy" and "After back surgery": for each exercise, its
+# position, its bias (the table's label), every direction it moves the
+# spine in any phase, and which of its flags are set.
+NERVE = "tensions_sciatic_nerve"
+LOADED = "loads_spine"
+EARLY = "early_after_surgery"
+FLAGS = (NERVE, LOADED, EARLY)
+NONE: frozenset[Movement] = frozenset()
+FLEXES = frozenset({Movement.FLEXION})
+EXTENDS = frozenset({Movement.EXTENSION})
+
+
+class Facts(NamedTuple):
+    position: Position
+    bias: Bias
+    movements: frozenset[Movement]
+    flags: frozenset[str] = frozenset()
+
+
+FACTS = {
+    # The founding article's three.
+    TILT: Facts(Position.SUPINE, Bias.FLEXION, FLEXES, frozenset({EARLY})),
+    ROTATION: Facts(Position.SUPINE, Bias.ROTATION, frozenset({Movement.ROTATION})),
+    PRESS_UP: Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    # The table of more gentle exercises.
+    "single-knee-to-chest": Facts(Position.SUPINE, Bias.FLEXION, FLEXES),
+    "double-knee-to-chest": Facts(Position.SUPINE, Bias.FLEXION, FLEXES),
+    "cat-cow": Facts(Position.QUADRUPED, Bias.MIXED, FLEXES | EXTENDS),
+    "childs-pose": Facts(Position.KNEELING, Bias.FLEXION, FLEXES),
+    "glute-bridge": Facts(Position.SUPINE, Bias.NEUTRAL, NONE),
+    "bird-dog": Facts(Position.QUADRUPED, Bias.NEUTRAL, NONE, frozenset({LOADED})),
+    "dead-bug": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({LOADED})),
+    # Labelled neutral, but drawing the leg in flexes the lower back.
+    "figure-four-stretch": Facts(Position.SUPINE, Bias.NEUTRAL, FLEXES),
+    "supine-hamstring-stretch": Facts(
+        Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({NERVE})
+    ),
+    "prone-on-elbows": Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    "standing-back-extension": Facts(Position.STANDING, Bias.EXTENSION, EXTENDS),
+    "seated-forward-flexion": Facts(Position.SEATED, Bias.FLEXION, FLEXES),
+    "half-kneeling-hip-flexor-stretch": Facts(
+        Position.HALF_KNEELING, Bias.NEUTRAL, NONE
+    ),
 }
+# The fuller bends go as far as the back will round; the rest stay within
+# a small or comfortable part of their range.
+END_RANGE = {"double-knee-to-chest", "childs-pose", "seated-forward-flexion"}
+
+
+def flags(exercise: Exercise) -> frozenset[str]:
+    """The names of the flags set on *exercise*."""
+    return frozenset(flag for flag in FLAGS if getattr(exercise, flag))
 
 
 class TestRicherCatalog:
-    def test_size(self) -> None:
-        """The built-in catalog holds the article's three and the table's thirteen."""
-        assert len(default_catalog()) >= 15
-        assert set(COMMON) <= set(default_catalog().ids)
+    def test_every_exercise_has_its_facts(self) -> None:
+        """Every built-in exercise is among those whose facts are checked, and no more."""
+        assert set(FACTS) == set(default_catalog().ids)
+        assert len(FACTS) == len(default_catalog())
 
-    @pytest.mark.parametrize(("exercise_id", "expected"), COMMON.items())
-    def test_position_and_bias(
-        self, exercise_id: str, expected: tuple[Position, Bias]
+    @pytest.mark.parametrize(("exercise_id", "expected"), FACTS.items(), ids=FACTS)
+    def test_position_bias_movements_and_flags(
+        self, exercise_id: str, expected: Facts
     ) -> None:
-        """Each common exercise has the position and bias the table gives it."""
+        """Each exercise has the position, bias, movements and flags DOMAIN gives it."""
         exercise = default_catalog()[exercise_id]
-        assert expected == (exercise.position, exercise.bias)
+        actual = Facts(exercise.position, exercise.bias, exercise.movements)
+        assert expected == actual._replace(flags=flags(exercise))
+
+    @pytest.mark.parametrize("exercise_id", FACTS)
+    def test_is_complete(self, exercise_id: str) -> None:
+        """Each exercise says when it suits, how to do it and what to watch for."""
+        exercise = default_catalog()[exercise_id]
         assert exercise.times or exercise.occasions
         assert exercise.cautions
         assert len(exercise.instructions) >= 3
+        assert exercise.phases
+
+    @pytest.mark.parametrize("exercise_id", FACTS)
+    def test_end_of_range(self, exercise_id: str) -> None:
+        """Only the fuller forward bends go to the end of their range."""
+        exercise = default_catalog()[exercise_id]
+        expected = exercise_id in END_RANGE
+        assert expected == any(phase.end_range for phase in exercise.phases)
+
+    def test_cat_cow_bends_both_ways_in_named_phases(self) -> None:
+        """Cat-cow rounds the back in the cat and arches it in the cow."""
+        phases = default_catalog()["cat-cow"].phases
+        assert [("cat", (Movement.FLEXION,)), ("cow", (Movement.EXTENSION,))] == [
+            (phase.name, phase.moves) for phase in phases
+        ]
+
+    def test_figure_four_flexes(self) -> None:
+        """The figure-4 stretch flexes the lower back, though labelled neutral."""
+        figure_four = default_catalog()["figure-four-stretch"]
+        assert Bias.NEUTRAL is figure_four.bias
+        assert figure_four.moves_towards(Bias.FLEXION)
+
+    def test_hamstring_stretch_tensions_the_nerve(self) -> None:
+        """Only the straight-leg hamstring stretch tensions the sciatic nerve."""
+        nerve = [e.id for e in default_catalog() if e.tensions_sciatic_nerve]
+        assert ["supine-hamstring-stretch"] == nerve
 
     def test_towel_for_the_hamstring_stretch(self) -> None:
         """The hamstring stretch needs the towel it is done with."""
