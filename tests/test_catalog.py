@@ -1,9 +1,11 @@
 from typing import NamedTuple
 
+import attrs
 import pytest
 from hypothesis import given
 
 from backroutine import (
+    CONDITION_RULES,
     Bias,
     BodyArea,
     Catalog,
@@ -14,11 +16,15 @@ from backroutine import (
     Laterality,
     Movement,
     Occasion,
+    PlanRequest,
     Position,
     Span,
     TimeOfDay,
     UnknownExerciseError,
     default_catalog,
+    dumps,
+    loads,
+    plan_routine,
 )
 from backroutine.testing import catalogs, exercises
 from tests.helpers import make_exercise
@@ -286,7 +292,30 @@ FACTS = {
     "half-kneeling-hip-flexor-stretch": Facts(
         Position.HALF_KNEELING, Bias.NEUTRAL, NONE
     ),
+    # The small, neutral exercises of the first weeks after back surgery.
+    "abdominal-bracing": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    "heel-slides": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    "glute-squeeze": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    # The pelvic tilt in other positions, pregnancy favourites among them.
+    "standing-wall-pelvic-tilt": Facts(
+        Position.STANDING, Bias.FLEXION, FLEXES, frozenset({EARLY})
+    ),
+    "seated-pelvic-tilt": Facts(
+        Position.SEATED, Bias.FLEXION, FLEXES, frozenset({EARLY})
+    ),
+    # Kneeling: not in the first weeks after back surgery.
+    "quadruped-pelvic-tilt": Facts(Position.QUADRUPED, Bias.FLEXION, FLEXES),
+    "side-lying-clamshell": Facts(Position.SIDE_LYING, Bias.NEUTRAL, NONE),
 }
+NEW = (
+    "abdominal-bracing",
+    "heel-slides",
+    "glute-squeeze",
+    "standing-wall-pelvic-tilt",
+    "seated-pelvic-tilt",
+    "quadruped-pelvic-tilt",
+    "side-lying-clamshell",
+)
 # The fuller bends go as far as the back will round; the rest stay within
 # a small or comfortable part of their range.
 END_RANGE = {"double-knee-to-chest", "childs-pose", "seated-forward-flexion"}
@@ -351,3 +380,107 @@ class TestRicherCatalog:
         assert (Equipment.TOWEL,) == default_catalog()[
             "supine-hamstring-stretch"
         ].equipment
+
+
+class TestNewExercises:
+    @pytest.mark.parametrize("exercise_id", NEW)
+    def test_complete_like_the_others(self, exercise_id: str) -> None:
+        """Each new exercise is as complete as the built-in ones."""
+        exercise = default_catalog()[exercise_id]
+        assert exercise.summary
+        assert exercise.targets
+        assert exercise.times
+        assert exercise.benefits
+        assert exercise.cues
+        assert Difficulty.BEGINNER is exercise.difficulty
+        assert 1 <= exercise.dosage.reps.low <= exercise.dosage.reps.high
+
+    def test_equipment(self) -> None:
+        """The wall tilt needs a wall, the seated tilt a chair, the rest nothing."""
+        catalog = default_catalog()
+        assert {exercise_id: catalog[exercise_id].equipment for exercise_id in NEW} == {
+            **dict.fromkeys(NEW, ()),
+            "standing-wall-pelvic-tilt": (Equipment.WALL,),
+            "seated-pelvic-tilt": (Equipment.CHAIR,),
+        }
+
+    def test_doses(self) -> None:
+        """The new exercises' guidance is in the ranges clinic handouts give."""
+        catalog = default_catalog()
+        doses = {
+            exercise_id: (
+                catalog[exercise_id].dosage.reps,
+                catalog[exercise_id].dosage.hold_seconds,
+                catalog[exercise_id].dosage.laterality,
+            )
+            for exercise_id in NEW
+        }
+        assert {
+            "abdominal-bracing": (Span(5, 10), Span(5, 10), Laterality.BILATERAL),
+            "heel-slides": (Span(8, 10), None, Laterality.ALTERNATING),
+            "glute-squeeze": (Span(8, 10), Span(5, 10), Laterality.BILATERAL),
+            "standing-wall-pelvic-tilt": (
+                Span(8, 12),
+                Span(5, 10),
+                Laterality.BILATERAL,
+            ),
+            "seated-pelvic-tilt": (Span(8, 12), Span(3, 5), Laterality.BILATERAL),
+            "quadruped-pelvic-tilt": (Span(8, 12), Span(3, 5), Laterality.BILATERAL),
+            "side-lying-clamshell": (Span(10, 15), None, Laterality.EACH_SIDE),
+        } == doses
+
+
+class TestBuiltInSafety:
+    def test_every_exercise_is_valid(self) -> None:
+        """Every built-in exercise passes the model's checks again and round-trips."""
+        catalog = default_catalog()
+        for exercise in catalog:
+            attrs.validate(exercise)
+            assert exercise == attrs.evolve(exercise)
+        assert catalog == loads(dumps(catalog), Catalog)
+
+    @pytest.mark.parametrize("condition", CONDITION_RULES)
+    def test_enough_left_for_each_condition(self, condition: Condition) -> None:
+        """Each condition's rule leaves at least three built-in exercises."""
+        rule = CONDITION_RULES[condition]
+        allowed = [e.id for e in default_catalog() if not rule.advises_against(e)]
+        assert len(allowed) >= 3, allowed
+
+    @pytest.mark.parametrize("time_of_day", TimeOfDay)
+    @pytest.mark.parametrize("condition", CONDITION_RULES)
+    def test_a_routine_for_each_condition(
+        self, condition: Condition, time_of_day: TimeOfDay
+    ) -> None:
+        """A request with any one condition gets a routine its rule allows."""
+        rule = CONDITION_RULES[condition]
+        request = PlanRequest(time_of_day=time_of_day, conditions=[condition])
+        routine = plan_routine(request)
+        assert not [e.id for e in routine.exercises if rule.advises_against(e)]
+
+    def test_after_surgery_only_the_early_ones(self) -> None:
+        """After back surgery, exactly the exercises marked early are allowed."""
+        rule = CONDITION_RULES[Condition.RECENT_BACK_SURGERY]
+        catalog = default_catalog()
+        allowed = {e.id for e in catalog if not rule.advises_against(e)}
+        assert {e.id for e in catalog if e.early_after_surgery} == allowed
+        assert TILT in allowed
+        assert {
+            "abdominal-bracing",
+            "heel-slides",
+            "glute-squeeze",
+            "standing-wall-pelvic-tilt",
+        } <= allowed
+
+    def test_early_ones_are_small_and_neutral(self) -> None:
+        """Early after surgery: no kneeling, twisting, loading or end of range."""
+        kneeling = {Position.KNEELING, Position.HALF_KNEELING, Position.QUADRUPED}
+        for exercise in default_catalog():
+            if exercise.early_after_surgery:
+                assert exercise.position not in kneeling, exercise.id
+                assert Movement.ROTATION not in exercise.movements, exercise.id
+                assert not exercise.loads_spine, exercise.id
+                assert not any(p.end_range for p in exercise.phases), exercise.id
+                assert any(
+                    Condition.RECENT_BACK_SURGERY in c.conditions
+                    for c in exercise.cautions
+                ), exercise.id
