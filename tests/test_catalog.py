@@ -484,3 +484,47 @@ class TestBuiltInSafety:
                     Condition.RECENT_BACK_SURGERY in c.conditions
                     for c in exercise.cautions
                 ), exercise.id
+
+
+class TestPregnancy:
+    rule = CONDITION_RULES[Condition.PREGNANCY]
+
+    def test_double_knee_to_chest_is_left_out(self) -> None:
+        """Hugging both knees into the bump is left out, with the caution's reason."""
+        exercise = default_catalog()["double-knee-to-chest"]
+        left_out = [
+            c
+            for c in exercise.cautions
+            if c.leave_out and Condition.PREGNANCY in c.conditions
+        ]
+        assert 1 == len(left_out)
+        assert left_out[0].advice == self.rule.why_not(exercise)
+
+    def test_nothing_face_down(self) -> None:
+        """No exercise lying face down is allowed in pregnancy."""
+        for exercise in default_catalog():
+            if exercise.position is Position.PRONE:
+                assert self.rule.advises_against(exercise), exercise.id
+
+    def test_time_on_the_back_is_kept_short(self) -> None:
+        """Each exercise done lying on the back says to keep that spell short."""
+        for exercise in default_catalog():
+            if exercise.position is Position.SUPINE and not self.rule.advises_against(
+                exercise
+            ):
+                (caution,) = (
+                    c for c in exercise.cautions if Condition.PREGNANCY in c.conditions
+                )
+                assert not caution.leave_out
+                assert "3 minutes" in caution.advice, exercise.id
+
+    def test_favourites_are_allowed(self) -> None:
+        """Cat-cow, the tilt on all fours, the wall tilt and the clamshell stay."""
+        catalog = default_catalog()
+        for exercise_id in (
+            "cat-cow",
+            "quadruped-pelvic-tilt",
+            "standing-wall-pelvic-tilt",
+            "side-lying-clamshell",
+        ):
+            assert not self.rule.advises_against(catalog[exercise_id]), exercise_id
