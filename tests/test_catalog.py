@@ -1,7 +1,11 @@
+from typing import NamedTuple
+
+import attrs
 import pytest
 from hypothesis import given
 
 from backroutine import (
+    CONDITION_RULES,
     Bias,
     BodyArea,
     Catalog,
@@ -10,12 +14,17 @@ from backroutine import (
     Equipment,
     Exercise,
     Laterality,
+    Movement,
     Occasion,
+    PlanRequest,
     Position,
     Span,
     TimeOfDay,
     UnknownExerciseError,
     default_catalog,
+    dumps,
+    loads,
+    plan_routine,
 )
 from backroutine.testing import catalogs, exercises
 from tests.helpers import make_exercise
@@ -239,43 +248,283 @@ class TestDefaultCatalog:
             assert Difficulty.BEGINNER is exercise.difficulty
 
 
-# DOMAIN.md's table "More gentle exercises in common use": position and bias.
-COMMON = {
-    "single-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
-    "double-knee-to-chest": (Position.SUPINE, Bias.FLEXION),
-    "cat-cow": (Position.QUADRUPED, Bias.MIXED),
-    "childs-pose": (Position.KNEELING, Bias.FLEXION),
-    "glute-bridge": (Position.SUPINE, Bias.NEUTRAL),
-    "bird-dog": (Position.QUADRUPED, Bias.NEUTRAL),
-    "dead-bug": (Position.SUPINE, Bias.NEUTRAL),
-    "figure-four-stretch": (Position.SUPINE, Bias.NEUTRAL),
-    "supine-hamstring-stretch": (Position.SUPINE, Bias.NEUTRAL),
-    "prone-on-elbows": (Position.PRONE, Bias.EXTENSION),
-    "standing-back-extension": (Position.STANDING, Bias.EXTENSION),
-    "seated-forward-flexion": (Position.SEATED, Bias.FLEXION),
-    "half-kneeling-hip-flexor-stretch": (Position.HALF_KNEELING, Bias.NEUTRAL),
+# DOMAIN.md, "More gentle exercises in common use" and "Movement in each
+# phase", "Pregnancy" and "After back surgery": for each exercise, its
+# position, its bias (the table's label), every direction it moves the
+# spine in any phase, and which of its flags are set.
+NERVE = "tensions_sciatic_nerve"
+LOADED = "loads_spine"
+EARLY = "early_after_surgery"
+FLAGS = (NERVE, LOADED, EARLY)
+NONE: frozenset[Movement] = frozenset()
+FLEXES = frozenset({Movement.FLEXION})
+EXTENDS = frozenset({Movement.EXTENSION})
+
+
+class Facts(NamedTuple):
+    position: Position
+    bias: Bias
+    movements: frozenset[Movement]
+    flags: frozenset[str] = frozenset()
+
+
+FACTS = {
+    # The founding article's three.
+    TILT: Facts(Position.SUPINE, Bias.FLEXION, FLEXES, frozenset({EARLY})),
+    ROTATION: Facts(Position.SUPINE, Bias.ROTATION, frozenset({Movement.ROTATION})),
+    PRESS_UP: Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    # The table of more gentle exercises.
+    "single-knee-to-chest": Facts(Position.SUPINE, Bias.FLEXION, FLEXES),
+    "double-knee-to-chest": Facts(Position.SUPINE, Bias.FLEXION, FLEXES),
+    "cat-cow": Facts(Position.QUADRUPED, Bias.MIXED, FLEXES | EXTENDS),
+    "childs-pose": Facts(Position.KNEELING, Bias.FLEXION, FLEXES),
+    "glute-bridge": Facts(Position.SUPINE, Bias.NEUTRAL, NONE),
+    "bird-dog": Facts(Position.QUADRUPED, Bias.NEUTRAL, NONE, frozenset({LOADED})),
+    "dead-bug": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({LOADED})),
+    # Labelled neutral, but drawing the leg in flexes the lower back.
+    "figure-four-stretch": Facts(Position.SUPINE, Bias.NEUTRAL, FLEXES),
+    "supine-hamstring-stretch": Facts(
+        Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({NERVE})
+    ),
+    "prone-on-elbows": Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    "standing-back-extension": Facts(Position.STANDING, Bias.EXTENSION, EXTENDS),
+    "seated-forward-flexion": Facts(Position.SEATED, Bias.FLEXION, FLEXES),
+    "half-kneeling-hip-flexor-stretch": Facts(
+        Position.HALF_KNEELING, Bias.NEUTRAL, NONE
+    ),
+    # The small, neutral exercises of the first weeks after back surgery.
+    "abdominal-bracing": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    "heel-slides": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    "glute-squeeze": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({EARLY})),
+    # The pelvic tilt in other positions, pregnancy favourites among them.
+    "standing-wall-pelvic-tilt": Facts(
+        Position.STANDING, Bias.FLEXION, FLEXES, frozenset({EARLY})
+    ),
+    "seated-pelvic-tilt": Facts(
+        Position.SEATED, Bias.FLEXION, FLEXES, frozenset({EARLY})
+    ),
+    # Kneeling: not in the first weeks after back surgery.
+    "quadruped-pelvic-tilt": Facts(Position.QUADRUPED, Bias.FLEXION, FLEXES),
+    "side-lying-clamshell": Facts(Position.SIDE_LYING, Bias.NEUTRAL, NONE),
 }
+NEW = (
+    "abdominal-bracing",
+    "heel-slides",
+    "glute-squeeze",
+    "standing-wall-pelvic-tilt",
+    "seated-pelvic-tilt",
+    "quadruped-pelvic-tilt",
+    "side-lying-clamshell",
+)
+# The fuller bends go as far as the back will round; the rest stay within
+# a small or comfortable part of their range.
+END_RANGE = {"double-knee-to-chest", "childs-pose", "seated-forward-flexion"}
+
+
+def flags(exercise: Exercise) -> frozenset[str]:
+    """The names of the flags set on *exercise*."""
+    return frozenset(flag for flag in FLAGS if getattr(exercise, flag))
 
 
 class TestRicherCatalog:
-    def test_size(self) -> None:
-        """The built-in catalog holds the article's three and the table's thirteen."""
-        assert len(default_catalog()) >= 15
-        assert set(COMMON) <= set(default_catalog().ids)
+    def test_every_exercise_has_its_facts(self) -> None:
+        """Every built-in exercise is among those whose facts are checked, and no more."""
+        assert set(FACTS) == set(default_catalog().ids)
+        assert len(FACTS) == len(default_catalog())
 
-    @pytest.mark.parametrize(("exercise_id", "expected"), COMMON.items())
-    def test_position_and_bias(
-        self, exercise_id: str, expected: tuple[Position, Bias]
+    @pytest.mark.parametrize(("exercise_id", "expected"), FACTS.items(), ids=FACTS)
+    def test_position_bias_movements_and_flags(
+        self, exercise_id: str, expected: Facts
     ) -> None:
-        """Each common exercise has the position and bias the table gives it."""
+        """Each exercise has the position, bias, movements and flags DOMAIN gives it."""
         exercise = default_catalog()[exercise_id]
-        assert expected == (exercise.position, exercise.bias)
+        actual = Facts(exercise.position, exercise.bias, exercise.movements)
+        assert expected == actual._replace(flags=flags(exercise))
+
+    @pytest.mark.parametrize("exercise_id", FACTS)
+    def test_is_complete(self, exercise_id: str) -> None:
+        """Each exercise says when it suits, how to do it and what to watch for."""
+        exercise = default_catalog()[exercise_id]
         assert exercise.times or exercise.occasions
         assert exercise.cautions
         assert len(exercise.instructions) >= 3
+        assert exercise.phases
+
+    @pytest.mark.parametrize("exercise_id", FACTS)
+    def test_end_of_range(self, exercise_id: str) -> None:
+        """Only the fuller forward bends go to the end of their range."""
+        exercise = default_catalog()[exercise_id]
+        expected = exercise_id in END_RANGE
+        assert expected == any(phase.end_range for phase in exercise.phases)
+
+    def test_cat_cow_bends_both_ways_in_named_phases(self) -> None:
+        """Cat-cow rounds the back in the cat and arches it in the cow."""
+        phases = default_catalog()["cat-cow"].phases
+        assert [("cat", (Movement.FLEXION,)), ("cow", (Movement.EXTENSION,))] == [
+            (phase.name, phase.moves) for phase in phases
+        ]
+
+    def test_figure_four_flexes(self) -> None:
+        """The figure-4 stretch flexes the lower back, though labelled neutral."""
+        figure_four = default_catalog()["figure-four-stretch"]
+        assert Bias.NEUTRAL is figure_four.bias
+        assert figure_four.moves_towards(Bias.FLEXION)
+
+    def test_hamstring_stretch_tensions_the_nerve(self) -> None:
+        """Only the straight-leg hamstring stretch tensions the sciatic nerve."""
+        nerve = [e.id for e in default_catalog() if e.tensions_sciatic_nerve]
+        assert ["supine-hamstring-stretch"] == nerve
 
     def test_towel_for_the_hamstring_stretch(self) -> None:
         """The hamstring stretch needs the towel it is done with."""
         assert (Equipment.TOWEL,) == default_catalog()[
             "supine-hamstring-stretch"
         ].equipment
+
+
+class TestNewExercises:
+    @pytest.mark.parametrize("exercise_id", NEW)
+    def test_complete_like_the_others(self, exercise_id: str) -> None:
+        """Each new exercise is as complete as the built-in ones."""
+        exercise = default_catalog()[exercise_id]
+        assert exercise.summary
+        assert exercise.targets
+        assert exercise.times
+        assert exercise.benefits
+        assert exercise.cues
+        assert Difficulty.BEGINNER is exercise.difficulty
+        assert 1 <= exercise.dosage.reps.low <= exercise.dosage.reps.high
+
+    def test_equipment(self) -> None:
+        """The wall tilt needs a wall, the seated tilt a chair, the rest nothing."""
+        catalog = default_catalog()
+        assert {exercise_id: catalog[exercise_id].equipment for exercise_id in NEW} == {
+            **dict.fromkeys(NEW, ()),
+            "standing-wall-pelvic-tilt": (Equipment.WALL,),
+            "seated-pelvic-tilt": (Equipment.CHAIR,),
+        }
+
+    def test_doses(self) -> None:
+        """The new exercises' guidance is in the ranges clinic handouts give."""
+        catalog = default_catalog()
+        doses = {
+            exercise_id: (
+                catalog[exercise_id].dosage.reps,
+                catalog[exercise_id].dosage.hold_seconds,
+                catalog[exercise_id].dosage.laterality,
+            )
+            for exercise_id in NEW
+        }
+        assert {
+            "abdominal-bracing": (Span(5, 10), Span(5, 10), Laterality.BILATERAL),
+            "heel-slides": (Span(8, 10), None, Laterality.ALTERNATING),
+            "glute-squeeze": (Span(8, 10), Span(5, 10), Laterality.BILATERAL),
+            "standing-wall-pelvic-tilt": (
+                Span(8, 12),
+                Span(5, 10),
+                Laterality.BILATERAL,
+            ),
+            "seated-pelvic-tilt": (Span(8, 12), Span(3, 5), Laterality.BILATERAL),
+            "quadruped-pelvic-tilt": (Span(8, 12), Span(3, 5), Laterality.BILATERAL),
+            "side-lying-clamshell": (Span(10, 15), None, Laterality.EACH_SIDE),
+        } == doses
+
+
+class TestBuiltInSafety:
+    def test_every_exercise_is_valid(self) -> None:
+        """Every built-in exercise passes the model's checks again and round-trips."""
+        catalog = default_catalog()
+        for exercise in catalog:
+            attrs.validate(exercise)
+            assert exercise == attrs.evolve(exercise)
+        assert catalog == loads(dumps(catalog), Catalog)
+
+    @pytest.mark.parametrize("condition", CONDITION_RULES)
+    def test_enough_left_for_each_condition(self, condition: Condition) -> None:
+        """Each condition's rule leaves at least three built-in exercises."""
+        rule = CONDITION_RULES[condition]
+        allowed = [e.id for e in default_catalog() if not rule.advises_against(e)]
+        assert len(allowed) >= 3, allowed
+
+    @pytest.mark.parametrize("time_of_day", TimeOfDay)
+    @pytest.mark.parametrize("condition", CONDITION_RULES)
+    def test_a_routine_for_each_condition(
+        self, condition: Condition, time_of_day: TimeOfDay
+    ) -> None:
+        """A request with any one condition gets a routine its rule allows."""
+        rule = CONDITION_RULES[condition]
+        request = PlanRequest(time_of_day=time_of_day, conditions=[condition])
+        routine = plan_routine(request)
+        assert not [e.id for e in routine.exercises if rule.advises_against(e)]
+
+    def test_after_surgery_only_the_early_ones(self) -> None:
+        """After back surgery, exactly the exercises marked early are allowed."""
+        rule = CONDITION_RULES[Condition.RECENT_BACK_SURGERY]
+        catalog = default_catalog()
+        allowed = {e.id for e in catalog if not rule.advises_against(e)}
+        assert {e.id for e in catalog if e.early_after_surgery} == allowed
+        assert TILT in allowed
+        assert {
+            "abdominal-bracing",
+            "heel-slides",
+            "glute-squeeze",
+            "standing-wall-pelvic-tilt",
+        } <= allowed
+
+    def test_early_ones_are_small_and_neutral(self) -> None:
+        """Early after surgery: no kneeling, twisting, loading or end of range."""
+        kneeling = {Position.KNEELING, Position.HALF_KNEELING, Position.QUADRUPED}
+        for exercise in default_catalog():
+            if exercise.early_after_surgery:
+                assert exercise.position not in kneeling, exercise.id
+                assert Movement.ROTATION not in exercise.movements, exercise.id
+                assert not exercise.loads_spine, exercise.id
+                assert not any(p.end_range for p in exercise.phases), exercise.id
+                assert any(
+                    Condition.RECENT_BACK_SURGERY in c.conditions
+                    for c in exercise.cautions
+                ), exercise.id
+
+
+class TestPregnancy:
+    rule = CONDITION_RULES[Condition.PREGNANCY]
+
+    def test_double_knee_to_chest_is_left_out(self) -> None:
+        """Hugging both knees into the bump is left out, with the caution's reason."""
+        exercise = default_catalog()["double-knee-to-chest"]
+        left_out = [
+            c
+            for c in exercise.cautions
+            if c.leave_out and Condition.PREGNANCY in c.conditions
+        ]
+        assert 1 == len(left_out)
+        assert left_out[0].advice == self.rule.why_not(exercise)
+
+    def test_nothing_face_down(self) -> None:
+        """No exercise lying face down is allowed in pregnancy."""
+        for exercise in default_catalog():
+            if exercise.position is Position.PRONE:
+                assert self.rule.advises_against(exercise), exercise.id
+
+    def test_time_on_the_back_is_kept_short(self) -> None:
+        """Each exercise done lying on the back says to keep that spell short."""
+        for exercise in default_catalog():
+            if exercise.position is Position.SUPINE and not self.rule.advises_against(
+                exercise
+            ):
+                (caution,) = (
+                    c for c in exercise.cautions if Condition.PREGNANCY in c.conditions
+                )
+                assert not caution.leave_out
+                assert "3 minutes" in caution.advice, exercise.id
+
+    def test_favourites_are_allowed(self) -> None:
+        """Cat-cow, the tilt on all fours, the wall tilt and the clamshell stay."""
+        catalog = default_catalog()
+        for exercise_id in (
+            "cat-cow",
+            "quadruped-pelvic-tilt",
+            "standing-wall-pelvic-tilt",
+            "side-lying-clamshell",
+        ):
+            assert not self.rule.advises_against(catalog[exercise_id]), exercise_id
