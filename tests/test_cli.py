@@ -1019,7 +1019,7 @@ class TestTimeline:
             '{"kind": "routine", "version": 1, "name": " ", "steps": [], "extra": 1}'
         )
         lines = run.failed("timeline", "-", stdin=document, status=1)
-        known = "name, time_of_day, targets, steps, notes, safety"
+        known = "name, time_of_day, targets, steps, notes, safety, conditions"
         prefix = "backroutine: error: invalid routine document: "
         assert [
             f"{prefix}$.name: must not be blank (got ' ')",
@@ -1054,7 +1054,7 @@ class TestSchema:
         result = run("schema", kind)
         expected = (
             f"backroutine schema: error: argument KIND: unknown kind {kind!r}; "
-            "choose from catalog, exercise, plan-request, routine"
+            "choose from catalog, exercise, plan-request, routine, screening"
         )
         assert (2, "") == (result.status, result.out)
         assert result.err.startswith("usage: backroutine schema")
@@ -1145,12 +1145,12 @@ class TestValidate:
             pytest.param(
                 '{"version": 1, "name": "x"}',
                 "$.kind: is required, one of "
-                "'catalog', 'exercise', 'plan_request', 'routine'",
+                "'catalog', 'exercise', 'plan_request', 'routine', 'screening'",
             ),
             pytest.param(
                 '{"kind": "workout", "version": 1}',
-                "$.kind: must be one of "
-                "'catalog', 'exercise', 'plan_request', 'routine', 'screening' (got 'workout')",
+                "$.kind: must be one of 'catalog', 'exercise', 'plan_request', "
+                "'routine', 'screening' (got 'workout')",
             ),
         ],
         ids=["an array", "no kind", "unknown kind"],

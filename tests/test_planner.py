@@ -228,7 +228,8 @@ class TestWorkedExamples:
         routine = plan(time_of_day=TimeOfDay.MIDDAY, targets=[BodyArea.HIPS])
         hips = [e for e in routine.exercises if e.works(BodyArea.HIPS)]
         assert hips
-        assert BodyArea.HIPS not in {t for e in hips for t in e.targets}
+        # Some are chosen for a part of the hips, not the hips themselves.
+        assert any(BodyArea.HIPS not in e.targets for e in hips)
         assert routine.steps[0].note is not None
 
     def test_occasion_widens_the_choice(self) -> None:
@@ -422,12 +423,12 @@ class TestPlanningErrors:
         with pytest.raises(PlanningError) as caught:
             plan(
                 time_of_day=TimeOfDay.BEDTIME,
-                avoid_positions=[Position.SUPINE],
+                avoid_positions=[Position.SUPINE, Position.SIDE_LYING],
                 avoid_biases=[Bias.FLEXION],
             )
         message = str(caught.value)
         assert "the constraints leave none" in message
-        assert "avoiding the supine position rules out" in message
+        assert "avoiding the supine and side lying positions rules out" in message
         assert "avoiding flexion rules out" in message
         assert (
             "relax a constraint, or choose another time of day or occasion" in message
@@ -438,7 +439,7 @@ class TestPlanningErrors:
         with pytest.raises(PlanningError) as caught:
             plan(
                 time_of_day=TimeOfDay.BEDTIME,
-                avoid_positions=[Position.SUPINE],
+                avoid_positions=[Position.SUPINE, Position.SIDE_LYING],
                 avoid_biases=[Bias.FLEXION],
             )
         suitable = len(default_catalog().select(time_of_day=TimeOfDay.BEDTIME))

@@ -132,18 +132,18 @@ class TestPlanningWithConditions:
         """A chosen exercise's caution about the person's condition is in the notes."""
         routine = plan_routine(
             PlanRequest(
-                time_of_day=TimeOfDay.MORNING,
-                conditions=[Condition.SPINAL_STENOSIS],
+                time_of_day=TimeOfDay.EVENING,
+                conditions=[Condition.OSTEOPOROSIS],
                 minutes=30,
             )
         )
         concerned = [
             e.name
             for e in routine.exercises
-            if any(Condition.SPINAL_STENOSIS in c.conditions for c in e.cautions)
+            if any(Condition.OSTEOPOROSIS in c.conditions for c in e.cautions)
         ]
         assert concerned
-        pointers = [n for n in routine.notes if n.startswith("With spinal stenosis")]
+        pointers = [n for n in routine.notes if n.startswith("With osteoporosis")]
         assert 1 == len(pointers)
         assert all(name in pointers[0] for name in concerned[:3])
         see = "its cautions" if len(concerned) == 1 else "the cautions of each"
@@ -200,7 +200,7 @@ class TestPlanningWithConditions:
                 PlanRequest(
                     time_of_day=TimeOfDay.BEDTIME,
                     conditions=[Condition.DISC_HERNIATION],
-                    avoid_positions=[Position.SUPINE],
+                    avoid_positions=[Position.SUPINE, Position.SIDE_LYING],
                 )
             )
 
@@ -370,7 +370,7 @@ class TestCuesAndDocuments:
         """The cue that starts each exercise carries its person's cautions, as data."""
         routine = plan_routine(
             PlanRequest(
-                time_of_day=TimeOfDay.MIDDAY,
+                time_of_day=TimeOfDay.EVENING,
                 minutes=20,
                 conditions=[Condition.OSTEOPOROSIS],
             )

@@ -256,7 +256,8 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         names = join(words(p) for p in request.avoid_positions)
         found.append(
             _Constraint.unless(
-                f"avoiding the {names} position",
+                f"avoiding the {names} "
+                + word_for(len(request.avoid_positions), "position"),
                 lambda e: e.position not in positions,
             )
         )
