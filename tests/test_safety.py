@@ -30,7 +30,6 @@ from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine._safety import SIGN_URGENCY
 from backroutine._signs import SEEK_HELP
-from backroutine.testing import plan_requests
 
 EMERGENCY = [s for s in WarningSign if SIGN_URGENCY[s] is Urgency.EMERGENCY]
 URGENT = [s for s in WarningSign if SIGN_URGENCY[s] is Urgency.URGENT]
@@ -97,21 +96,6 @@ class TestConditionRules:
 
 
 class TestPlanningWithConditions:
-    @pytest.mark.parametrize("condition", list(Condition))
-    @given(request=plan_requests(min_minutes=1, max_minutes=60))
-    def test_nothing_advised_against(
-        self, condition: Condition, request: PlanRequest
-    ) -> None:
-        """No planned routine holds an exercise a condition's rule advises against."""
-        request = attrs.evolve(request, conditions=(*{condition, *request.conditions},))
-        try:
-            routine = plan_routine(request)
-        except PlanningError:
-            return
-        rules = [CONDITION_RULES[c] for c in request.conditions]
-        for exercise in routine.exercises:
-            assert not any(rule.advises_against(exercise) for rule in rules)
-
     def test_spinal_stenosis(self) -> None:
         """With spinal stenosis, no extension exercise, and the notes say what and why."""
         routine = plan_routine(

@@ -450,7 +450,17 @@ def _routine_notes(
     for area in request.targets:
         if area in covered:
             continue
-        if any(area in choice.covers for choice in selection.candidates):
+        for_area = [c for c in selection.candidates if area in c.covers]
+        if (
+            for_area
+            and plan.on_back is not None
+            and all(c.exercise.position is Position.SUPINE for c in for_area)
+        ):
+            reason = (
+                "its exercises are done lying on your back, and none fits in the "
+                f"{minutes_text(plan.on_back)} at a time kept for that"
+            )
+        elif for_area:
             reason = "no exercise for this area fits in the time; allow more minutes"
         else:
             reason = f"no suitable exercise for {_when(request)} works this area"
