@@ -37,6 +37,7 @@ from backroutine import (
     plan_routine,
     unstructure,
 )
+from backroutine._signs import URGENCY_WORDS
 
 # Values, exercises and routines.
 
@@ -176,6 +177,35 @@ KNEE_ROCK = Exercise(
     cautions=[Caution(about="sore hips", advice="Rock only a little way.")],
     equipment=[Equipment.MAT],
 )
+
+
+def one_line(text: str) -> str:
+    """*text* with its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def tiers_shown(text: str) -> list[tuple[str, list[str], str]]:
+    """Each tier a screening's text shows: its heading, signs and what to do.
+
+    In the order shown; a sign or advice wrapped over lines is one string.
+    """
+    headings = {f"{words.name.capitalize()}:" for words in URGENCY_WORDS.values()}
+    tiers: list[tuple[str, list[str], str]] = []
+    for block in text.split("\n\n"):
+        heading, *lines = block.splitlines()
+        if heading not in headings:
+            continue
+        signs: list[str] = []
+        advice: list[str] = []
+        for line in lines:
+            if line.startswith("  - "):
+                signs.append(line[4:])
+            elif line.startswith("    "):
+                signs[-1] += f" {line.strip()}"
+            else:
+                advice.append(line)
+        tiers.append((heading, signs, " ".join(advice)))
+    return tiers
 
 
 # Documents as Python data, and ways to break them.

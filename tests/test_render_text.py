@@ -1,6 +1,7 @@
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from backroutine import (
     Catalog,
@@ -25,6 +26,7 @@ from backroutine._render_text import (
     routine_text,
     screening_text,
 )
+from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
 from backroutine._wrapping import WIDTH
 from backroutine.testing import catalogs, exercises, paces, routines
 from tests.helpers import (
@@ -33,7 +35,9 @@ from tests.helpers import (
     ROTATION,
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
+    one_line,
     small_routine,
+    tiers_shown,
 )
 
 PRESS_UP_TEXT = """\
@@ -260,47 +264,75 @@ class TestRoutineText:
         assert "\n      Dose:     1 set of 1 rep\n" in text
 
 
+TIERS = [Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_PROFESSIONAL]
+
+
+def tier_heading(urgency: Urgency) -> str:
+    """The line that heads a screening's signs of *urgency*."""
+    return f"{URGENCY_WORDS[urgency].name.capitalize()}:"
+
+
 class TestScreeningText:
-    def test_emergency(self) -> None:
-        """An emergency says to call emergency services and names its sign."""
+    def test_every_tier(self) -> None:
+        """Signs of every tier: each tier, most urgent first, its signs and action."""
         expected = """\
 EMERGENCY: call emergency services now
 ======================================
 
-Warning sign:
-  - numbness around the genitals or buttocks
+Emergency:
+  - numbness or tingling around the genitals or buttocks
+  - chest pain
+Call emergency services or go to an emergency department now; do not exercise.
+
+Urgent:
+  - a high temperature, or feeling hot and shivery
+Get an urgent appointment with a doctor today, in person or by phone; do not
+start these exercises until then.
+
+See a professional:
+  - pain that spreads down a leg, below the knee
+See a physiotherapist, a spine specialist or your doctor; gentle exercise is
+usually fine meanwhile.
 
 Call emergency services or go to an emergency department now, and do not
 exercise. With back pain, this can mean pressure on the nerves of the spine or
-another injury that needs treatment straight away: numbness around the genitals
-or buttocks.
+another problem that needs treatment straight away: numbness or tingling around
+the genitals or buttocks and chest pain.
 """
-        screening = screen([WarningSign.WORSENING_PAIN, WarningSign.SADDLE_NUMBNESS])
-        assert Urgency.EMERGENCY is screening.urgency
+        screening = screen(
+            [
+                WarningSign.PAIN_BELOW_KNEE,
+                WarningSign.CHEST_PAIN,
+                WarningSign.FEVER,
+                WarningSign.SADDLE_NUMBNESS,
+            ]
+        )
         assert expected == screening_text(screening)
 
-    def test_urgent(self) -> None:
-        """An urgent screening says to see a doctor soon and lists its signs."""
-        screening = screen([WarningSign.NIGHT_PAIN, WarningSign.FEVER])
-        text = screening_text(screening)
-        assert text.startswith(
-            "URGENT: see a doctor soon\n=========================\n\n"
-            "Warning signs:\n"
-            "  - a fever or chills\n"
-            "  - pain that is worse at night or not eased by rest\n\n"
-        )
-        assert screening.advice in " ".join(text.split())
+    @pytest.mark.parametrize("sign", list(WarningSign), ids=lambda s: s.value)
+    def test_each_sign_alone(self, sign: WarningSign) -> None:
+        """A sign alone is shown in words, under its tier, with what to do."""
+        urgency = SIGN_URGENCY[sign]
+        text = screening_text(screen([sign]))
+        assert [
+            (tier_heading(urgency), [SIGN_WORDS[sign]], URGENCY_WORDS[urgency].action)
+        ] == tiers_shown(text)
+        assert screen([sign]).advice in one_line(text)
 
-    def test_see_professional(self) -> None:
-        """A see-professional screening says so, with its sign and advice."""
-        screening = screen([WarningSign.PAIN_BELOW_KNEE])
-        text = screening_text(screening)
-        assert text.startswith(
-            "See a professional\n==================\n\n"
-            "Warning sign:\n"
-            "  - pain that spreads down a leg, below the knee\n\n"
-        )
-        assert screening.advice in " ".join(text.split())
+    @given(st.lists(st.sampled_from(WarningSign), unique=True))
+    def test_any_signs(self, signs: list[WarningSign]) -> None:
+        """Any signs: every one in words, under its tier, tiers most urgent first."""
+        screening = screen(signs)
+        expected = [
+            (
+                tier_heading(urgency),
+                [SIGN_WORDS[sign] for sign in signs_at(urgency) if sign in signs],
+                URGENCY_WORDS[urgency].action,
+            )
+            for urgency in TIERS
+            if any(SIGN_URGENCY[sign] is urgency for sign in signs)
+        ]
+        assert expected == tiers_shown(screening_text(screening))
 
     def test_none(self) -> None:
         """Without warning signs, it says so and gives the general advice."""

@@ -8,6 +8,7 @@ never on the terminal or the clock.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Final
 
@@ -23,11 +24,11 @@ from backroutine._facts import (
     safety_after_stop_rule,
     step_fields,
 )
-from backroutine._model import Exercise, Routine, RoutineStep, Screening
+from backroutine._model import Exercise, Finding, Routine, RoutineStep, Screening
 from backroutine._public import publish
-from backroutine._safety import SIGN_WORDS, URGENCY_WORDS
-from backroutine._text import word_for
+from backroutine._signs import SIGN_WORDS, URGENCY_WORDS
 from backroutine._timing import Pace
+from backroutine._vocabulary import Urgency
 from backroutine._wrapping import wrap
 
 _INDENT: Final = "  "
@@ -179,12 +180,24 @@ def _urgency_heading(screening: Screening) -> str:
     return words.name.capitalize()
 
 
+def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
+    """The signs of one urgency: its heading, each sign in words, what to do."""
+    found = tuple(findings)
+    lines = ["", f"{URGENCY_WORDS[urgency].name.capitalize()}:"]
+    lines += _bullets((SIGN_WORDS[finding.sign] for finding in found), indent=_INDENT)
+    for advice in dict.fromkeys(finding.advice for finding in found):
+        lines += wrap(advice)
+    return lines
+
+
 def screening_text(screening: Screening) -> str:
     """A screening for a person to read and act on.
 
     A heading that says how urgent it is in plain words (for example
-    ``EMERGENCY: call emergency services now``), underlined; the warning
-    signs that set the urgency, in words; then the advice.
+    ``EMERGENCY: call emergency services now``), underlined; then every
+    warning sign given, grouped by urgency, the most urgent first, each
+    group headed by its urgency, then its signs in words, then what to do
+    about them; then the advice for the most urgent signs.
 
     Args:
         screening: The screening, as :func:`backroutine.screen` gives it.
@@ -194,11 +207,9 @@ def screening_text(screening: Screening) -> str:
         ending with a newline.
     """
     lines = _title(_urgency_heading(screening))
-    if screening.signs:
-        lines += ["", f"{word_for(len(screening.signs), 'Warning sign')}:"]
-        lines += _bullets(
-            (SIGN_WORDS[sign] for sign in screening.signs), indent=_INDENT
-        )
+    tiers = itertools.groupby(screening.findings, key=lambda finding: finding.urgency)
+    for urgency, findings in tiers:
+        lines += _tier_lines(urgency, findings)
     lines += ["", *wrap(screening.advice)]
     return "\n".join(lines) + "\n"
 
