@@ -33,11 +33,12 @@ from backroutine import (
     RoutineStep,
     Span,
     TimeOfDay,
+    Urgency,
     default_catalog,
     plan_routine,
     unstructure,
 )
-from backroutine._signs import URGENCY_WORDS
+from backroutine._signs import SIGN_WORDS, URGENCY_WORDS, signs_at
 
 # Values, exercises and routines.
 
@@ -177,6 +178,41 @@ KNEE_ROCK = Exercise(
     cautions=[Caution(about="sore hips", advice="Rock only a little way.")],
     equipment=[Equipment.MAT],
 )
+
+
+# Cautions for one person: the exercise has cautions about two conditions,
+# listed before and after one about no condition.
+
+OSTEOPOROSIS_CAUTION = Caution(
+    about="osteoporosis",
+    advice="Lower your knees only part of the way.",
+    conditions=[Condition.OSTEOPOROSIS],
+)
+PREGNANCY_CAUTION = Caution(
+    about="pregnancy",
+    advice="After the first trimester, do this lying on your side.",
+    conditions=[Condition.PREGNANCY],
+)
+TWIST = attrs.evolve(
+    ROTATION, cautions=[PREGNANCY_CAUTION, SPREADING_CAUTION, OSTEOPOROSIS_CAUTION]
+)
+
+
+def twist_routine(*conditions: Condition) -> Routine:
+    """:data:`TWIST`, then :data:`PRESS_UP`, for a person with *conditions*."""
+    return Routine(
+        name="Twist and press",
+        steps=[
+            RoutineStep(exercise=TWIST, sets=[alternating(2, 5)]),
+            RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=2)]),
+        ],
+        conditions=conditions,
+    )
+
+
+def emergency_words() -> list[str]:
+    """Each emergency sign in words, as a person reads it in the seek-help box."""
+    return [SIGN_WORDS[sign] for sign in signs_at(Urgency.EMERGENCY)]
 
 
 def one_line(text: str) -> str:

@@ -17,6 +17,7 @@ import pytest
 
 from backroutine import (
     MAX_DOCUMENT_BYTES,
+    SEEK_HELP,
     BackroutineError,
     Bias,
     BodyArea,
@@ -44,11 +45,18 @@ from backroutine import (
     timeline,
     to_markdown,
 )
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._durations import clock_text
 from backroutine._render_text import exercise_list_text, routine_text, screening_text
 from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
 from backroutine._timer_text import timeline_text
-from tests.helpers import one_line, planned, run_command, tiers_shown
+from tests.helpers import (
+    emergency_words,
+    one_line,
+    planned,
+    run_command,
+    tiers_shown,
+)
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
@@ -385,7 +393,8 @@ class TestPlan:
             assert step.exercise.name in out
         assert "\nSafety\n" in out
         for advice in routine.safety:
-            assert advice in one_line(out)
+            if advice != SEEK_HELP:
+                assert advice in one_line(out)
 
     def test_text_is_the_rendered_routine(self, run: CommandLine) -> None:
         """The text is what routine_text gives for the planned routine."""
@@ -1003,6 +1012,60 @@ class TestScreen:
             "fall-with-osteoporosis",
         ]:
             assert new in {sign for signs in listed.values() for sign in signs}
+
+
+class TestSeekHelpEverywhere:
+    """Every output a person reads has the seek-help box and the stop rule."""
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            BEDTIME,
+            (*BEDTIME, "--format", "text"),
+            (*BEDTIME, "--format", "markdown"),
+            (*BEDTIME, "--condition", "osteoporosis", "--format", "markdown"),
+            ("show", PRESS_UP),
+            ("show", PRESS_UP, "--format", "markdown"),
+            ("show", "supine-lower-trunk-rotation", "--format", "text"),
+        ],
+        ids=" ".join,
+    )
+    def test_handouts(self, run: CommandLine, args: tuple[str, ...]) -> None:
+        """The box says what to do, lists each emergency sign, then the stop rule."""
+        out = run.ok(*args)
+        box = out.index("Seek help now")
+        stop_rule = one_line(out[box:]).index(STOP_RULE)
+        signs = [f"- {words}" for words in emergency_words()]
+        assert [] == [sign for sign in signs if sign not in one_line(out[box:])]
+        assert "stop, and call emergency services" in one_line(out[box:]).lower()
+        assert all(one_line(out[box:]).index(s) < stop_rule for s in signs)
+        assert SEEK_HELP not in one_line(out)
+
+    @pytest.mark.parametrize("format_", ["text", "markdown"])
+    def test_routine_says_when_to_see_a_specialist(
+        self, run: CommandLine, format_: str
+    ) -> None:
+        """A routine's handout says when to see a specialist, once."""
+        out = one_line(run.ok(*BEDTIME, "--format", format_))
+        assert 1 == out.count(SEE_SPECIALIST)
+        assert 1 == out.count(STOP_RULE)
+
+
+class TestCautionsForThePerson:
+    def test_plan_shows_the_persons_cautions(self, run: CommandLine) -> None:
+        """A routine planned for a condition shows that condition's cautions only."""
+        args = (*BEDTIME, "--condition", "osteoporosis")
+        routine = bedtime(conditions=(Condition.OSTEOPOROSIS,))
+        for format_ in ("text", "markdown"):
+            out = one_line(run.ok(*args, "--format", format_))
+            for step in routine.steps:
+                for caution in step.exercise.cautions:
+                    shown = caution.advice in out
+                    mine = caution.concerns(routine.conditions)
+                    assert (caution.about, shown) == (
+                        caution.about,
+                        mine or not caution.conditions,
+                    )
 
 
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
