@@ -49,7 +49,7 @@ from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._durations import clock_text
 from backroutine._render_text import exercise_list_text, routine_text, screening_text
 from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
-from backroutine._timer_text import timeline_text
+from backroutine._timer_text import cue_line, timeline_text
 from tests.helpers import (
     emergency_words,
     one_line,
@@ -1050,6 +1050,16 @@ class TestSeekHelpEverywhere:
         assert 1 == out.count(SEE_SPECIALIST)
         assert 1 == out.count(STOP_RULE)
 
+    def test_timeline(self, run: CommandLine, routine_file: pathlib.Path) -> None:
+        """The timeline shows the box and the advice before its first cue."""
+        out = run.ok("timeline", str(routine_file))
+        before = out[: out.index("\n00:00  ")]
+        assert before.startswith("*** Seek help now ***")
+        signs = [f"  - {words}" for words in emergency_words()]
+        assert [] == [sign for sign in signs if sign not in before.splitlines()]
+        assert STOP_RULE in one_line(before)
+        assert SEE_SPECIALIST in one_line(before)
+
 
 class TestCautionsForThePerson:
     def test_plan_shows_the_persons_cautions(self, run: CommandLine) -> None:
@@ -1066,6 +1076,18 @@ class TestCautionsForThePerson:
                         caution.about,
                         mine or not caution.conditions,
                     )
+
+    def test_timeline_shows_the_persons_cautions(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
+        """The timeline shows, under each exercise's first cue, its cautions."""
+        routine = bedtime(conditions=(Condition.OSTEOPOROSIS,))
+        path = tmp_path / "routine.json"
+        path.write_text(dumps(routine), encoding="utf-8")
+        out = one_line(run.ok("timeline", str(path)))
+        for step in routine.steps:
+            for caution in routine.cautions(step.exercise):
+                assert caution.text in out
 
 
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
@@ -1086,9 +1108,9 @@ class TestTimeline:
         """Each cue is a line that starts with its time, from 00:00 to done."""
         lines = run.ok("timeline", str(routine_file)).splitlines()
         cues = timeline(bedtime())
-        assert len(cues) == len(lines)
-        assert [] == [line for line in lines if not TIMED_LINE.match(line)]
-        assert lines[0].startswith("00:00  Get ready for ")
+        timed = [line for line in lines if TIMED_LINE.match(line)]
+        assert [cue_line(cue) for cue in cues] == timed
+        assert timed[0].startswith("00:00  Get ready for ")
         done = cues[-1]
         assert f"{clock_text(done.start_seconds)}  {done.text}" == lines[-1]
 

@@ -717,7 +717,10 @@ _COMMANDS: Final = (
         summary="print a routine's timer cues, one a line",
         description=(
             "Print the cues a guided timer gives for a routine, one a line, each\n"
-            "after the time it starts at (mm:ss from the start).  Save a routine\n"
+            "after the time it starts at (mm:ss from the start).  Before the\n"
+            "first cue: the seek-help box with the emergency signs, and the\n"
+            "advice to read before starting; under the cue that starts each\n"
+            "exercise, its cautions for the routine's person.  Save a routine\n"
             "with: backroutine plan ... --format json --out routine.json"
         ),
         example="backroutine timeline routine.json",
