@@ -33,10 +33,12 @@ from backroutine import (
     RoutineStep,
     Span,
     TimeOfDay,
+    Urgency,
     default_catalog,
     plan_routine,
     unstructure,
 )
+from backroutine._signs import SIGN_WORDS, URGENCY_WORDS, signs_at
 
 # Values, exercises and routines.
 
@@ -176,6 +178,70 @@ KNEE_ROCK = Exercise(
     cautions=[Caution(about="sore hips", advice="Rock only a little way.")],
     equipment=[Equipment.MAT],
 )
+
+
+# Cautions for one person: the exercise has cautions about two conditions,
+# listed before and after one about no condition.
+
+OSTEOPOROSIS_CAUTION = Caution(
+    about="osteoporosis",
+    advice="Lower your knees only part of the way.",
+    conditions=[Condition.OSTEOPOROSIS],
+)
+PREGNANCY_CAUTION = Caution(
+    about="pregnancy",
+    advice="After the first trimester, do this lying on your side.",
+    conditions=[Condition.PREGNANCY],
+)
+TWIST = attrs.evolve(
+    ROTATION, cautions=[PREGNANCY_CAUTION, SPREADING_CAUTION, OSTEOPOROSIS_CAUTION]
+)
+
+
+def twist_routine(*conditions: Condition) -> Routine:
+    """:data:`TWIST`, then :data:`PRESS_UP`, for a person with *conditions*."""
+    return Routine(
+        name="Twist and press",
+        steps=[
+            RoutineStep(exercise=TWIST, sets=[alternating(2, 5)]),
+            RoutineStep(exercise=PRESS_UP, sets=[ExerciseSet(reps=2)]),
+        ],
+        conditions=conditions,
+    )
+
+
+def emergency_words() -> list[str]:
+    """Each emergency sign in words, as a person reads it in the seek-help box."""
+    return [SIGN_WORDS[sign] for sign in signs_at(Urgency.EMERGENCY)]
+
+
+def one_line(text: str) -> str:
+    """*text* with its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def tiers_shown(text: str) -> list[tuple[str, list[str], str]]:
+    """Each tier a screening's text shows: its heading, signs and what to do.
+
+    In the order shown; a sign or advice wrapped over lines is one string.
+    """
+    headings = {f"{words.name.capitalize()}:" for words in URGENCY_WORDS.values()}
+    tiers: list[tuple[str, list[str], str]] = []
+    for block in text.split("\n\n"):
+        heading, *lines = block.splitlines()
+        if heading not in headings:
+            continue
+        signs: list[str] = []
+        advice: list[str] = []
+        for line in lines:
+            if line.startswith("  - "):
+                signs.append(line[4:])
+            elif line.startswith("    "):
+                signs[-1] += f" {line.strip()}"
+            else:
+                advice.append(line)
+        tiers.append((heading, signs, " ".join(advice)))
+    return tiers
 
 
 # Documents as Python data, and ways to break them.

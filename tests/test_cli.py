@@ -17,6 +17,7 @@ import pytest
 
 from backroutine import (
     MAX_DOCUMENT_BYTES,
+    SEEK_HELP,
     BackroutineError,
     Bias,
     BodyArea,
@@ -32,6 +33,7 @@ from backroutine import (
     Routine,
     SeekCareError,
     TimeOfDay,
+    Urgency,
     WarningSign,
     cli,
     default_catalog,
@@ -43,10 +45,18 @@ from backroutine import (
     timeline,
     to_markdown,
 )
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._durations import clock_text
 from backroutine._render_text import exercise_list_text, routine_text, screening_text
-from backroutine._timer_text import timeline_text
-from tests.helpers import planned, run_command
+from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
+from backroutine._timer_text import cue_line, timeline_text
+from tests.helpers import (
+    emergency_words,
+    one_line,
+    planned,
+    run_command,
+    tiers_shown,
+)
 
 PRESS_UP = "spine-press-up"
 IDS = default_catalog().ids
@@ -122,11 +132,6 @@ def run(
 def bedtime(**changes: Any) -> Routine:
     """The routine the library plans for BEDTIME, with *changes* to the request."""
     return planned(**{"targets": (BodyArea.LOWER_BACK,), **changes})
-
-
-def one_line(text: str) -> str:
-    """*text* with its line breaks and runs of spaces made single spaces."""
-    return " ".join(text.split())
 
 
 class TestExercises:
@@ -388,7 +393,8 @@ class TestPlan:
             assert step.exercise.name in out
         assert "\nSafety\n" in out
         for advice in routine.safety:
-            assert advice in one_line(out)
+            if advice != SEEK_HELP:
+                assert advice in one_line(out)
 
     def test_text_is_the_rendered_routine(self, run: CommandLine) -> None:
         """The text is what routine_text gives for the planned routine."""
@@ -853,6 +859,15 @@ class TestPlanSafety:
         assert expected == lines[-1]
 
 
+def tiers(out: str) -> list[tuple[str, list[WarningSign]]]:
+    """The tiers a screening shows, in order, each with its signs."""
+    by_words = {SIGN_WORDS[sign]: sign for sign in WarningSign}
+    return [
+        (heading, [by_words[words] for words in signs])
+        for heading, signs, _ in tiers_shown(out)
+    ]
+
+
 class TestScreen:
     def test_urgent(self, run: CommandLine) -> None:
         """An urgent sign prints the urgent screening and exits 3."""
@@ -863,8 +878,8 @@ class TestScreen:
             result.err,
             result.status,
         )
-        assert result.out.startswith("URGENT: see a doctor soon\n")
-        assert "a fever or chills" in result.out
+        assert result.out.startswith("URGENT: see a doctor today\n")
+        assert f"\n  - {SIGN_WORDS[WarningSign.FEVER]}\n" in result.out
         assert screening.advice in one_line(result.out)
 
     def test_see_professional(self, run: CommandLine) -> None:
@@ -873,13 +888,64 @@ class TestScreen:
         assert screening_text(screen([WarningSign.PERSISTENT_PAIN])) == out
         assert out.startswith("See a professional\n")
 
-    def test_highest_urgency_wins(self, run: CommandLine) -> None:
-        """With signs of two tiers, the emergency is reported and named."""
-        result = run("screen", "--sign", "worsening-pain", "--sign", "saddle-numbness")
+    def test_highest_urgency_heads_every_tier(self, run: CommandLine) -> None:
+        """With signs of every tier, the emergency heads them and each is shown.
+
+        The signs come emergency first, then urgent, then see a professional,
+        whatever order they were given in, each tier with what to do.
+        """
+        result = run(
+            "screen",
+            *("--sign", "saddle-numbness", "--sign", "fever"),
+            *("--sign", "pain-below-knee"),
+        )
         assert (3, "") == (result.status, result.err)
         assert result.out.startswith("EMERGENCY: call emergency services now\n")
-        assert "  - numbness around the genitals or buttocks\n" in result.out
-        assert "keeps getting worse" not in result.out
+        assert [
+            ("Emergency:", [WarningSign.SADDLE_NUMBNESS]),
+            ("Urgent:", [WarningSign.FEVER]),
+            ("See a professional:", [WarningSign.PAIN_BELOW_KNEE]),
+        ] == tiers(result.out)
+        for urgency in (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_PROFESSIONAL):
+            assert URGENCY_WORDS[urgency].action in one_line(result.out)
+
+    @pytest.mark.parametrize("sign", list(WarningSign), ids=lambda s: s.value)
+    def test_each_sign_alone(self, run: CommandLine, sign: WarningSign) -> None:
+        """Each sign alone is shown in words under its tier, with its exit status."""
+        result = run("screen", "--sign", sign.value.replace("_", "-"))
+        urgency = SIGN_URGENCY[sign]
+        heading = f"{URGENCY_WORDS[urgency].name.capitalize()}:"
+        assert [(heading, [sign])] == tiers(result.out)
+        assert URGENCY_WORDS[urgency].action in one_line(result.out)
+        stops = urgency in {Urgency.EMERGENCY, Urgency.URGENT}
+        assert (3 if stops else 0, "") == (result.status, result.err)
+
+    @pytest.mark.parametrize(
+        "signs",
+        [
+            ["worsening-pain", "saddle-numbness"],
+            ["fall-with-osteoporosis", "pain-between-shoulder-blades"],
+            ["persistent-pain", "chest-pain", "night-pain", "sexual-function-loss"],
+            ["pain-on-cough-or-sneeze", "worsening-pain", "fever"],
+            ["both-legs-pain-or-tingling", "serious-trauma", "pain-below-knee"],
+            [sign.value for sign in reversed(WarningSign)],
+        ],
+        ids=["two tiers", "lower two", "mixed", "urgent first", "emergency", "all"],
+    )
+    def test_mixed_signs(self, run: CommandLine, signs: list[str]) -> None:
+        """Every sign given is shown in words, by tier, most urgent first."""
+        given_signs = [WarningSign(sign.replace("-", "_")) for sign in signs]
+        result = run("screen", *(f"--sign={sign}" for sign in signs))
+        expected = [
+            (
+                f"{URGENCY_WORDS[urgency].name.capitalize()}:",
+                [sign for sign in signs_at(urgency) if sign in given_signs],
+            )
+            for urgency in (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_PROFESSIONAL)
+            if any(SIGN_URGENCY[sign] is urgency for sign in given_signs)
+        ]
+        assert expected == tiers(result.out)
+        assert screening_text(screen(given_signs)) == result.out
 
     def test_no_signs(self, run: CommandLine) -> None:
         """Without --sign, it prints the screening for no warning signs, exit 0."""
@@ -908,8 +974,7 @@ class TestScreen:
         out = run.ok("screen", "--help")
         flat = one_line(out)
         for sign in WarningSign:
-            assert sign.value.replace("_", "-") in out
-        assert "numbness around the genitals or buttocks" in flat
+            assert f" {sign.value.replace('_', '-')} {SIGN_WORDS[sign]}" in flat
         assert "example:\n  backroutine screen --sign " in out
 
     def test_help_groups_signs_by_urgency(self, run: CommandLine) -> None:
@@ -917,9 +982,112 @@ class TestScreen:
         out = run.ok("screen", "--help")
         assert [
             "  emergency (call emergency services now; exit status 3):",
-            "  urgent (see a doctor soon; exit status 3):",
+            "  urgent (see a doctor today; exit status 3):",
             "  see a professional (exercise gently; exit status 0):",
         ] == [line for line in out.splitlines() if "; exit status " in line]
+
+    def test_help_lists_each_sign_under_its_tier(self, run: CommandLine) -> None:
+        """--help lists each sign under the heading of its tier, new signs too."""
+        out = run.ok("screen", "--help")
+        listed: dict[str, list[str]] = {}
+        heading = ""
+        for line in out.split("options:")[0].splitlines():
+            if line.endswith("):") and "; exit status " in line:
+                heading = line.strip().partition(" (")[0]
+                listed[heading] = []
+            elif heading and line.startswith("    ") and line[4] != " ":
+                listed[heading].append(line.split()[0])
+        assert {
+            URGENCY_WORDS[urgency].name: [
+                sign.value.replace("_", "-") for sign in signs_at(urgency)
+            ]
+            for urgency in (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_PROFESSIONAL)
+        } == listed
+        for new in [
+            "chest-pain",
+            "sexual-function-loss",
+            "both-legs-pain-or-tingling",
+            "pain-on-cough-or-sneeze",
+            "pain-between-shoulder-blades",
+            "fall-with-osteoporosis",
+        ]:
+            assert new in {sign for signs in listed.values() for sign in signs}
+
+
+class TestSeekHelpEverywhere:
+    """Every output a person reads has the seek-help box and the stop rule."""
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            BEDTIME,
+            (*BEDTIME, "--format", "text"),
+            (*BEDTIME, "--format", "markdown"),
+            (*BEDTIME, "--condition", "osteoporosis", "--format", "markdown"),
+            ("show", PRESS_UP),
+            ("show", PRESS_UP, "--format", "markdown"),
+            ("show", "supine-lower-trunk-rotation", "--format", "text"),
+        ],
+        ids=" ".join,
+    )
+    def test_handouts(self, run: CommandLine, args: tuple[str, ...]) -> None:
+        """The box says what to do, lists each emergency sign, then the stop rule."""
+        out = run.ok(*args)
+        box = out.index("Seek help now")
+        stop_rule = one_line(out[box:]).index(STOP_RULE)
+        signs = [f"- {words}" for words in emergency_words()]
+        assert [] == [sign for sign in signs if sign not in one_line(out[box:])]
+        assert "stop, and call emergency services" in one_line(out[box:]).lower()
+        assert all(one_line(out[box:]).index(s) < stop_rule for s in signs)
+        assert SEEK_HELP not in one_line(out)
+
+    @pytest.mark.parametrize("format_", ["text", "markdown"])
+    def test_routine_says_when_to_see_a_specialist(
+        self, run: CommandLine, format_: str
+    ) -> None:
+        """A routine's handout says when to see a specialist, once."""
+        out = one_line(run.ok(*BEDTIME, "--format", format_))
+        assert 1 == out.count(SEE_SPECIALIST)
+        assert 1 == out.count(STOP_RULE)
+
+    def test_timeline(self, run: CommandLine, routine_file: pathlib.Path) -> None:
+        """The timeline shows the box and the advice before its first cue."""
+        out = run.ok("timeline", str(routine_file))
+        before = out[: out.index("\n00:00  ")]
+        assert before.startswith("*** Seek help now ***")
+        signs = [f"  - {words}" for words in emergency_words()]
+        assert [] == [sign for sign in signs if sign not in before.splitlines()]
+        assert STOP_RULE in one_line(before)
+        assert SEE_SPECIALIST in one_line(before)
+
+
+class TestCautionsForThePerson:
+    def test_plan_shows_the_persons_cautions(self, run: CommandLine) -> None:
+        """A routine planned for a condition shows that condition's cautions only."""
+        args = (*BEDTIME, "--condition", "osteoporosis")
+        routine = bedtime(conditions=(Condition.OSTEOPOROSIS,))
+        for format_ in ("text", "markdown"):
+            out = one_line(run.ok(*args, "--format", format_))
+            for step in routine.steps:
+                for caution in step.exercise.cautions:
+                    shown = caution.advice in out
+                    mine = caution.concerns(routine.conditions)
+                    assert (caution.about, shown) == (
+                        caution.about,
+                        mine or not caution.conditions,
+                    )
+
+    def test_timeline_shows_the_persons_cautions(
+        self, run: CommandLine, tmp_path: pathlib.Path
+    ) -> None:
+        """The timeline shows, under each exercise's first cue, its cautions."""
+        routine = bedtime(conditions=(Condition.OSTEOPOROSIS,))
+        path = tmp_path / "routine.json"
+        path.write_text(dumps(routine), encoding="utf-8")
+        out = one_line(run.ok("timeline", str(path)))
+        for step in routine.steps:
+            for caution in routine.cautions(step.exercise):
+                assert caution.text in out
 
 
 TIMED_LINE = re.compile(r"^\d\d:\d\d  \S")
@@ -940,9 +1108,9 @@ class TestTimeline:
         """Each cue is a line that starts with its time, from 00:00 to done."""
         lines = run.ok("timeline", str(routine_file)).splitlines()
         cues = timeline(bedtime())
-        assert len(cues) == len(lines)
-        assert [] == [line for line in lines if not TIMED_LINE.match(line)]
-        assert lines[0].startswith("00:00  Get ready for ")
+        timed = [line for line in lines if TIMED_LINE.match(line)]
+        assert [cue_line(cue) for cue in cues] == timed
+        assert timed[0].startswith("00:00  Get ready for ")
         done = cues[-1]
         assert f"{clock_text(done.start_seconds)}  {done.text}" == lines[-1]
 

@@ -8,8 +8,11 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from backroutine import (
+    SEEK_HELP,
     Bias,
     BodyArea,
+    Caution,
+    Condition,
     Dosage,
     Exercise,
     ExerciseSet,
@@ -28,13 +31,23 @@ from backroutine import (
     plan_routine,
     to_markdown,
 )
-from backroutine._advice import STOP_RULE
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._dose_words import HANDOUT
 from backroutine._facts import exercise_facts, routine_facts, step_fields
 from backroutine._markdown import _escape, _list
+from backroutine._signs import SEEK_HELP_LEAD
 from backroutine._wrapping import WIDTH
 from backroutine.testing import exercises, paces, routines
-from tests.helpers import KNEE_ROCK
+from tests.helpers import (
+    KNEE_ROCK,
+    OSTEOPOROSIS_CAUTION,
+    PREGNANCY_CAUTION,
+    SPREADING_CAUTION,
+    STENOSIS_CAUTION,
+    emergency_words,
+    planned,
+    twist_routine,
+)
 
 
 class TestMarkdownEscape:
@@ -96,21 +109,21 @@ def _kind(open_: list[str]) -> str:
     """The kind of block an inline token is in, from the blocks open around it."""
     if open_[-1].startswith("h"):
         return open_[-1]
+    quoted = "blockquote_open" in open_
     for container, kind in [
         ("ordered_list_open", "numbered"),
         ("bullet_list_open", "item"),
-        ("blockquote_open", "quote"),
     ]:
         if container in open_:
-            return kind
-    return "paragraph"
+            return f"quoted {kind}" if quoted else kind
+    return "quote" if quoted else "paragraph"
 
 
 def outline(markdown: str) -> list[tuple[str, str]]:
     """Each block of rendered *markdown* as (kind, the text it shows).
 
     The kind is a heading's tag (``h1``...), ``item`` or ``numbered`` for a
-    list item, ``quote`` or ``paragraph``.  Inline markup other than a bold
+    list item (``quoted item`` in a quote), ``quote`` or ``paragraph``.  Inline markup other than a bold
     label ending with a colon fails the test: data must read literally.
     """
     blocks: list[tuple[str, str]] = []
@@ -126,19 +139,27 @@ def outline(markdown: str) -> list[tuple[str, str]]:
     return blocks
 
 
+def shown_words(markdown: str) -> str:
+    """All the text rendered *markdown* shows, blocks separated by spaces."""
+    return " ".join(text for _, text in outline(markdown))
+
+
 def shown(text: str) -> str:
     """*text* as Markdown shows it: whitespace runs as spaces, NUL replaced."""
     return " ".join(text.split()).replace("\x00", "\ufffd")
 
 
-def _exercise_outline(exercise: Exercise, level: int) -> list[tuple[str, str]]:
+def _exercise_outline(
+    exercise: Exercise, level: int, cautions: list[tuple[str, list[Caution]]]
+) -> list[tuple[str, str]]:
+    """The steps, why it helps, cues and each heading of *cautions*, at *level*."""
     heading = f"h{level}"
     blocks: list[tuple[str, str]] = []
     for title, kind, items in [
         ("Steps", "numbered", exercise.instructions),
         ("Why it helps", "item", exercise.benefits),
         ("Cues", "item", exercise.cues),
-        ("Take care", "item", tuple(c.text for c in exercise.cautions)),
+        *((title, "item", [c.text for c in some]) for title, some in cautions),
     ]:
         if items:
             blocks.append((heading, title))
@@ -146,17 +167,49 @@ def _exercise_outline(exercise: Exercise, level: int) -> list[tuple[str, str]]:
     return blocks
 
 
+def all_cautions(exercise: Exercise) -> list[tuple[str, list[Caution]]]:
+    """Every caution of *exercise*, as its own handout heads them."""
+    return [("Take care", list(exercise.cautions))]
+
+
+def persons_cautions(
+    routine: Routine, exercise: Exercise
+) -> list[tuple[str, list[Caution]]]:
+    """The cautions of *exercise* a routine's handout shows, as it heads them.
+
+    Those about the person's conditions, then those about none; none about
+    another condition.
+    """
+    return [
+        ("For you", [c for c in exercise.cautions if c.concerns(routine.conditions)]),
+        ("Take care", [c for c in exercise.cautions if not c.conditions]),
+    ]
+
+
+SEEK_HELP_OUTLINE = [
+    ("quote", f"Seek help now: {SEEK_HELP_LEAD}:"),
+    *(("quoted item", words) for words in emergency_words()),
+]
+"""The seek-help box as a handout shows it."""
+
+
 def routine_outline(routine: Routine) -> list[tuple[str, str]]:
     """The blocks a routine's handout should show, from the routine alone."""
     blocks = [("h1", shown(routine.name))]
     blocks += [("item", f"{k}: {v}") for k, v in routine_facts(routine, None)]
-    blocks += [("h2", "Before you start"), ("quote", f"Stop rule: {STOP_RULE}")]
-    blocks += [("item", shown(s)) for s in routine.safety if s != STOP_RULE]
+    blocks += [("h2", "Before you start"), *SEEK_HELP_OUTLINE]
+    blocks += [
+        ("item", f"Stop rule: {STOP_RULE}"),
+        ("item", f"See a specialist: {SEE_SPECIALIST}"),
+    ]
+    always = {STOP_RULE, SEE_SPECIALIST, SEEK_HELP}
+    blocks += [("item", shown(s)) for s in routine.safety if s not in always]
     for number, step in enumerate(routine.steps, start=1):
         blocks.append(("h2", f"{number}. {shown(step.exercise.name)}"))
         fields = step_fields(step, HANDOUT)
         blocks += [("item", f"{label}: {shown(value)}") for label, value in fields]
-        blocks += _exercise_outline(step.exercise, 3)
+        cautions = persons_cautions(routine, step.exercise)
+        blocks += _exercise_outline(step.exercise, 3, cautions)
     if routine.notes:
         blocks.append(("h2", "Notes"))
         blocks += [("item", shown(note)) for note in routine.notes]
@@ -231,7 +284,32 @@ def wind_down() -> Routine:
     )
 
 
-WIND_DOWN_MARKDOWN = """\
+SEEK_HELP_MARKDOWN = """\
+> **Seek help now:** stop, and call emergency services or go to an emergency
+> department, if you have any of these:
+>
+> - numbness or tingling around the genitals or buttocks
+> - new trouble passing urine, or loss of bladder or bowel control
+> - weakness or numbness in both legs
+> - pain or tingling in both legs
+> - a new loss of sexual function, such as trouble getting an erection
+> - chest pain
+> - back pain after a serious accident or fall
+"""
+
+STOP_RULE_MARKDOWN = """\
+- **Stop rule:** Stop an exercise if it makes your pain worse, causes new pain,
+  or sends symptoms down a leg.
+"""
+
+ROUTINE_ADVICE_MARKDOWN = f"""\
+{STOP_RULE_MARKDOWN}\
+- **See a specialist:** If your pain persists, gets worse, or spreads down a
+  leg, see a spine specialist or another health professional: lasting pain can
+  have a cause that needs checking.
+"""
+
+WIND_DOWN_MARKDOWN = f"""\
 # Wind-down
 
 - **Time of day:** bedtime
@@ -240,9 +318,8 @@ WIND_DOWN_MARKDOWN = """\
 
 ## Before you start
 
-> **Stop rule:** Stop an exercise if it makes your pain worse, causes new pain,
-> or sends symptoms down a leg.
-
+{SEEK_HELP_MARKDOWN}
+{ROUTINE_ADVICE_MARKDOWN}\
 - Move slowly.
 
 ## 1. Knee rock
@@ -285,7 +362,7 @@ WIND_DOWN_MARKDOWN = """\
 - Go gently.
 """
 
-KNEE_ROCK_MARKDOWN = """\
+KNEE_ROCK_MARKDOWN = f"""\
 # Knee rock
 
 Rock your bent knees gently from side to side.
@@ -299,6 +376,10 @@ Rock your bent knees gently from side to side.
 - **Equipment:** mat
 - **Difficulty:** beginner
 
+## Before you start
+
+{SEEK_HELP_MARKDOWN}
+{STOP_RULE_MARKDOWN}
 ## Steps
 
 1. Lie on your back with your knees bent.
@@ -324,6 +405,9 @@ def fits(markdown: str) -> list[str]:
     return [line for line in markdown.splitlines() if len(line) > WIDTH]
 
 
+CAUTION_HEADS = [("h3", "For you"), ("h3", "Take care")]
+
+
 class TestToMarkdown:
     def test_routine(self) -> None:
         """A hand-built routine renders as exactly this handout."""
@@ -338,7 +422,10 @@ class TestToMarkdown:
         assert KNEE_ROCK_MARKDOWN == to_markdown(KNEE_ROCK)
 
     def test_without_optional_parts(self) -> None:
-        """Without time of day, targets, safety, notes or note, those are left out."""
+        """Without time of day, targets, safety, notes or note, those are left out.
+
+        The seek-help box, the stop rule and when to see a specialist stay.
+        """
         routine = Routine(
             name="R",
             steps=[RoutineStep(exercise=PRONE_REST, sets=[ExerciseSet(reps=1)])],
@@ -347,8 +434,7 @@ class TestToMarkdown:
             "# R\n\n"
             "- **Total time:** 14 seconds\n\n"
             "## Before you start\n\n"
-            "> **Stop rule:** Stop an exercise if it makes your pain worse, "
-            "causes new pain,\n> or sends symptoms down a leg.\n\n"
+            f"{SEEK_HELP_MARKDOWN}\n{ROUTINE_ADVICE_MARKDOWN}\n"
             "## 1. Prone rest\n\n"
             "- **Position:** prone (lying face down)\n"
             "- **Dose:** 1 set of 1 rep\n\n"
@@ -442,7 +528,10 @@ class TestToMarkdown:
             ("h1", shown(exercise.name)),
             ("paragraph", shown(exercise.summary)),
             *(("item", f"{label}: {value}") for label, value in facts),
-            *_exercise_outline(exercise, 2),
+            ("h2", "Before you start"),
+            *SEEK_HELP_OUTLINE,
+            ("item", f"Stop rule: {STOP_RULE}"),
+            *_exercise_outline(exercise, 2, all_cautions(exercise)),
         ]
         assert expected == outline(to_markdown(exercise))
 
@@ -452,6 +541,82 @@ class TestToMarkdown:
         markdown = to_markdown(routine)
         assert [] == fits(markdown)
         assert routine_outline(routine) == outline(markdown)
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(planned(), id="planned routine"),
+            pytest.param(attrs.evolve(wind_down(), safety=()), id="no safety"),
+            pytest.param(default_catalog()["spine-press-up"], id="exercise"),
+        ],
+    )
+    def test_seek_help_box(self, value: Routine | Exercise) -> None:
+        """The box is a quote under Before you start: what to do, then the signs."""
+        blocks = outline(to_markdown(value))
+        start = blocks.index(("h2", "Before you start"))
+        box = blocks[start + 1 : start + 1 + len(SEEK_HELP_OUTLINE)]
+        assert SEEK_HELP_OUTLINE == box
+        assert [("quoted item", words) for words in emergency_words()] == box[1:]
+        assert ("item", f"Stop rule: {STOP_RULE}") in blocks
+        if isinstance(value, Routine):
+            assert ("item", f"See a specialist: {SEE_SPECIALIST}") in blocks
+
+    def test_said_once(self) -> None:
+        """Advice the routine's safety holds as well is not shown twice."""
+        routine = attrs.evolve(
+            wind_down(), safety=[SEEK_HELP, "Go slow.", SEE_SPECIALIST, STOP_RULE]
+        )
+        words = shown_words(to_markdown(routine))
+        assert (1, 1, 1, 0) == (
+            words.count(STOP_RULE),
+            words.count(SEE_SPECIALIST),
+            words.count("Seek help now:"),
+            words.count(SEEK_HELP),
+        )
+
+    @pytest.mark.parametrize(
+        ("conditions", "shown", "hidden"),
+        [
+            (
+                (Condition.OSTEOPOROSIS,),
+                [("For you", [OSTEOPOROSIS_CAUTION])],
+                [PREGNANCY_CAUTION, STENOSIS_CAUTION],
+            ),
+            (
+                (Condition.PREGNANCY, Condition.SPINAL_STENOSIS),
+                [("For you", [PREGNANCY_CAUTION])],
+                [OSTEOPOROSIS_CAUTION],
+            ),
+            ((), [], [OSTEOPOROSIS_CAUTION, PREGNANCY_CAUTION, STENOSIS_CAUTION]),
+        ],
+        ids=["osteoporosis", "pregnancy and stenosis", "no conditions"],
+    )
+    def test_cautions_for_the_person(
+        self,
+        conditions: tuple[Condition, ...],
+        shown: list[tuple[str, list[Caution]]],
+        hidden: list[Caution],
+    ) -> None:
+        """A step shows the person's cautions, For you, then general ones only."""
+        markdown = to_markdown(twist_routine(*conditions))
+        blocks = outline(markdown)
+        twist = blocks[: blocks.index(("h2", "2. Spine press-up"))]
+        expected = [*shown, ("Take care", [SPREADING_CAUTION])]
+        first = next(at for at, block in enumerate(twist) if block in CAUTION_HEADS)
+        cautions = twist[first:]
+        assert [
+            block
+            for heading, some in expected
+            for block in [("h3", heading), *(("item", c.text) for c in some)]
+        ] == cautions
+        assert [] == [c.about for c in hidden if c.advice in shown_words(markdown)]
+
+    def test_exercise_keeps_all_its_cautions(self) -> None:
+        """An exercise's own handout lists every caution under Take care."""
+        exercise = twist_routine().steps[0].exercise
+        blocks = outline(to_markdown(exercise))
+        take_care = blocks.index(("h2", "Take care"))
+        assert [("item", c.text) for c in exercise.cautions] == blocks[take_care + 1 :]
 
     @pytest.mark.parametrize("value", [default_catalog(), "spine-press-up", None])
     def test_not_a_routine(self, value: object) -> None:

@@ -1,9 +1,13 @@
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from backroutine import (
+    SEEK_HELP,
     Catalog,
+    Caution,
+    Condition,
     Exercise,
     ExerciseSet,
     Pace,
@@ -18,25 +22,54 @@ from backroutine import (
     screen,
     to_text,
 )
-from backroutine._advice import STOP_RULE
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._render_text import (
     exercise_list_text,
     exercise_text,
     routine_text,
     screening_text,
 )
+from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
 from backroutine._wrapping import WIDTH
 from backroutine.testing import catalogs, exercises, paces, routines
 from tests.helpers import (
     KNEE_ROCK,
+    OSTEOPOROSIS_CAUTION,
+    PREGNANCY_CAUTION,
     PRESS_UP,
-    ROTATION,
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
+    emergency_words,
+    one_line,
+    planned,
     small_routine,
+    tiers_shown,
+    twist_routine,
 )
 
-PRESS_UP_TEXT = """\
+SEEK_HELP_TEXT = """\
+*** Seek help now **************************************************************
+Stop, and call emergency services or go to an emergency department, if you have
+any of these:
+  - numbness or tingling around the genitals or buttocks
+  - new trouble passing urine, or loss of bladder or bowel control
+  - weakness or numbness in both legs
+  - pain or tingling in both legs
+  - a new loss of sexual function, such as trouble getting an erection
+  - chest pain
+  - back pain after a serious accident or fall
+********************************************************************************
+"""
+
+ROUTINE_ADVICE_TEXT = """\
+Stop rule:        Stop an exercise if it makes your pain worse, causes new pain,
+                  or sends symptoms down a leg.
+See a specialist: If your pain persists, gets worse, or spreads down a leg, see
+                  a spine specialist or another health professional: lasting
+                  pain can have a cause that needs checking.
+"""
+
+PRESS_UP_TEXT = f"""\
 Spine press-up
 ==============
 id: spine-press-up
@@ -53,6 +86,10 @@ Occasions:   after sitting
 Dose:        1 set of 8 to 10 reps, hold 3 to 5 seconds
 Equipment:   none
 Difficulty:  beginner
+
+{SEEK_HELP_TEXT}
+Stop rule: Stop an exercise if it makes your pain worse, causes new pain, or
+           sends symptoms down a leg.
 
 Steps
   1. Lie face down with your palms on the floor beneath your shoulders.
@@ -116,16 +153,15 @@ class TestExerciseListText:
         assert "No exercises.\n" == exercise_list_text(Catalog())
 
 
-SMALL_ROUTINE_TEXT = """\
+SMALL_ROUTINE_TEXT = f"""\
 Before bed
 ==========
 Time of day: bedtime
 Targets:     lower back
 Total time:  about 8 minutes (7 min 42 s)
 
-Stop rule: Stop an exercise if it makes your pain worse, causes new pain, or
-           sends symptoms down a leg.
-
+{SEEK_HELP_TEXT}
+{ROUTINE_ADVICE_TEXT}
 Safety
   - Stop if it hurts.
 
@@ -140,8 +176,6 @@ Exercises
      Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
      Set 2:    8 reps, hold 3 seconds
      Take care:
-       - Spinal stenosis: Bending backwards may bring on your symptoms: ask a
-         professional before you do this exercise.
        - Pain spreading down a leg: Stop the exercise.
 
 Notes
@@ -155,7 +189,10 @@ class TestRoutineText:
         assert SMALL_ROUTINE_TEXT == routine_text(small_routine())
 
     def test_planned_routine(self) -> None:
-        """Each step's exercise and note, the notes and the safety are all there."""
+        """Each step's exercise and note, the notes and the safety, each once.
+
+        The seek-help sentence of the routine's safety is shown as the box.
+        """
         routine = plan_routine(PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8))
         text = routine_text(routine)
         flat = " ".join(text.split())
@@ -164,8 +201,11 @@ class TestRoutineText:
             assert f"\n  {number}. {step.exercise.name}\n" in text
             assert step.note is not None
             assert step.note in flat
+        assert SEEK_HELP in routine.safety
         for advice in (*routine.notes, *routine.safety):
-            assert advice in flat
+            if advice != SEEK_HELP:
+                assert (advice, 1) == (advice, flat.count(advice))
+        assert SEEK_HELP not in flat
         assert "\nSafety\n" in text
         assert [] == [line for line in text.splitlines() if len(line) > WIDTH]
 
@@ -174,7 +214,9 @@ class TestRoutineText:
         text = routine_text(small_routine())
         flat = " ".join(text.split())
         assert f"Stop rule: {STOP_RULE}" in flat
-        assert flat.index(STOP_RULE) < flat.index(ROTATION.name)
+        assert flat.index(STOP_RULE) < flat.index(
+            small_routine().steps[0].exercise.name
+        )
         assert text.index("\nTotal time:") < text.index("\nStop rule:")
 
     def test_safety_before_the_first_exercise(self) -> None:
@@ -183,28 +225,26 @@ class TestRoutineText:
         assert text.index("\nSafety\n") < text.index("\nExercises\n")
 
     def test_cautions_with_their_step(self) -> None:
-        """A step lists its exercise's cautions, after its dose and before the next."""
+        """A step lists its cautions, after its dose and before the next step."""
         routine = attrs.evolve(
             small_routine(), steps=list(reversed(small_routine().steps))
         )
-        text = routine_text(routine)
-        lines = text.splitlines()
+        lines = routine_text(routine).splitlines()
         take_care = lines.index("     Take care:")
         assert [
             f"       - {SPREADING_CAUTION.text}",
             "",
             "  2. Supine lower trunk rotation",
-        ] == lines[take_care + 3 : take_care + 6]
-        flat = " ".join(text.split())
-        assert STENOSIS_CAUTION.text in flat
-        assert 1 == text.count("Take care:")
+        ] == lines[take_care + 1 : take_care + 4]
 
     @given(routines())
-    def test_every_caution_under_its_step(self, routine: Routine) -> None:
-        """Every caution of every step is shown, whatever the routine."""
+    def test_every_caution_for_the_person_under_its_step(
+        self, routine: Routine
+    ) -> None:
+        """Every caution that concerns the person is shown, whatever the routine."""
         flat = " ".join(routine_text(routine).split())
         for step in routine.steps:
-            for caution in step.exercise.cautions:
+            for caution in routine.cautions(step.exercise):
                 assert " ".join(caution.text.split()) in flat
 
     def test_pace(self) -> None:
@@ -235,15 +275,17 @@ class TestRoutineText:
                 assert " ".join(step.note.split()) in flat
 
     def test_without_optional_parts(self) -> None:
-        """Without a time of day, targets, notes or safety, those are left out."""
+        """Without a time of day, targets, notes or safety, those are left out.
+
+        The seek-help box, the stop rule and when to see a specialist stay.
+        """
         bare = attrs.evolve(PRESS_UP, cautions=())
         routine = Routine(
             name="R", steps=[RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])]
         )
         assert (
             "R\n=\nTotal time: 14 seconds\n\n"
-            "Stop rule: Stop an exercise if it makes your pain worse, causes new "
-            "pain, or\n           sends symptoms down a leg.\n\n"
+            f"{SEEK_HELP_TEXT}\n{ROUTINE_ADVICE_TEXT}\n"
             "Exercises\n"
             "  1. Spine press-up\n"
             "     Position: prone (lying face down)\n"
@@ -260,47 +302,200 @@ class TestRoutineText:
         assert "\n      Dose:     1 set of 1 rep\n" in text
 
 
+def seek_help_box(text: str) -> str:
+    """The seek-help box in *text*, from its top rule to its bottom rule."""
+    top = text.index("\n*** Seek help now ***") + 1
+    bottom = text.index("\n" + "*" * WIDTH + "\n", top) + WIDTH + 2
+    return text[top:bottom]
+
+
+class TestSeekHelpBox:
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(planned(), id="planned routine"),
+            pytest.param(
+                attrs.evolve(small_routine(), safety=()), id="routine without safety"
+            ),
+            pytest.param(default_catalog()["spine-press-up"], id="exercise"),
+        ],
+    )
+    def test_every_emergency_sign_and_what_to_do(
+        self, value: Routine | Exercise
+    ) -> None:
+        """The box says what to do, then lists each emergency sign in words."""
+        box = seek_help_box(to_text(value))
+        signs = [f"  - {words}" for words in emergency_words()]
+        assert "Stop, and call emergency services" in box
+        assert signs == [line for line in box.splitlines() if line.startswith("  - ")]
+
+    @pytest.mark.parametrize(
+        ("value", "first"),
+        [
+            pytest.param(small_routine(), "\nExercises\n", id="routine"),
+            pytest.param(KNEE_ROCK, "\nSteps\n", id="exercise"),
+        ],
+    )
+    def test_before_the_exercises(self, value: Routine | Exercise, first: str) -> None:
+        """The box and the stop rule come before the exercises or the steps."""
+        text = to_text(value)
+        box = text.index(seek_help_box(text))
+        assert box < text.index("\nStop rule:") < text.index(first)
+
+    @given(routines())
+    def test_every_routine(self, routine: Routine) -> None:
+        """Any routine shows the box, the stop rule and when to see a specialist."""
+        text = routine_text(routine)
+        flat = one_line(text)
+        assert seek_help_box(text) in text
+        assert STOP_RULE in flat
+        assert SEE_SPECIALIST in flat
+
+    @given(exercises())
+    def test_every_exercise(self, exercise: Exercise) -> None:
+        """Any exercise shows the box and the stop rule."""
+        text = exercise_text(exercise)
+        assert seek_help_box(text) in text
+        assert STOP_RULE in one_line(text)
+
+    def test_said_once(self) -> None:
+        """Advice the routine's safety holds as well is not shown twice."""
+        routine = attrs.evolve(
+            small_routine(), safety=[SEEK_HELP, SEE_SPECIALIST, STOP_RULE, "Go slow."]
+        )
+        text = routine_text(routine)
+        flat = one_line(text)
+        assert (1, 1, 1) == tuple(
+            text.count(said)
+            for said in ("\n*** Seek help now ", "\nStop rule:", "See a specialist:")
+        )
+        assert (0, 1, 1) == tuple(
+            flat.count(said) for said in (SEEK_HELP, STOP_RULE, SEE_SPECIALIST)
+        )
+        assert "\nSafety\n  - Go slow.\n\nExercises\n" in text
+
+
+class TestCautionsForThePerson:
+    def test_the_persons_conditions_first(self) -> None:
+        """Cautions about the person's conditions come first, marked for them."""
+        text = routine_text(twist_routine(Condition.OSTEOPOROSIS))
+        twist = text[text.index("  1. ") : text.index("  2. ")]
+        assert [
+            "     For you:",
+            f"       - {OSTEOPOROSIS_CAUTION.text}",
+            "     Take care:",
+            f"       - {SPREADING_CAUTION.text}",
+        ] == twist.splitlines()[-5:-1]
+
+    @pytest.mark.parametrize(
+        ("conditions", "shown", "hidden"),
+        [
+            (
+                (Condition.OSTEOPOROSIS,),
+                [OSTEOPOROSIS_CAUTION, SPREADING_CAUTION],
+                [PREGNANCY_CAUTION, STENOSIS_CAUTION],
+            ),
+            (
+                (Condition.PREGNANCY, Condition.SPINAL_STENOSIS),
+                [PREGNANCY_CAUTION, STENOSIS_CAUTION, SPREADING_CAUTION],
+                [OSTEOPOROSIS_CAUTION],
+            ),
+            (
+                (),
+                [SPREADING_CAUTION],
+                [OSTEOPOROSIS_CAUTION, PREGNANCY_CAUTION, STENOSIS_CAUTION],
+            ),
+        ],
+        ids=["osteoporosis", "pregnancy and stenosis", "no conditions"],
+    )
+    def test_only_the_persons(
+        self,
+        conditions: tuple[Condition, ...],
+        shown: list[Caution],
+        hidden: list[Caution],
+    ) -> None:
+        """Cautions about other conditions are left out; general ones stay."""
+        flat = one_line(routine_text(twist_routine(*conditions)))
+        assert [] == [c.about for c in shown if one_line(c.text) not in flat]
+        assert [] == [c.about for c in hidden if c.advice in flat]
+        assert ("For you:" in flat) is bool(conditions)
+
+    def test_an_exercise_keeps_all_its_cautions(self) -> None:
+        """An exercise's own handout shows every caution it has."""
+        flat = one_line(exercise_text(PRESS_UP))
+        assert STENOSIS_CAUTION.text in flat
+        assert SPREADING_CAUTION.text in flat
+
+
+TIERS = [Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_PROFESSIONAL]
+
+
+def tier_heading(urgency: Urgency) -> str:
+    """The line that heads a screening's signs of *urgency*."""
+    return f"{URGENCY_WORDS[urgency].name.capitalize()}:"
+
+
 class TestScreeningText:
-    def test_emergency(self) -> None:
-        """An emergency says to call emergency services and names its sign."""
+    def test_every_tier(self) -> None:
+        """Signs of every tier: each tier, most urgent first, its signs and action."""
         expected = """\
 EMERGENCY: call emergency services now
 ======================================
 
-Warning sign:
-  - numbness around the genitals or buttocks
+Emergency:
+  - numbness or tingling around the genitals or buttocks
+  - chest pain
+Call emergency services or go to an emergency department now; do not exercise.
+
+Urgent:
+  - a high temperature, or feeling hot and shivery
+Get an urgent appointment with a doctor today, in person or by phone; do not
+start these exercises until then.
+
+See a professional:
+  - pain that spreads down a leg, below the knee
+See a physiotherapist, a spine specialist or your doctor; gentle exercise is
+usually fine meanwhile.
 
 Call emergency services or go to an emergency department now, and do not
 exercise. With back pain, this can mean pressure on the nerves of the spine or
-another injury that needs treatment straight away: numbness around the genitals
-or buttocks.
+another problem that needs treatment straight away: numbness or tingling around
+the genitals or buttocks and chest pain.
 """
-        screening = screen([WarningSign.WORSENING_PAIN, WarningSign.SADDLE_NUMBNESS])
-        assert Urgency.EMERGENCY is screening.urgency
+        screening = screen(
+            [
+                WarningSign.PAIN_BELOW_KNEE,
+                WarningSign.CHEST_PAIN,
+                WarningSign.FEVER,
+                WarningSign.SADDLE_NUMBNESS,
+            ]
+        )
         assert expected == screening_text(screening)
 
-    def test_urgent(self) -> None:
-        """An urgent screening says to see a doctor soon and lists its signs."""
-        screening = screen([WarningSign.NIGHT_PAIN, WarningSign.FEVER])
-        text = screening_text(screening)
-        assert text.startswith(
-            "URGENT: see a doctor soon\n=========================\n\n"
-            "Warning signs:\n"
-            "  - a fever or chills\n"
-            "  - pain that is worse at night or not eased by rest\n\n"
-        )
-        assert screening.advice in " ".join(text.split())
+    @pytest.mark.parametrize("sign", list(WarningSign), ids=lambda s: s.value)
+    def test_each_sign_alone(self, sign: WarningSign) -> None:
+        """A sign alone is shown in words, under its tier, with what to do."""
+        urgency = SIGN_URGENCY[sign]
+        text = screening_text(screen([sign]))
+        assert [
+            (tier_heading(urgency), [SIGN_WORDS[sign]], URGENCY_WORDS[urgency].action)
+        ] == tiers_shown(text)
+        assert screen([sign]).advice in one_line(text)
 
-    def test_see_professional(self) -> None:
-        """A see-professional screening says so, with its sign and advice."""
-        screening = screen([WarningSign.PAIN_BELOW_KNEE])
-        text = screening_text(screening)
-        assert text.startswith(
-            "See a professional\n==================\n\n"
-            "Warning sign:\n"
-            "  - pain that spreads down a leg, below the knee\n\n"
-        )
-        assert screening.advice in " ".join(text.split())
+    @given(st.lists(st.sampled_from(WarningSign), unique=True))
+    def test_any_signs(self, signs: list[WarningSign]) -> None:
+        """Any signs: every one in words, under its tier, tiers most urgent first."""
+        screening = screen(signs)
+        expected = [
+            (
+                tier_heading(urgency),
+                [SIGN_WORDS[sign] for sign in signs_at(urgency) if sign in signs],
+                URGENCY_WORDS[urgency].action,
+            )
+            for urgency in TIERS
+            if any(SIGN_URGENCY[sign] is urgency for sign in signs)
+        ]
+        assert expected == tiers_shown(screening_text(screening))
 
     def test_none(self) -> None:
         """Without warning signs, it says so and gives the general advice."""

@@ -1,8 +1,19 @@
 import pytest
 
-from backroutine import Cue, CueKind, timeline
-from backroutine._timer_text import cue_line, timeline_text
-from tests.helpers import small_routine
+from backroutine import SEEK_HELP, Caution, Condition, Cue, CueKind, timeline
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
+from backroutine._timer_text import cue_line, cue_lines, timeline_text
+from backroutine._wrapping import WIDTH
+from tests.helpers import (
+    OSTEOPOROSIS_CAUTION,
+    PREGNANCY_CAUTION,
+    SPREADING_CAUTION,
+    STENOSIS_CAUTION,
+    emergency_words,
+    one_line,
+    small_routine,
+    twist_routine,
+)
 
 
 def cue(start: float, text: str = "Hold for 5 seconds.") -> Cue:
@@ -32,14 +43,119 @@ class TestCueLine:
         assert "00:10  Rest, then go." == cue_line(cue(10, "Rest,\n  then\tgo."))
 
 
+class TestCueLines:
+    def test_plain_cue(self) -> None:
+        """A cue without advice or cautions is its one line."""
+        assert [cue_line(cue(3))] == cue_lines(cue(3))
+
+    def test_cautions_under_the_line(self) -> None:
+        """A cue's cautions follow its line, under its text, the person's first."""
+        with_cautions = Cue(
+            start_seconds=3600,
+            seconds=10,
+            kind=CueKind.NEXT_EXERCISE,
+            text="Next: Twist.",
+            cautions=[SPREADING_CAUTION, OSTEOPOROSIS_CAUTION],
+        )
+        assert [
+            "1:00:00  Next: Twist.",
+            "         For you:",
+            f"           - {OSTEOPOROSIS_CAUTION.text}",
+            "         Take care:",
+            f"           - {SPREADING_CAUTION.text}",
+        ] == cue_lines(with_cautions)
+
+    def test_advice_before_the_line(self) -> None:
+        """A cue's advice comes first: the box, the rest, then a blank line."""
+        first = Cue(
+            start_seconds=0,
+            seconds=10,
+            kind=CueKind.GET_READY,
+            text="Get ready.",
+            safety=["Go slow.", SEEK_HELP],
+        )
+        lines = cue_lines(first)
+        assert lines[0].startswith("*** Seek help now ***")
+        assert ["", "Before you start", "  - Go slow.", "", "00:00  Get ready."] == (
+            lines[-5:]
+        )
+
+
 class TestTimelineText:
-    def test_one_line_per_cue(self) -> None:
-        """Each cue gets a line, in order, from 00:00 to the done cue."""
+    def test_every_cue_in_order(self) -> None:
+        """Each cue gets its line, in order, from 00:00 to the done cue."""
         cues = timeline(small_routine())
         lines = timeline_text(cues).splitlines()
-        assert [cue_line(c) for c in cues] == lines
-        assert "00:00  Get ready for Supine lower trunk rotation." == lines[0][:49]
+        cue_lines_shown = [line for line in lines if line[:1].isdigit()]
+        assert [cue_line(c) for c in cues] == cue_lines_shown
+        assert (
+            "00:00  Get ready for Supine lower trunk rotation."
+            == (cue_lines_shown[0][:49])
+        )
         assert "07:42  Done: well done." == lines[-1]
+
+    def test_seek_help_box_before_the_cues(self) -> None:
+        """The box, with every emergency sign as a bullet, comes before 00:00."""
+        text = timeline_text(timeline(small_routine()))
+        before = text[: text.index("\n00:00  ")].splitlines()
+        box = before[: before.index("*" * WIDTH) + 1]
+        assert box[0].startswith("*** Seek help now ***")
+        assert "Stop, and call emergency services" in one_line("\n".join(box))
+        signs = [line[4:] for line in box if line.startswith("  - ")]
+        assert emergency_words() == signs
+
+    def test_advice_before_the_cues(self) -> None:
+        """The stop rule and when to see a specialist come before 00:00, once."""
+        text = timeline_text(timeline(small_routine()))
+        before = one_line(text[: text.index("\n00:00  ")])
+        assert STOP_RULE in before
+        assert SEE_SPECIALIST in before
+        assert SEEK_HELP not in one_line(text)
+        assert 1 == text.count("Seek help now")
+
+    def test_the_first_cue_says_the_stop_rule(self) -> None:
+        """The first cue's own line still says the stop rule, for a voice to say."""
+        text = timeline_text(timeline(small_routine()))
+        first = next(line for line in text.splitlines() if line.startswith("00:00"))
+        assert STOP_RULE in first
+
+    @pytest.mark.parametrize(
+        ("conditions", "twist", "hidden"),
+        [
+            (
+                (Condition.OSTEOPOROSIS,),
+                [("For you", OSTEOPOROSIS_CAUTION), ("Take care", SPREADING_CAUTION)],
+                [PREGNANCY_CAUTION, STENOSIS_CAUTION],
+            ),
+            (
+                (),
+                [("Take care", SPREADING_CAUTION)],
+                [OSTEOPOROSIS_CAUTION, PREGNANCY_CAUTION, STENOSIS_CAUTION],
+            ),
+        ],
+        ids=["osteoporosis", "no conditions"],
+    )
+    def test_cautions_for_the_person(
+        self,
+        conditions: tuple[Condition, ...],
+        twist: list[tuple[str, Caution]],
+        hidden: list[Caution],
+    ) -> None:
+        """Each exercise's first cue has its cautions for this person under it."""
+        text = timeline_text(timeline(twist_routine(*conditions)))
+        lines = text.splitlines()
+        start = next(at for at, line in enumerate(lines) if line.startswith("00:00"))
+        expected: list[str] = []
+        for heading, caution in twist:
+            expected += [f"       {heading}:", f"         - {caution.text}"]
+        assert expected == lines[start + 1 : start + 1 + len(expected)]
+        assert lines[start + 1 + len(expected)].startswith("00:10  ")
+        press_up = next(at for at, line in enumerate(lines) if "Next: " in line)
+        assert [
+            "       Take care:",
+            f"         - {SPREADING_CAUTION.text}",
+        ] == lines[press_up + 1 : press_up + 3]
+        assert [] == [c.about for c in hidden if c.advice in one_line(text)]
 
     def test_empty(self) -> None:
         """No cues, no text."""

@@ -9,8 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backroutine import (
+    SEEK_HELP,
     Bias,
     BodyArea,
+    Caution,
+    Condition,
     Cue,
     CueKind,
     Dosage,
@@ -26,10 +29,22 @@ from backroutine import (
     estimate_duration,
     timeline,
 )
-from backroutine._advice import STOP_RULE
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine.testing import paces, routines
-from tests.helpers import make_exercise, make_routine
+from tests.helpers import (
+    OSTEOPOROSIS_CAUTION,
+    PREGNANCY_CAUTION,
+    PRESS_UP,
+    SPREADING_CAUTION,
+    STENOSIS_CAUTION,
+    TWIST,
+    emergency_words,
+    make_exercise,
+    make_routine,
+    planned,
+    twist_routine,
+)
 
 # The worked examples use the default pace: get ready 10 s, move 2 s,
 # release 2 s, switch side 5 s, change exercise 10 s, change position 10 s.
@@ -177,6 +192,80 @@ class TestTimelineProperties:
         assert True is (
             estimate_duration(before, pace) < estimate_duration(after, pace)
         )
+
+
+STARTS = (CueKind.GET_READY, CueKind.NEXT_EXERCISE)
+"""The kinds of cue that start an exercise."""
+
+
+class TestSafetyAndCautions:
+    @pytest.mark.parametrize(
+        "routine",
+        [
+            pytest.param(planned(), id="planned"),
+            pytest.param(twist_routine(), id="hand-built"),
+        ],
+    )
+    def test_first_cue_carries_the_seek_help_box(self, routine: Routine) -> None:
+        """The first cue's safety has the box, the stop rule and the specialist."""
+        first, *others = timeline(routine)
+        assert SEEK_HELP in first.safety
+        assert STOP_RULE in first.safety
+        assert SEE_SPECIALIST in first.safety
+        safety = " ".join(first.safety)
+        assert [] == [words for words in emergency_words() if words not in safety]
+        assert [] == [cue for cue in others if cue.safety]
+
+    def test_first_cue_says_the_stop_rule(self) -> None:
+        """The first cue's text, what a voice says, still has the stop rule."""
+        assert STOP_RULE in timeline(twist_routine())[0].text
+
+    @pytest.mark.parametrize(
+        ("conditions", "twist", "press_up"),
+        [
+            (
+                (Condition.OSTEOPOROSIS,),
+                (OSTEOPOROSIS_CAUTION, SPREADING_CAUTION),
+                (SPREADING_CAUTION,),
+            ),
+            (
+                (Condition.SPINAL_STENOSIS, Condition.PREGNANCY),
+                (PREGNANCY_CAUTION, SPREADING_CAUTION),
+                (STENOSIS_CAUTION, SPREADING_CAUTION),
+            ),
+            ((), (SPREADING_CAUTION,), (SPREADING_CAUTION,)),
+        ],
+        ids=["osteoporosis", "stenosis and pregnancy", "no conditions"],
+    )
+    def test_cautions_for_the_person(
+        self,
+        conditions: tuple[Condition, ...],
+        twist: tuple[Caution, ...],
+        press_up: tuple[Caution, ...],
+    ) -> None:
+        """The cue that starts an exercise has its cautions for this person only."""
+        cues = timeline(twist_routine(*conditions))
+        assert [(TWIST.id, twist), (PRESS_UP.id, press_up)] == [
+            (cue.exercise_id, cue.cautions) for cue in cues if cue.kind in STARTS
+        ]
+        assert [] == [cue for cue in cues if cue.kind not in STARTS and cue.cautions]
+
+    def test_no_caution_in_a_cue_text(self) -> None:
+        """Cautions are data beside the cue, never in the text a voice says."""
+        all_conditions = twist_routine(*Condition)
+        everyone = [*TWIST.cautions, *PRESS_UP.cautions]
+        for cue in timeline(all_conditions):
+            assert [] == [c.about for c in everyone if c.advice in cue.text]
+
+    @given(routines(), paces())
+    def test_every_step_starts_with_its_cautions(
+        self, routine: Routine, pace: Pace
+    ) -> None:
+        """Whatever the routine, each step's first cue has its person's cautions."""
+        cues = timeline(routine, pace)
+        assert [routine.cautions(step.exercise) for step in routine.steps] == [
+            cue.cautions for cue in cues if cue.kind in STARTS
+        ]
 
 
 class TestWorkedExamples:

@@ -15,14 +15,17 @@ STOP_RULE: Final = (
 )
 """The rule a timer says at the start, in one sentence."""
 
+SEE_SPECIALIST: Final = (
+    "If your pain persists, gets worse, or spreads down a leg, see a spine "
+    "specialist or another health professional: lasting pain can have a "
+    "cause that needs checking."
+)
+"""When to see a specialist, in one sentence: every handout shows it."""
+
 GENERAL_ADVICE: Final = (
     "Move slowly and gently, and stay within a range that feels comfortable.",
     STOP_RULE,
-    (
-        "If your pain persists, gets worse, or spreads down a leg, see a spine "
-        "specialist or another health professional: lasting pain can have a "
-        "cause that needs checking."
-    ),
+    SEE_SPECIALIST,
     "Little and often works best: do these regularly, without forcing them.",
 )
 """The advice every planned routine carries, from the founding article."""

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Final
 
-from backroutine._advice import STOP_RULE
+from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._dose_words import Wording, dosage_words, dose_fields
 from backroutine._durations import duration_text
-from backroutine._model import Exercise, Routine, RoutineStep
+from backroutine._model import Caution, Exercise, Routine, RoutineStep
+from backroutine._signs import SEEK_HELP
 from backroutine._text import words
 from backroutine._timing import Pace, estimate_duration
 from backroutine._vocabulary import Bias, Position
@@ -96,10 +97,53 @@ def routine_facts(routine: Routine, pace: Pace | None) -> list[tuple[str, str]]:
     return facts
 
 
-def safety_after_stop_rule(routine: Routine) -> tuple[str, ...]:
-    """The routine's safety advice but the stop rule, which is shown first."""
-    # A planned routine's safety repeats the stop rule.
-    return tuple(advice for advice in routine.safety if advice != STOP_RULE)
+EXERCISE_ADVICE: Final = (("Stop rule", STOP_RULE),)
+"""The advice every exercise's handout shows, with the seek-help box."""
+
+ROUTINE_ADVICE: Final = (*EXERCISE_ADVICE, ("See a specialist", SEE_SPECIALIST))
+"""The advice every routine's handout shows, with the seek-help box."""
+
+_SHOWN_APART: Final = frozenset((SEEK_HELP, *(text for _, text in ROUTINE_ADVICE)))
+"""What a routine's handout always shows, so never again among its safety."""
+
+
+def other_safety(routine: Routine) -> tuple[str, ...]:
+    """The routine's safety advice but what every handout shows on its own.
+
+    The seek-help box, the stop rule and when to see a specialist are shown
+    apart, whatever the routine's safety; a planned routine's safety holds
+    them too, and they are not repeated.
+    """
+    return tuple(advice for advice in routine.safety if advice not in _SHOWN_APART)
+
+
+FOR_YOU: Final = "For you"
+"""The heading of a step's cautions about the person's own conditions."""
+
+TAKE_CARE: Final = "Take care"
+"""The heading of cautions anyone may need, and of an exercise's cautions."""
+
+
+def caution_groups(cautions: Iterable[Caution]) -> list[tuple[str, tuple[str, ...]]]:
+    """Cautions for one person, headed, as each caution's text.
+
+    *cautions* are those that concern the person, as
+    :meth:`Routine.cautions <backroutine.Routine.cautions>` gives them (and
+    a cue carries them): the ones about a condition are about one of the
+    person's, and come under :data:`FOR_YOU`; those about no condition come
+    under :data:`TAKE_CARE`.  A heading without cautions is left out.
+    """
+    given = tuple(cautions)
+    groups = [
+        (FOR_YOU, caution_texts(c for c in given if c.conditions)),
+        (TAKE_CARE, caution_texts(c for c in given if not c.conditions)),
+    ]
+    return [(heading, texts) for heading, texts in groups if texts]
+
+
+def caution_texts(cautions: Iterable[Caution]) -> tuple[str, ...]:
+    """Each caution as one line of text: what it is about, then what to do."""
+    return tuple(caution.text for caution in cautions)
 
 
 def not_renderable(function: str, value: object) -> str:

@@ -10,17 +10,22 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from backroutine._advice import STOP_RULE
 from backroutine._dose_words import HANDOUT
 from backroutine._facts import (
+    EXERCISE_ADVICE,
+    ROUTINE_ADVICE,
+    TAKE_CARE,
+    caution_groups,
+    caution_texts,
     exercise_facts,
     not_renderable,
+    other_safety,
     routine_facts,
-    safety_after_stop_rule,
     step_fields,
 )
 from backroutine._model import Exercise, Routine
 from backroutine._public import publish
+from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
 from backroutine._timing import Pace
 from backroutine._wrapping import WIDTH, wrap
 
@@ -104,15 +109,31 @@ def _section(
     return [_heading(level, heading), _list(items, numbered=numbered)]
 
 
-def _exercise_sections(exercise: Exercise, level: int) -> list[list[str]]:
-    """The numbered steps, why it helps, cues and cautions, headed at *level*."""
-    cautions = tuple(caution.text for caution in exercise.cautions)
+def _seek_help_box() -> list[str]:
+    """The seek-help box as a quote: a bold heading, then the emergency signs."""
+    intro = f"**{SEEK_HELP_HEADING}:** {_escape(SEEK_HELP_LEAD)}:"
     return [
+        *_lines(intro, indent="> "),
+        ">",
+        *(f"> {line}" for line in _list(SEEK_HELP_SIGNS, numbered=False)),
+    ]
+
+
+def _exercise_sections(
+    exercise: Exercise, level: int, cautions: list[tuple[str, tuple[str, ...]]]
+) -> list[list[str]]:
+    """The numbered steps, why it helps, cues and *cautions*, headed at *level*.
+
+    *cautions* are headed groups of cautions' texts, each its own section.
+    """
+    sections = [
         *_section(level, "Steps", exercise.instructions, numbered=True),
         *_section(level, "Why it helps", exercise.benefits),
         *_section(level, "Cues", exercise.cues),
-        *_section(level, "Take care", cautions),
     ]
+    for heading, texts in cautions:
+        sections += _section(level, heading, texts)
+    return sections
 
 
 def _document(blocks: Iterable[list[str]]) -> str:
@@ -126,27 +147,30 @@ def _exercise_markdown(exercise: Exercise) -> str:
             _heading(1, exercise.name),
             _lines(_escape(exercise.summary)),
             _fields(exercise_facts(exercise, HANDOUT)),
-            *_exercise_sections(exercise, level=2),
+            _heading(2, "Before you start"),
+            _seek_help_box(),
+            _fields(EXERCISE_ADVICE),
+            *_exercise_sections(
+                exercise, 2, [(TAKE_CARE, caution_texts(exercise.cautions))]
+            ),
         ]
     )
 
 
 def _routine_markdown(routine: Routine, pace: Pace | None) -> str:
-    stop_rule = f"**Stop rule:** {_escape(STOP_RULE)}"
     blocks = [
         _heading(1, routine.name),
         _fields(routine_facts(routine, pace)),
         _heading(2, "Before you start"),
-        _lines(stop_rule, indent="> "),
+        _seek_help_box(),
+        [*_fields(ROUTINE_ADVICE), *_list(other_safety(routine), numbered=False)],
     ]
-    safety = safety_after_stop_rule(routine)
-    if safety:
-        blocks.append(_list(safety, numbered=False))
     for number, step in enumerate(routine.steps, start=1):
+        cautions = caution_groups(routine.cautions(step.exercise))
         blocks += [
             _heading(2, step.exercise.name, number=number),
             _fields(step_fields(step, HANDOUT)),
-            *_exercise_sections(step.exercise, level=3),
+            *_exercise_sections(step.exercise, 3, cautions),
         ]
     blocks += _section(2, "Notes", routine.notes)
     return _document(blocks)
@@ -157,12 +181,17 @@ def to_markdown(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
 
     CommonMark a person can print or a Markdown viewer can show.  A routine
     gives a ``#`` title; its time of day, targets and total time; under
-    *Before you start*, the stop rule as a quote and the safety advice; then
-    a ``## N. Name`` section per exercise with its position, the dose in
-    plain words ("2 sets of 10, hold 5 seconds, each side"), the step's
-    note, then the numbered steps, *Why it helps*, *Cues* and *Take care*;
-    then the notes.  An exercise gives its title, summary and facts, then
-    the same sections.
+    *Before you start*, the seek-help box as a quote (a bold *Seek help
+    now*, what to do, and the emergency signs as a list), then a list of the
+    stop rule, when to see a specialist and the rest of its safety advice;
+    then a ``## N. Name`` section per exercise with its position,
+    the dose in plain words ("2 sets of 10, hold 5 seconds, each side"), the
+    step's note, then the numbered steps, *Why it helps*, *Cues*, and the
+    cautions that concern the routine's person: *For you* (about their
+    conditions) and *Take care* (anyone may need them); then the notes.  An
+    exercise gives its title, summary and facts, *Before you start* with
+    the seek-help box and the stop rule, then the same sections, with all
+    its cautions under *Take care*.
 
     Text from the values (names, steps, notes...) is escaped, so that it
     reads literally: an exercise named ``*bold*`` is not shown in bold.

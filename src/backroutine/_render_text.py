@@ -8,27 +8,44 @@ never on the terminal or the clock.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Final
 
-from backroutine._advice import STOP_RULE
 from backroutine._catalog import Catalog
 from backroutine._dose_words import TEXT, dose_text
 from backroutine._facts import (
+    EXERCISE_ADVICE,
+    ROUTINE_ADVICE,
+    caution_groups,
+    caution_texts,
     exercise_facts,
     listing,
     not_renderable,
+    other_safety,
     position_words,
     routine_facts,
-    safety_after_stop_rule,
     step_fields,
 )
-from backroutine._model import Exercise, Routine, RoutineStep, Screening
+from backroutine._model import (
+    Caution,
+    Exercise,
+    Finding,
+    Routine,
+    RoutineStep,
+    Screening,
+)
 from backroutine._public import publish
-from backroutine._safety import SIGN_WORDS, URGENCY_WORDS
-from backroutine._text import word_for
+from backroutine._signs import (
+    SEEK_HELP_HEADING,
+    SEEK_HELP_LEAD,
+    SEEK_HELP_SIGNS,
+    SIGN_WORDS,
+    URGENCY_WORDS,
+)
 from backroutine._timing import Pace
-from backroutine._wrapping import wrap
+from backroutine._vocabulary import Urgency
+from backroutine._wrapping import WIDTH, wrap
 
 _INDENT: Final = "  "
 
@@ -49,11 +66,26 @@ def _title(text: str) -> list[str]:
     return [*lines, "=" * max(map(len, lines))]
 
 
-def _bullets(items: Iterable[str], *, indent: str) -> list[str]:
+def bullets(items: Iterable[str], *, indent: str) -> list[str]:
     """*items* as ``- `` lines after *indent*, each wrapped under its text."""
     lines: list[str] = []
     for item in items:
         lines += wrap(item, indent=f"{indent}- ", hang=f"{indent}  ")
+    return lines
+
+
+def caution_lines(cautions: Iterable[Caution], *, indent: str) -> list[str]:
+    """Cautions for one person as bullets, under headings after *indent*.
+
+    *cautions* are those that concern the person, as
+    :meth:`Routine.cautions <backroutine.Routine.cautions>` gives them:
+    those about their conditions under ``For you:``, then the others under
+    ``Take care:``.
+    """
+    lines: list[str] = []
+    for heading, texts in caution_groups(cautions):
+        lines.append(f"{indent}{heading}:")
+        lines += bullets(texts, indent=indent + _INDENT)
     return lines
 
 
@@ -62,12 +94,34 @@ def _section(heading: str, items: tuple[str, ...], *, numbered: bool) -> list[st
         return []
     lines = ["", heading]
     if not numbered:
-        return lines + _bullets(items, indent=_INDENT)
+        return lines + bullets(items, indent=_INDENT)
     width = len(str(len(items)))
     for number, item in enumerate(items, start=1):
         mark = f"{number:>{width}}."
         lines += wrap(item, indent=f"{_INDENT}{mark} ", hang=" " * (len(mark) + 3))
     return lines
+
+
+_BOX_RULE: Final = "*"
+"""What draws the lines above and below the seek-help box."""
+
+_SEEK_HELP_INTRO: Final = f"{SEEK_HELP_LEAD[:1].upper()}{SEEK_HELP_LEAD[1:]}:"
+"""The seek-help box's first line, before its list of emergency signs."""
+
+
+def seek_help_box() -> list[str]:
+    """The seek-help box: the emergency signs and what to do, between rules.
+
+    A rule that names it (``*** Seek help now ***...``), what to do and
+    when, each emergency sign as a bullet, and a closing rule, each line
+    :data:`~backroutine._wrapping.WIDTH` wide at most.
+    """
+    return [
+        f"{_BOX_RULE * 3} {SEEK_HELP_HEADING} ".ljust(WIDTH, _BOX_RULE),
+        *wrap(_SEEK_HELP_INTRO),
+        *bullets(SEEK_HELP_SIGNS, indent=_INDENT),
+        _BOX_RULE * WIDTH,
+    ]
 
 
 def exercise_list_text(catalog: Catalog) -> str:
@@ -98,8 +152,8 @@ def exercise_text(exercise: Exercise) -> str:
     """One exercise in full, for a person to read and follow.
 
     The name and id, the summary, the facts (position, targets, bias, when
-    it suits, dose, equipment, difficulty), then the numbered steps, why it
-    helps, cues and cautions.
+    it suits, dose, equipment, difficulty), the seek-help box and the stop
+    rule, then the numbered steps, why it helps, cues and every caution.
     """
     lines = [
         *_title(exercise.name),
@@ -108,28 +162,29 @@ def exercise_text(exercise: Exercise) -> str:
         *wrap(exercise.summary),
         "",
         *_fields(exercise_facts(exercise, TEXT)),
+        "",
+        *seek_help_box(),
+        "",
+        *_fields(EXERCISE_ADVICE),
         *_section("Steps", exercise.instructions, numbered=True),
         *_section("Why it helps", exercise.benefits, numbered=False),
         *_section("Cues", exercise.cues, numbered=False),
-        *_section("Cautions", tuple(c.text for c in exercise.cautions), numbered=False),
+        *_section("Cautions", caution_texts(exercise.cautions), numbered=False),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _step_lines(number: int, width: int, step: RoutineStep) -> list[str]:
+def _step_lines(
+    number: int, width: int, step: RoutineStep, routine: Routine
+) -> list[str]:
+    """A numbered step, with the cautions that concern *routine*'s person."""
     head = f"{_INDENT}{number:>{width}}. "
     hang = " " * len(head)
     lines = [
         *wrap(step.exercise.name, indent=head, hang=hang),
         *_fields(step_fields(step, TEXT), indent=hang),
     ]
-    if step.exercise.cautions:
-        lines.append(f"{hang}Take care:")
-        lines += _bullets(
-            (caution.text for caution in step.exercise.cautions),
-            indent=hang + _INDENT,
-        )
-    return lines
+    return lines + caution_lines(routine.cautions(step.exercise), indent=hang)
 
 
 def routine_text(routine: Routine, pace: Pace | None = None) -> str:
@@ -137,9 +192,12 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
 
     The name, the time of day, the targets and the total time (by the
     timing model of *pace*, the default pace if None); then, before any
-    exercise, the stop rule and the routine's safety advice; then each step
-    numbered, with its exercise, position, sets in plain words, note and
-    the exercise's cautions ("Take care"); then the routine's notes.
+    exercise, the seek-help box, the stop rule, when to see a specialist
+    and the rest of the routine's safety advice; then each step numbered,
+    with its exercise, position, sets in plain words, note and the cautions
+    that concern the routine's person (those about their conditions under
+    "For you", then those anyone may need under "Take care"); then the
+    routine's notes.
 
     Args:
         routine: The routine.
@@ -153,8 +211,10 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
         *_title(routine.name),
         *_fields(routine_facts(routine, pace)),
         "",
-        *_fields([("Stop rule", STOP_RULE)]),
-        *_section("Safety", safety_after_stop_rule(routine), numbered=False),
+        *seek_help_box(),
+        "",
+        *_fields(ROUTINE_ADVICE),
+        *_section("Safety", other_safety(routine), numbered=False),
         "",
         "Exercises",
     ]
@@ -162,7 +222,7 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
     for number, step in enumerate(routine.steps, start=1):
         if number > 1:
             lines.append("")
-        lines += _step_lines(number, width, step)
+        lines += _step_lines(number, width, step, routine)
     lines += _section("Notes", routine.notes, numbered=False)
     return "\n".join(lines) + "\n"
 
@@ -179,12 +239,24 @@ def _urgency_heading(screening: Screening) -> str:
     return words.name.capitalize()
 
 
+def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
+    """The signs of one urgency: its heading, each sign in words, what to do."""
+    found = tuple(findings)
+    lines = ["", f"{URGENCY_WORDS[urgency].name.capitalize()}:"]
+    lines += bullets((SIGN_WORDS[finding.sign] for finding in found), indent=_INDENT)
+    for advice in dict.fromkeys(finding.advice for finding in found):
+        lines += wrap(advice)
+    return lines
+
+
 def screening_text(screening: Screening) -> str:
     """A screening for a person to read and act on.
 
     A heading that says how urgent it is in plain words (for example
-    ``EMERGENCY: call emergency services now``), underlined; the warning
-    signs that set the urgency, in words; then the advice.
+    ``EMERGENCY: call emergency services now``), underlined; then every
+    warning sign given, grouped by urgency, the most urgent first, each
+    group headed by its urgency, then its signs in words, then what to do
+    about them; then the advice for the most urgent signs.
 
     Args:
         screening: The screening, as :func:`backroutine.screen` gives it.
@@ -194,11 +266,9 @@ def screening_text(screening: Screening) -> str:
         ending with a newline.
     """
     lines = _title(_urgency_heading(screening))
-    if screening.signs:
-        lines += ["", f"{word_for(len(screening.signs), 'Warning sign')}:"]
-        lines += _bullets(
-            (SIGN_WORDS[sign] for sign in screening.signs), indent=_INDENT
-        )
+    tiers = itertools.groupby(screening.findings, key=lambda finding: finding.urgency)
+    for urgency, findings in tiers:
+        lines += _tier_lines(urgency, findings)
     lines += ["", *wrap(screening.advice)]
     return "\n".join(lines) + "\n"
 
@@ -207,10 +277,13 @@ def to_text(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
     """A routine or an exercise as plain text, for a terminal.
 
     What ``backroutine plan`` and ``backroutine show`` print.  A routine
-    gives its name, time of day, targets and total time, the stop rule and
-    safety advice, then each exercise numbered with its position, sets in
-    plain words, note and cautions, then the notes.  An exercise gives its
-    summary and facts, numbered steps, why it helps, cues and cautions.
+    gives its name, time of day, targets and total time, the seek-help box
+    (the emergency signs and what to do), the stop rule, when to see a
+    specialist and the rest of its safety advice, then each exercise
+    numbered with its position, sets in plain words, note and the cautions
+    that concern the routine's person, then the notes.  An exercise gives
+    its summary and facts, the seek-help box and the stop rule, numbered
+    steps, why it helps, cues and all its cautions.
 
     Args:
         value: The :class:`~backroutine.Routine` or

@@ -165,15 +165,26 @@ def signs_at(urgency: Urgency) -> tuple[WarningSign, ...]:
     return tuple(sign for sign in WarningSign if SIGN_URGENCY[sign] is urgency)
 
 
+SEEK_HELP_HEADING: Final = "Seek help now"
+"""What the seek-help box is called, as its heading says it."""
+
+SEEK_HELP_LEAD: Final = (
+    "stop, and call emergency services or go to an emergency department, if "
+    "you have any of these"
+)
+"""What to do, and when: the words between the heading and the signs."""
+
+SEEK_HELP_SIGNS: Final = tuple(SIGN_WORDS[sign] for sign in signs_at(Urgency.EMERGENCY))
+"""The emergency signs in words, in the vocabulary's order."""
+
 SEEK_HELP: Final = (
-    "Seek help now: stop, and call emergency services or go to an emergency "
-    "department, if you have any of these: "
-    + "; ".join(SIGN_WORDS[sign] for sign in signs_at(Urgency.EMERGENCY))
-    + "."
+    f"{SEEK_HELP_HEADING}: {SEEK_HELP_LEAD}: {'; '.join(SEEK_HELP_SIGNS)}."
 )
 """The seek-help box: the emergency signs and what to do, in one sentence.
 
 Every planned routine, every handout and the first cue of every timeline
 carry it, whether or not a sign was reported: a person reads it once and
-knows what to watch for.
+knows what to watch for.  A handout lays it out as a box, from its parts:
+:data:`SEEK_HELP_HEADING`, :data:`SEEK_HELP_LEAD` and
+:data:`SEEK_HELP_SIGNS`.
 """

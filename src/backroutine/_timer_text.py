@@ -1,10 +1,16 @@
-"""A timeline for a terminal: each cue on one line, after its clock time."""
+"""A timeline for a terminal: each cue on one line, after its clock time.
+
+The advice the first cue carries comes before it, with the seek-help box;
+the cautions a cue carries for the routine's person come under its line.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from backroutine._durations import clock_text
+from backroutine._render_text import bullets, caution_lines, seek_help_box
+from backroutine._signs import SEEK_HELP
 from backroutine._timing import Cue
 
 
@@ -18,6 +24,32 @@ def cue_line(cue: Cue) -> str:
     return f"{clock_text(cue.start_seconds)}  {' '.join(cue.text.split())}"
 
 
+def _safety_lines(safety: tuple[str, ...]) -> list[str]:
+    """A cue's advice, to read before it: the box, then the rest, listed.
+
+    Each block is followed by a blank line.
+    """
+    blocks = [seek_help_box()] if SEEK_HELP in safety else []
+    rest = tuple(advice for advice in safety if advice != SEEK_HELP)
+    if rest:
+        blocks.append(["Before you start", *bullets(rest, indent="  ")])
+    return [line for block in blocks for line in (*block, "")]
+
+
+def cue_lines(cue: Cue) -> list[str]:
+    """One timer cue as lines: its advice, its line, then its cautions.
+
+    The advice the cue carries (the first cue of a timeline: the seek-help
+    box, the stop rule, when to see a specialist) comes first, then a blank
+    line; then :func:`cue_line`; then the cautions it carries for the
+    routine's person, wrapped under its text (``For you:`` for those about
+    the person's conditions, then ``Take care:``).
+    """
+    lines = _safety_lines(cue.safety) if cue.safety else []
+    indent = " " * (len(clock_text(cue.start_seconds)) + 2)
+    return [*lines, cue_line(cue), *caution_lines(cue.cautions, indent=indent)]
+
+
 def timeline_text(cues: Iterable[Cue]) -> str:
-    """Cues one per line (see :func:`cue_line`), each ending with a newline."""
-    return "".join(f"{cue_line(cue)}\n" for cue in cues)
+    """Cues as :func:`cue_lines` gives them, each line ending with a newline."""
+    return "".join(f"{line}\n" for cue in cues for line in cue_lines(cue))

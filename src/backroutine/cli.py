@@ -65,7 +65,7 @@ from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
 from backroutine._render_text import exercise_list_text, screening_text, to_text
-from backroutine._safety import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, screen
+from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._text import word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
@@ -601,7 +601,7 @@ def _signs_by_urgency() -> str:
     hang = " " * (4 + width)
     lines: list[str] = []
     for urgency in sorted(Urgency, key=lambda u: -u.level):
-        signs = [sign for sign in WarningSign if SIGN_URGENCY[sign] is urgency]
+        signs = signs_at(urgency)
         if not signs:
             continue
         words = URGENCY_WORDS[urgency]
@@ -717,7 +717,10 @@ _COMMANDS: Final = (
         summary="print a routine's timer cues, one a line",
         description=(
             "Print the cues a guided timer gives for a routine, one a line, each\n"
-            "after the time it starts at (mm:ss from the start).  Save a routine\n"
+            "after the time it starts at (mm:ss from the start).  Before the\n"
+            "first cue: the seek-help box with the emergency signs, and the\n"
+            "advice to read before starting; under the cue that starts each\n"
+            "exercise, its cautions for the routine's person.  Save a routine\n"
             "with: backroutine plan ... --format json --out routine.json"
         ),
         example="backroutine timeline routine.json",
@@ -729,8 +732,9 @@ _COMMANDS: Final = (
         summary="say whether warning signs call for care instead of exercise",
         description=(
             "Screen warning signs that back pain may need care rather than\n"
-            "exercise, and print what to do: how urgent it is, the signs that\n"
-            "make it so, and advice to act on.  This does not diagnose.\n"
+            "exercise, and print what to do: how urgent it is, every sign given\n"
+            "grouped by urgency, most urgent first, each group with what to do,\n"
+            "and advice to act on.  This does not diagnose.\n"
             "The screening goes to standard output.  Exit status 0: gentle\n"
             "exercise is fine (no signs, or see a professional); 3: seek care\n"
             "instead of exercising (urgent or emergency).  Without --sign,\n"
