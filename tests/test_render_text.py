@@ -114,8 +114,8 @@ Cautions
   - Spondylolysis, spondylolisthesis or facet joint pain: Bending backwards
     loads the back of your spine and can make these worse: check with a
     professional before you do this exercise.
-  - Pregnancy: Avoid exercises that have you lying face down, and ask your
-    midwife or doctor for another way to ease your back.
+  - Pregnancy: Lying face down presses on the bump: ease your back with cat-cow
+    or a pelvic tilt on your hands and knees instead.
   - Pain spreading into a buttock or down a leg: Stop the exercise, and see a
     professional if it keeps happening.
 """
