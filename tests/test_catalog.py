@@ -281,8 +281,10 @@ FACTS = {
     "glute-bridge": Facts(Position.SUPINE, Bias.NEUTRAL, NONE),
     "bird-dog": Facts(Position.QUADRUPED, Bias.NEUTRAL, NONE, frozenset({LOADED})),
     "dead-bug": Facts(Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({LOADED})),
-    # Labelled neutral, but drawing the leg in flexes the lower back.
-    "figure-four-stretch": Facts(Position.SUPINE, Bias.NEUTRAL, FLEXES),
+    # DOMAIN.md's first table calls it neutral, but its "Movement in each
+    # phase": drawing the leg to the chest flexes the lower back, so its
+    # label says flexion, and its phase agrees.
+    "figure-four-stretch": Facts(Position.SUPINE, Bias.FLEXION, FLEXES),
     "supine-hamstring-stretch": Facts(
         Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({NERVE})
     ),
@@ -365,10 +367,11 @@ class TestRicherCatalog:
         ]
 
     def test_figure_four_flexes(self) -> None:
-        """The figure-4 stretch flexes the lower back, though labelled neutral."""
+        """The figure-4 stretch flexes the lower back, and says so."""
         figure_four = default_catalog()["figure-four-stretch"]
-        assert Bias.NEUTRAL is figure_four.bias
+        assert Bias.FLEXION is figure_four.bias
         assert figure_four.moves_towards(Bias.FLEXION)
+        assert not figure_four.moves_towards(Bias.NEUTRAL)
 
     def test_hamstring_stretch_tensions_the_nerve(self) -> None:
         """Only the straight-leg hamstring stretch tensions the sciatic nerve."""

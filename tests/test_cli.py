@@ -1071,7 +1071,7 @@ class TestCautionsForThePerson:
             for step in routine.steps:
                 for caution in step.exercise.cautions:
                     shown = caution.advice in out
-                    mine = caution.concerns(routine.conditions)
+                    mine = caution.concerns(routine.conditions or ())
                     assert (caution.about, shown) == (
                         caution.about,
                         mine or not caution.conditions,

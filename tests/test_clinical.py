@@ -18,27 +18,34 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backroutine import (
+    CONDITION_RULES,
     SEEK_HELP,
     Bias,
     Catalog,
     Condition,
     CueKind,
     Exercise,
+    ExerciseSet,
     Movement,
+    Pace,
+    Phase,
     PlanningError,
     PlanRequest,
     Position,
     Routine,
+    RoutineStep,
     TimeOfDay,
     Urgency,
     WarningSign,
+    default_catalog,
     plan_routine,
     screen,
+    spells,
     timeline,
+    to_markdown,
 )
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._signs import SIGN_WORDS
-from backroutine._timing import spells
 from backroutine.testing import catalogs, plan_requests
 
 # DOMAIN.md, "Cautions as data" and "Movement in each phase": the movements
@@ -129,6 +136,11 @@ class TestEveryConditionOverGeneratedCatalogs:
         """No planned step has a phase or fact the condition's rule forbids."""
         # Pain below the knee is a sign the planner still plans with.
         leg_pain = (WarningSign.PAIN_BELOW_KNEE,) if data.draw(st.booleans()) else ()
+        # Every exercise suits the time of day, so that most requests plan
+        # and the rules, not the time, decide what is left out.
+        catalog = Catalog(
+            attrs.evolve(exercise, times=tuple(TimeOfDay)) for exercise in catalog
+        )
         request = attrs.evolve(
             request,
             conditions=(*dict.fromkeys((condition, *request.conditions)),),
@@ -299,6 +311,116 @@ class TestWorkedExamples:
         routine = _plan(TimeOfDay.MORNING, 30, avoid_biases=[Bias.EXTENSION])
         assert "cat-cow" not in _ids(routine)
         assert all(Movement.EXTENSION not in e.movements for e in routine.exercises)
+
+
+class TestTheRulesCannotBeTalkedRound:
+    def test_a_mixed_exercise_must_say_which_ways_it_moves(self) -> None:
+        """Phases that hold still cannot hide a mixed exercise's movements."""
+        cat_cow = default_catalog()["cat-cow"]
+        with pytest.raises(ValueError, match="'phases' must move the spine more"):
+            attrs.evolve(cat_cow, phases=(Phase(name="cat"), Phase(name="cow")))
+        with pytest.raises(ValueError, match="'phases' must move the spine more"):
+            attrs.evolve(cat_cow, phases=cat_cow.phases[:1])
+
+    @pytest.mark.parametrize(
+        ("bias", "moves"),
+        [
+            (Bias.FLEXION, (Movement.EXTENSION,)),
+            (Bias.EXTENSION, ()),
+            (Bias.ROTATION, (Movement.FLEXION,)),
+            (Bias.NEUTRAL, (Movement.FLEXION,)),
+        ],
+    )
+    def test_phases_agree_with_the_bias(
+        self, bias: Bias, moves: tuple[Movement, ...]
+    ) -> None:
+        """A label and its phases cannot disagree."""
+        tilt = default_catalog()["supine-posterior-pelvic-tilt"]
+        with pytest.raises(ValueError, match="'phases' must"):
+            attrs.evolve(tilt, bias=bias, phases=(Phase(moves=moves),))
+
+    def test_an_exercise_marked_early_by_mistake_is_still_left_out(self) -> None:
+        """After surgery, no twisting, no kneeling, nothing to the end of its range."""
+        rule = CONDITION_RULES[Condition.RECENT_BACK_SURGERY]
+        catalog = default_catalog()
+        for exercise_id in (
+            "supine-lower-trunk-rotation",
+            "quadruped-pelvic-tilt",
+            "half-kneeling-hip-flexor-stretch",
+        ):
+            marked = attrs.evolve(catalog[exercise_id], early_after_surgery=True)
+            assert rule.advises_against(marked), exercise_id
+        bend = attrs.evolve(
+            catalog["supine-posterior-pelvic-tilt"],
+            phases=(Phase(moves=(Movement.FLEXION,), end_range=True),),
+        )
+        assert rule.advises_against(bend)
+
+    def test_only_the_time_on_the_back_blocks_says_so(self) -> None:
+        """When every exercise fits the time but not 3 minutes on the back."""
+        slow = Pace(move_seconds=20, release_seconds=20)
+        with pytest.raises(PlanningError, match="lying on your back for longer"):
+            plan_routine(
+                PlanRequest(
+                    time_of_day=TimeOfDay.BEDTIME,
+                    minutes=30,
+                    conditions=[Condition.PREGNANCY, Condition.RECENT_BACK_SURGERY],
+                ),
+                pace=slow,
+            )
+
+
+class TestSpells:
+    def test_each_unbroken_spell_in_a_position(self) -> None:
+        """Spells add up the cues of consecutive exercises in one position."""
+        catalog = default_catalog()
+        steps = [
+            RoutineStep(exercise=catalog[exercise_id], sets=[ExerciseSet(reps=2)])
+            for exercise_id in (
+                "heel-slides",
+                "glute-squeeze",
+                "side-lying-clamshell",
+                "abdominal-bracing",
+            )
+        ]
+        routine = Routine(name="Spells", steps=steps)
+        pace = Pace()
+        cues = timeline(routine, pace)
+        on_back = {"heel-slides", "glute-squeeze", "abdominal-bracing"}
+        runs: list[float] = []
+        previous = False
+        for cue in cues:
+            now = cue.exercise_id in on_back
+            if now and previous:
+                runs[-1] += cue.seconds
+            elif now:
+                runs.append(cue.seconds)
+            previous = now
+        assert 2 == len(runs)
+        assert tuple(runs) == spells(routine, Position.SUPINE, pace)
+        assert (
+            sum(c.seconds for c in cues if c.exercise_id == "side-lying-clamshell"),
+        ) == (spells(routine, Position.SIDE_LYING, pace))
+        assert () == spells(routine, Position.PRONE, pace)
+
+
+class TestUnknownConditions:
+    def test_a_routine_that_does_not_know_its_person_shows_every_caution(self) -> None:
+        """None is not known: every caution is shown, under Take care."""
+        planned = _plan(TimeOfDay.EVENING, 10)
+        assert () == planned.conditions
+        unknown = attrs.evolve(planned, conditions=None)
+        for exercise in unknown.exercises:
+            assert exercise.cautions == unknown.cautions(exercise)
+            assert all(not c.conditions for c in planned.cautions(exercise))
+        handout = to_markdown(unknown)
+        assert "### For you" not in handout
+        assert any(
+            caution.text.split(":")[0] in handout
+            for exercise in unknown.exercises
+            for caution in exercise.cautions
+            if caution.conditions
+        )
 
 
 class TestScreeningKeepsEverySign:

@@ -28,6 +28,7 @@ from backroutine import (
     Dosage,
     Exercise,
     ExerciseSet,
+    Finding,
     Hold,
     Laterality,
     Movement,
@@ -39,6 +40,7 @@ from backroutine import (
     Screening,
     Span,
     TimeOfDay,
+    Urgency,
     WarningSign,
     screen,
 )
@@ -164,15 +166,56 @@ def expected_plan_request() -> PlanRequest:
     )
 
 
+EMERGENCY = (
+    "Call emergency services or go to an emergency department now; do not exercise."
+)
+
+
 def expected_screening() -> Screening:
-    return screen(
-        [
-            WarningSign.PAIN_BELOW_KNEE,
-            WarningSign.CHEST_PAIN,
-            WarningSign.PAIN_ON_COUGH_OR_SNEEZE,
-            WarningSign.SADDLE_NUMBNESS,
-        ]
+    return Screening(
+        urgency=Urgency.EMERGENCY,
+        findings=(
+            Finding(
+                sign=WarningSign.SADDLE_NUMBNESS,
+                urgency=Urgency.EMERGENCY,
+                advice=EMERGENCY,
+            ),
+            Finding(
+                sign=WarningSign.CHEST_PAIN, urgency=Urgency.EMERGENCY, advice=EMERGENCY
+            ),
+            Finding(
+                sign=WarningSign.PAIN_ON_COUGH_OR_SNEEZE,
+                urgency=Urgency.URGENT,
+                advice=(
+                    "Get an urgent appointment with a doctor today, in person or "
+                    "by phone, before you exercise."
+                ),
+            ),
+            Finding(
+                sign=WarningSign.PAIN_BELOW_KNEE,
+                urgency=Urgency.SEE_PROFESSIONAL,
+                advice="See a physiotherapist, a spine specialist or your doctor.",
+            ),
+        ),
+        advice=(
+            "Call emergency services or go to an emergency department now, and "
+            "do not exercise. With back pain, this can mean pressure on the "
+            "nerves of the spine or another problem that needs treatment straight "
+            "away: numbness or tingling around the genitals or buttocks and chest "
+            "pain."
+        ),
     )
+
+
+def test_the_screening_fixture_is_what_screen_gives() -> None:
+    """The spelled-out screening is the one screen() makes of its signs."""
+    signs = [
+        WarningSign.PAIN_BELOW_KNEE,
+        WarningSign.CHEST_PAIN,
+        WarningSign.PAIN_ON_COUGH_OR_SNEEZE,
+        WarningSign.SADDLE_NUMBNESS,
+    ]
+    assert expected_screening() == screen(signs)
 
 
 EXPECTED = {
@@ -194,19 +237,13 @@ def test_version_2_fixture_loads(kind: str) -> None:
 def test_the_screening_fixture_lists_every_sign_most_urgent_first() -> None:
     """The screening document keeps every sign, each with its urgency."""
     data = json.loads((FIXTURES / "v2" / "screening.json").read_bytes())
-    assert ["emergency", "urgent", "see_professional"] == [
-        data["urgency"],
-        *sorted(
-            {f["urgency"] for f in data["findings"]} - {"emergency"},
-            key=["urgent", "see_professional"].index,
-        ),
-    ]
+    assert "emergency" == data["urgency"]
     assert [
-        "saddle_numbness",
-        "chest_pain",
-        "pain_on_cough_or_sneeze",
-        "pain_below_knee",
-    ] == [f["sign"] for f in data["findings"]]
+        ("saddle_numbness", "emergency"),
+        ("chest_pain", "emergency"),
+        ("pain_on_cough_or_sneeze", "urgent"),
+        ("pain_below_knee", "see_professional"),
+    ] == [(f["sign"], f["urgency"]) for f in data["findings"]]
 
 
 # Version 1 read as version 2: every new field spelled out.
@@ -259,15 +296,17 @@ def test_version_1_catalog_reads_with_each_bias_as_its_movement() -> None:
 
 
 def test_version_1_routine_reads_with_no_conditions() -> None:
-    """A version 1 routine did not record its person's conditions."""
+    """A version 1 routine did not record its person's conditions: unknown."""
     loaded = backroutine.loads(v1._read("routine.json"), Routine)
     expected = v1.expected_routine()
     steps = tuple(
         attrs.evolve(step, exercise=_as_version_2_exercise(step.exercise))
         for step in expected.steps
     )
-    assert attrs.evolve(expected, steps=steps, conditions=()) == loaded
-    assert () == loaded.conditions
+    assert attrs.evolve(expected, steps=steps, conditions=None) == loaded
+    # Unknown: every caution of every exercise is shown, as version 1 did.
+    assert loaded.conditions is None
+    assert all(loaded.cautions(e) == e.cautions for e in loaded.exercises)
 
 
 def test_version_1_plan_request_reads_unchanged() -> None:
@@ -291,4 +330,4 @@ def test_version_1_is_written_back_as_version_2(kind: str) -> None:
         )
         assert [False] == [c["leave_out"] for c in written["cautions"]]
     if kind == "routine":
-        assert [] == written["conditions"]
+        assert written["conditions"] is None

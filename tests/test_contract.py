@@ -195,7 +195,7 @@ def _integral_number(problem: str) -> bool:
 # loader words its refusals: a document the schema accepts may be refused
 # for these, and for nothing else. Rules 4 (ECMA-262 patterns: the loader
 # refuses what the schema refuses), 5 (a repeated key: the loader keeps the
-# last value) and 9 (the size of a document, far above what is generated)
+# last value) and 10 (the size of a document, far above what is generated)
 # refuse nothing generated here that the schema accepts.
 LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     "1. a span's low is at most its high": _matching(
@@ -212,6 +212,9 @@ LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     "7. a caution that leaves an exercise out names its conditions": _matching(
         r"\.conditions: must name the conditions to leave the exercise out for "
         r"\(got none\)$"
+    ),
+    "9. an exercise's phases agree with its bias": _matching(
+        r"\.phases: must (move the spine|hold the spine still)"
     ),
     "8. a screening agrees with the safety rules": _matching(
         r"\.urgency: must be '[a-z_]+', the urgency of '[a-z_]+' \(got '[a-z_]+'\)$"
@@ -275,6 +278,13 @@ def _leave_out_for_nothing() -> tuple[str, str]:
     return "exercise", json.dumps(document)
 
 
+def _still_cat_cow() -> tuple[str, str]:
+    document = _fixture("exercise")
+    for phase in document["phases"]:
+        phase["moves"] = []
+    return "exercise", json.dumps(document)
+
+
 def _wrong_urgency() -> tuple[str, str]:
     document = _fixture("screening")
     document["findings"][1]["urgency"] = "urgent"
@@ -302,6 +312,7 @@ class TestLoaderOnlyRules:
             ),
             ("8. a screening agrees with the safety rules", _wrong_urgency),
             ("8. a screening agrees with the safety rules", _least_urgent_first),
+            ("9. an exercise's phases agree with its bias", _still_cat_cow),
         ],
     )
     def test_each_rule_matches_the_loaders_words(

@@ -178,8 +178,11 @@ def persons_cautions(
     """The cautions of *exercise* a routine's handout shows, as it heads them.
 
     Those about the person's conditions, then those about none; none about
-    another condition.
+    another condition.  When the conditions are not known, every caution,
+    under Take care.
     """
+    if routine.conditions is None:
+        return all_cautions(exercise)
     return [
         ("For you", [c for c in exercise.cautions if c.concerns(routine.conditions)]),
         ("Take care", [c for c in exercise.cautions if not c.conditions]),
@@ -379,7 +382,7 @@ Rock your bent knees gently from side to side.
 ## Before you start
 
 {SEEK_HELP_MARKDOWN}
-{STOP_RULE_MARKDOWN}
+{ROUTINE_ADVICE_MARKDOWN}
 ## Steps
 
 1. Lie on your back with your knees bent.
@@ -531,6 +534,7 @@ class TestToMarkdown:
             ("h2", "Before you start"),
             *SEEK_HELP_OUTLINE,
             ("item", f"Stop rule: {STOP_RULE}"),
+            ("item", f"See a specialist: {SEE_SPECIALIST}"),
             *_exercise_outline(exercise, 2, all_cautions(exercise)),
         ]
         assert expected == outline(to_markdown(exercise))

@@ -88,9 +88,7 @@ Equipment:   none
 Difficulty:  beginner
 
 {SEEK_HELP_TEXT}
-Stop rule: Stop an exercise if it makes your pain worse, causes new pain, or
-           sends symptoms down a leg.
-
+{ROUTINE_ADVICE_TEXT}
 Steps
   1. Lie face down with your palms on the floor beneath your shoulders.
   2. Press your upper body up slowly, keeping your hips and pelvis on the floor.
@@ -176,6 +174,8 @@ Exercises
      Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
      Set 2:    8 reps, hold 3 seconds
      Take care:
+       - Spinal stenosis: Bending backwards may bring on your symptoms: ask a
+         professional before you do this exercise.
        - Pain spreading down a leg: Stop the exercise.
 
 Notes
@@ -225,17 +225,23 @@ class TestRoutineText:
         assert text.index("\nSafety\n") < text.index("\nExercises\n")
 
     def test_cautions_with_their_step(self) -> None:
-        """A step lists its cautions, after its dose and before the next step."""
+        """A step lists its cautions, after its dose and before the next step.
+
+        The routine is built by hand: its person's conditions are not known,
+        so every caution is shown, under Take care.
+        """
         routine = attrs.evolve(
             small_routine(), steps=list(reversed(small_routine().steps))
         )
         lines = routine_text(routine).splitlines()
         take_care = lines.index("     Take care:")
         assert [
+            "       - Spinal stenosis: Bending backwards may bring on your symptoms: ask a",
+            "         professional before you do this exercise.",
             f"       - {SPREADING_CAUTION.text}",
             "",
             "  2. Supine lower trunk rotation",
-        ] == lines[take_care + 1 : take_care + 4]
+        ] == lines[take_care + 1 : take_care + 6]
 
     @given(routines())
     def test_every_caution_for_the_person_under_its_step(

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from backroutine._planner import plan_routine
     from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
-    from backroutine._timing import Cue, Pace, estimate_duration, timeline
+    from backroutine._timing import Cue, Pace, estimate_duration, spells, timeline
 
 # Names whose modules load on first use (PEP 562), and where they live.
 _LAZY = {
@@ -90,6 +90,7 @@ _LAZY = {
     "estimate_duration": "backroutine._timing",
     "plan_routine": "backroutine._planner",
     "screen": "backroutine._safety",
+    "spells": "backroutine._timing",
     "timeline": "backroutine._timing",
     "to_markdown": "backroutine._markdown",
     "to_text": "backroutine._render_text",
@@ -147,6 +148,7 @@ __all__ = [
     "loads",
     "plan_routine",
     "screen",
+    "spells",
     "structure",
     "timeline",
     "to_markdown",

@@ -25,6 +25,10 @@ SEE_SPECIALIST: Final = (
 GENERAL_ADVICE: Final = (
     "Move slowly and gently, and stay within a range that feels comfortable.",
     STOP_RULE,
+    (
+        "Pain that moves back towards the middle of your back as you exercise "
+        "is usually a good sign: that exercise is usually fine to go on with."
+    ),
     SEE_SPECIALIST,
     "Little and often works best: do these regularly, without forcing them.",
 )

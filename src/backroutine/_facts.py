@@ -18,6 +18,7 @@ from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._dose_words import Wording, dosage_words, dose_fields
 from backroutine._durations import duration_text
 from backroutine._model import Caution, Exercise, Routine, RoutineStep
+from backroutine._safety import CONDITION_RULES
 from backroutine._signs import SEEK_HELP
 from backroutine._text import words
 from backroutine._timing import Pace, estimate_duration
@@ -97,11 +98,11 @@ def routine_facts(routine: Routine, pace: Pace | None) -> list[tuple[str, str]]:
     return facts
 
 
-EXERCISE_ADVICE: Final = (("Stop rule", STOP_RULE),)
-"""The advice every exercise's handout shows, with the seek-help box."""
-
-ROUTINE_ADVICE: Final = (*EXERCISE_ADVICE, ("See a specialist", SEE_SPECIALIST))
+ROUTINE_ADVICE: Final = (("Stop rule", STOP_RULE), ("See a specialist", SEE_SPECIALIST))
 """The advice every routine's handout shows, with the seek-help box."""
+
+EXERCISE_ADVICE: Final = ROUTINE_ADVICE
+"""The advice every exercise's handout shows, with the seek-help box."""
 
 _SHOWN_APART: Final = frozenset((SEEK_HELP, *(text for _, text in ROUTINE_ADVICE)))
 """What a routine's handout always shows, so never again among its safety."""
@@ -117,6 +118,24 @@ def other_safety(routine: Routine) -> tuple[str, ...]:
     return tuple(advice for advice in routine.safety if advice not in _SHOWN_APART)
 
 
+NOT_PLANNED_FOR: Final = "Not planned for"
+"""The heading of the conditions whose safety rules leave an exercise out."""
+
+
+def not_planned_for(exercise: Exercise) -> tuple[str, ...]:
+    """The conditions whose rules leave *exercise* out, each with the reason.
+
+    Derived from the rules themselves, so that an exercise's handout never
+    suggests what the planner would refuse.
+    """
+    found = []
+    for condition, rule in CONDITION_RULES.items():
+        reason = rule.why_not(exercise)
+        if reason is not None:
+            found.append(f"{words(condition).capitalize()}: {reason}")
+    return tuple(found)
+
+
 FOR_YOU: Final = "For you"
 """The heading of a step's cautions about the person's own conditions."""
 
@@ -124,16 +143,23 @@ TAKE_CARE: Final = "Take care"
 """The heading of cautions anyone may need, and of an exercise's cautions."""
 
 
-def caution_groups(cautions: Iterable[Caution]) -> list[tuple[str, tuple[str, ...]]]:
+def caution_groups(
+    cautions: Iterable[Caution], *, personal: bool = True
+) -> list[tuple[str, tuple[str, ...]]]:
     """Cautions for one person, headed, as each caution's text.
 
     *cautions* are those that concern the person, as
     :meth:`Routine.cautions <backroutine.Routine.cautions>` gives them (and
-    a cue carries them): the ones about a condition are about one of the
-    person's, and come under :data:`FOR_YOU`; those about no condition come
-    under :data:`TAKE_CARE`.  A heading without cautions is left out.
+    a cue carries them): when *personal* (the person's conditions are
+    known), the ones about a condition are about one of the person's, and
+    come under :data:`FOR_YOU`, and those about no condition under
+    :data:`TAKE_CARE`; otherwise every caution comes under
+    :data:`TAKE_CARE`.  A heading without cautions is left out.
     """
     given = tuple(cautions)
+    if not personal:
+        texts = caution_texts(given)
+        return [(TAKE_CARE, texts)] if texts else []
     groups = [
         (FOR_YOU, caution_texts(c for c in given if c.conditions)),
         (TAKE_CARE, caution_texts(c for c in given if not c.conditions)),

@@ -13,11 +13,13 @@ from typing import Final
 from backroutine._dose_words import HANDOUT
 from backroutine._facts import (
     EXERCISE_ADVICE,
+    NOT_PLANNED_FOR,
     ROUTINE_ADVICE,
     TAKE_CARE,
     caution_groups,
     caution_texts,
     exercise_facts,
+    not_planned_for,
     not_renderable,
     other_safety,
     routine_facts,
@@ -151,7 +153,12 @@ def _exercise_markdown(exercise: Exercise) -> str:
             _seek_help_box(),
             _fields(EXERCISE_ADVICE),
             *_exercise_sections(
-                exercise, 2, [(TAKE_CARE, caution_texts(exercise.cautions))]
+                exercise,
+                2,
+                [
+                    (TAKE_CARE, caution_texts(exercise.cautions)),
+                    (NOT_PLANNED_FOR, not_planned_for(exercise)),
+                ],
             ),
         ]
     )
@@ -166,7 +173,9 @@ def _routine_markdown(routine: Routine, pace: Pace | None) -> str:
         [*_fields(ROUTINE_ADVICE), *_list(other_safety(routine), numbered=False)],
     ]
     for number, step in enumerate(routine.steps, start=1):
-        cautions = caution_groups(routine.cautions(step.exercise))
+        cautions = caution_groups(
+            routine.cautions(step.exercise), personal=routine.conditions is not None
+        )
         blocks += [
             _heading(2, step.exercise.name, number=number),
             _fields(step_fields(step, HANDOUT)),

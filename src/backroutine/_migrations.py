@@ -37,7 +37,8 @@ def _to_version_2(document: dict[str, Any]) -> dict[str, Any]:
       allowed early after surgery unless marked so);
     - a caution's ``leave_out`` (false: every version 1 caution says to take
       care, not to leave out);
-    - a routine's ``conditions`` (empty: version 1 did not record them);
+    - a routine's ``conditions`` (null: version 1 did not record them, so
+      they are not known, and every caution is shown, as version 1 did);
     - and a new kind, ``screening``, which version 1 did not have.
 
     So the migration only says which version the document now follows.

@@ -94,6 +94,12 @@ def _conditions(value: Iterable[Condition]) -> tuple[Condition, ...]:
     return v.to_tuple(value)
 
 
+def _known_conditions(
+    value: Iterable[Condition] | None,
+) -> tuple[Condition, ...] | None:
+    return None if value is None else v.to_tuple(value)
+
+
 def _signs(value: Iterable[WarningSign]) -> tuple[WarningSign, ...]:
     return v.to_tuple(value)
 
@@ -316,7 +322,10 @@ class Exercise(Value):
             which holds this direction and every phase's.
         phases: How each phase moves the spine, in order; empty when the
             exercise is described by its *bias* alone (a mixed one is then
-            taken to bend both forwards and backwards).
+            taken to bend both forwards and backwards).  They must agree
+            with the bias: a flexion, extension or rotation exercise moves
+            that way in some phase, a mixed one more than one way, and a
+            neutral one not at all.
         tensions_sciatic_nerve: Whether it stretches the sciatic nerve
             (a straight leg raised, for example), which can irritate a
             nerve already pressed on.
@@ -379,6 +388,24 @@ class Exercise(Value):
         validator=Member(Difficulty), default=Difficulty.BEGINNER
     )
 
+    def __attrs_post_init__(self) -> None:
+        if not self.phases:
+            return
+        moved = {move for phase in self.phases for move in phase.moves}
+        if self.bias is Bias.MIXED:
+            agrees = len(moved) > 1
+            expected = "move the spine more than one way, as its bias is mixed"
+        elif self.bias is Bias.NEUTRAL:
+            agrees = not moved
+            expected = "hold the spine still, as its bias is neutral"
+        else:
+            agrees = _BIAS_MOVES[self.bias] <= moved
+            expected = f"move the spine in {self.bias.value}, its bias"
+        if not agrees:
+            got = sorted(move.value for move in moved)
+            msg = f"must {expected} (got {got})"
+            v.refuse("phases", msg, rule="bias_phases", value=self.phases)
+
     def works(self, area: BodyArea) -> bool:
         """Whether this exercise targets *area* or one of its parts."""
         return area.covers_any(self.targets)
@@ -387,13 +414,14 @@ class Exercise(Value):
     def movements(self) -> frozenset[Movement]:
         """Every direction the exercise moves the spine, in any phase.
 
-        The direction of its :attr:`bias` is always among them, so that a
-        rule never misses what the label says.
+        With its phases listed, the directions they move; without, the
+        direction its :attr:`bias` says (both forwards and backwards for a
+        mixed one).  The phases must agree with the bias, so the bias's own
+        direction is always among them.
         """
-        moved = frozenset(move for phase in self.phases for move in phase.moves)
-        if self.phases and self.bias is Bias.MIXED:
-            return moved
-        return moved | _BIAS_MOVES[self.bias]
+        if self.phases:
+            return frozenset(move for phase in self.phases for move in phase.moves)
+        return _BIAS_MOVES[self.bias]
 
     def moves_towards(self, bias: Bias) -> bool:
         """Whether the exercise moves the spine as *bias* says, in any phase.
@@ -446,9 +474,11 @@ class Routine(Value):
         notes: Anything a person should know about the routine as a whole.
         safety: Advice shown with the routine; a planned routine always
             carries some.
-        conditions: The health conditions of the person it is for: the
-            cautions about them are the ones shown with the routine
-            (:meth:`cautions`).
+        conditions: The health conditions of the person it is for, or None
+            when they are not known (a routine written by hand, or one of
+            format version 1): the cautions about them are the ones shown
+            with the routine (:meth:`cautions`).  The planner always fills
+            it in, empty when the person named none.
     """
 
     name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -468,8 +498,8 @@ class Routine(Value):
     safety: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
     )
-    conditions: tuple[Condition, ...] = attrs.field(
-        default=(), converter=_conditions, validator=_enums(Condition)
+    conditions: tuple[Condition, ...] | None = attrs.field(
+        default=None, converter=_known_conditions, validator=Maybe(_enums(Condition))
     )
 
     @property
@@ -483,8 +513,12 @@ class Routine(Value):
         Those about the person's :attr:`conditions` come first, then those
         about no condition (such as sore knees), which anyone may need;
         those about conditions the person does not have are left out, and
-        stay on the exercise as data.
+        stay on the exercise as data.  When the conditions are not known
+        (None), every caution concerns the person, as the exercise lists
+        them.
         """
+        if self.conditions is None:
+            return exercise.cautions
         mine = tuple(c for c in exercise.cautions if c.concerns(self.conditions))
         general = tuple(c for c in exercise.cautions if not c.conditions)
         return mine + general

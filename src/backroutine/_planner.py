@@ -40,7 +40,15 @@ from backroutine._model import (
     Screening,
 )
 from backroutine._public import publish
-from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
+from backroutine._safety import (
+    CONDITION_RULES,
+    LEG_SYMPTOMS,
+    NERVE_REASON,
+    SEEK_HELP,
+    ConditionRule,
+    conditions_of,
+    screen,
+)
 from backroutine._text import join, join_some, plural, word_for, words
 from backroutine._timing import Pace, estimate_duration, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
@@ -225,6 +233,10 @@ class _Constraint:
     description: str
     why_not: Callable[[Exercise], str | None]
     rule: ConditionRule | None = None
+    # For a safety constraint, what the notes say it was for ("pregnancy"),
+    # and its reasons of its own (not a caution's).
+    label: str | None = None
+    own: frozenset[str] = frozenset()
     ruled_out: dict[str, list[Exercise]] = attrs.Factory(dict)
 
     @classmethod
@@ -247,10 +259,21 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
             f"the safety rule for {words(condition)}",
             lambda e, rule=rule: rule.why_not(e, signs),  # type: ignore[misc]
             rule,
+            words(condition),
+            rule.reasons,
         )
         for condition in request.conditions
         for rule in (CONDITION_RULES[condition],)
     ]
+    if not frozenset(signs).isdisjoint(LEG_SYMPTOMS):
+        found.append(
+            _Constraint(
+                "the safety rule for pain spreading down a leg",
+                lambda e: NERVE_REASON if e.tensions_sciatic_nerve else None,
+                label="pain spreading down a leg",
+                own=frozenset({NERVE_REASON}),
+            )
+        )
     if request.avoid_positions:
         positions = frozenset(request.avoid_positions)
         names = join(words(p) for p in request.avoid_positions)
@@ -443,10 +466,18 @@ def _routine_notes(
     plan: _Plan, request: PlanRequest, selection: _Selection
 ) -> tuple[str, ...]:
     asked = minutes_text(request.minutes * 60)
-    notes = [
-        f"Planned to take about {minutes_text(plan.used)} of the {asked} asked for."
-    ]
+    return (
+        f"Planned to take about {minutes_text(plan.used)} of the {asked} asked for.",
+        *_uncovered(plan, request, selection),
+        *_left_out_notes(plan, selection),
+        *_caution_pointers(plan, request),
+    )
+
+
+def _uncovered(plan: _Plan, request: PlanRequest, selection: _Selection) -> list[str]:
+    """A note for each requested area no step works, saying why."""
     covered = set().union(*(choice.covers for choice in plan.choices))
+    notes = []
     for area in request.targets:
         if area in covered:
             continue
@@ -465,25 +496,36 @@ def _routine_notes(
         else:
             reason = f"no suitable exercise for {_when(request)} works this area"
         notes.append(f"Not covered: {words(area)} ({reason}).")
+    return notes
+
+
+def _left_out_notes(plan: _Plan, selection: _Selection) -> list[str]:
+    """What each safety constraint left out, and the time kept on the back."""
+    notes = []
+    on_back = any(c.exercise.position is Position.SUPINE for c in plan.choices)
     for constraint in selection.constraints:
-        if constraint.rule is None:
-            continue
-        notes.extend(_left_out(constraint.rule, constraint.ruled_out))
-        condition = words(constraint.rule.condition)
-        on_back = any(c.exercise.position is Position.SUPINE for c in plan.choices)
-        if constraint.rule.max_seconds_on_back is not None and on_back:
-            most = minutes_text(constraint.rule.max_seconds_on_back)
+        if constraint.label is not None:
+            notes.extend(_left_out(constraint))
+        rule = constraint.rule
+        if rule is not None and rule.max_seconds_on_back is not None and on_back:
+            most = minutes_text(rule.max_seconds_on_back)
             notes.append(
-                f"With {condition}, the time lying on your back is kept to at "
-                f"most {most} in a row."
+                f"With {words(rule.condition)}, the time lying on your back is "
+                f"kept to at most {most} in a row."
             )
+    return notes
+
+
+def _caution_pointers(plan: _Plan, request: PlanRequest) -> list[str]:
+    """For each condition, the chosen exercises with a caution about it."""
+    notes = []
     for concern in request.conditions:
         # A pointer, not the advice itself: the advice is with the exercise.
         # One note per condition, whatever the catalog, so that the notes
-        # stay within the model's limits (at most 34 of them: one, one per
-        # area, and per condition at most one per reason of its rule (two at
-        # most), one for the exercises its cautions leave out, one on time
-        # on the back, and this one).
+        # stay within the model's limits (at most 40 of them: one, one per
+        # area, one for leg symptoms, and per condition at most one per
+        # reason of its rule (two at most), one for the exercises its
+        # cautions leave out, one on time on the back, and this one).
         concerned = [
             choice.exercise.name
             for choice in _ordered(plan.choices, request.time_of_day)
@@ -495,17 +537,16 @@ def _routine_notes(
             names = join_some(concerned)
             see = word_for(len(concerned), "its cautions", "the cautions of each")
             notes.append(f"With {words(concern)}, take care with {names}: see {see}.")
-    return tuple(notes)
+    return notes
 
 
-def _left_out(rule: ConditionRule, ruled_out: dict[str, list[Exercise]]) -> list[str]:
-    """The notes on what *rule* left out: one per reason of its own.
+def _left_out(constraint: _Constraint) -> list[str]:
+    """The notes on what a safety *constraint* left out: one per reason of its own.
 
     The exercises left out by their own cautions share one note, whatever
     the catalog, so that the notes stay within the model's limits.
     """
-    condition = words(rule.condition)
-    own = rule.reasons
+    condition, own, ruled_out = constraint.label, constraint.own, constraint.ruled_out
     notes = [
         f"Left out for {condition}: {join_some(e.name for e in exercises)}. {reason}"
         for reason, exercises in ruled_out.items()
@@ -586,6 +627,11 @@ def plan_routine(
     screening = screen(request.warning_signs)
     if screening.stops_exercise:
         raise SeekCareError(screening)
+    # A sign may name a condition (a fall, with osteoporosis): its rule
+    # applies as if the person had named it.
+    conditions = conditions_of(request.conditions, request.warning_signs)
+    if conditions != request.conditions:
+        request = attrs.evolve(request, conditions=conditions)
     catalog = default_catalog() if catalog is None else catalog
     pace = Pace() if pace is None else pace
     for exercise_id in request.exclude:
@@ -606,6 +652,18 @@ def plan_routine(
     _cover(plan, candidates, request.targets)
     _add_variety(plan, candidates)
     if not plan.choices:
+        fitting = [c for c in candidates if plan.cost_of_adding(c) <= budget]
+        if fitting and on_back is not None:
+            # Each fits the time asked for, so the time on the back rules
+            # them out: every one is done lying on the back, too long.
+            names = join_some(c.exercise.name for c in fitting)
+            msg = (
+                f"{names} {word_for(len(fitting), 'fits', 'fit')} in the time, "
+                "but each is done lying on your back for longer than the "
+                f"{minutes_text(on_back)} at a time allowed; allow exercises in "
+                "other positions, or choose another time of day"
+            )
+            raise PlanningError(msg)
         shortest = min(candidates, key=lambda c: (plan.cost_of_adding(c), c.rank))
         needs = plan.cost_of_adding(shortest)
         msg = (

@@ -16,11 +16,13 @@ from backroutine._catalog import Catalog
 from backroutine._dose_words import TEXT, dose_text
 from backroutine._facts import (
     EXERCISE_ADVICE,
+    NOT_PLANNED_FOR,
     ROUTINE_ADVICE,
     caution_groups,
     caution_texts,
     exercise_facts,
     listing,
+    not_planned_for,
     not_renderable,
     other_safety,
     position_words,
@@ -74,16 +76,19 @@ def bullets(items: Iterable[str], *, indent: str) -> list[str]:
     return lines
 
 
-def caution_lines(cautions: Iterable[Caution], *, indent: str) -> list[str]:
+def caution_lines(
+    cautions: Iterable[Caution], *, indent: str, personal: bool = True
+) -> list[str]:
     """Cautions for one person as bullets, under headings after *indent*.
 
     *cautions* are those that concern the person, as
     :meth:`Routine.cautions <backroutine.Routine.cautions>` gives them:
-    those about their conditions under ``For you:``, then the others under
-    ``Take care:``.
+    when *personal* (the person's conditions are known), those about their
+    conditions under ``For you:``, then the others under ``Take care:``;
+    otherwise all under ``Take care:``.
     """
     lines: list[str] = []
-    for heading, texts in caution_groups(cautions):
+    for heading, texts in caution_groups(cautions, personal=personal):
         lines.append(f"{indent}{heading}:")
         lines += bullets(texts, indent=indent + _INDENT)
     return lines
@@ -153,7 +158,8 @@ def exercise_text(exercise: Exercise) -> str:
 
     The name and id, the summary, the facts (position, targets, bias, when
     it suits, dose, equipment, difficulty), the seek-help box and the stop
-    rule, then the numbered steps, why it helps, cues and every caution.
+    rule, then the numbered steps, why it helps, cues, every caution, and
+    the conditions whose safety rules leave it out, and why.
     """
     lines = [
         *_title(exercise.name),
@@ -170,6 +176,7 @@ def exercise_text(exercise: Exercise) -> str:
         *_section("Why it helps", exercise.benefits, numbered=False),
         *_section("Cues", exercise.cues, numbered=False),
         *_section("Cautions", caution_texts(exercise.cautions), numbered=False),
+        *_section(NOT_PLANNED_FOR, not_planned_for(exercise), numbered=False),
     ]
     return "\n".join(lines) + "\n"
 
@@ -184,7 +191,9 @@ def _step_lines(
         *wrap(step.exercise.name, indent=head, hang=hang),
         *_fields(step_fields(step, TEXT), indent=hang),
     ]
-    return lines + caution_lines(routine.cautions(step.exercise), indent=hang)
+    personal = routine.conditions is not None
+    cautions = routine.cautions(step.exercise)
+    return lines + caution_lines(cautions, indent=hang, personal=personal)
 
 
 def routine_text(routine: Routine, pace: Pace | None = None) -> str:

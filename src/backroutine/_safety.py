@@ -128,6 +128,33 @@ class ConditionRule(v.Value):
         return self.why_not(exercise, signs) is not None
 
 
+NERVE_REASON: Final = (
+    "With pain spreading down a leg, a stretch that pulls on the sciatic nerve "
+    "can irritate a nerve that is already pressed on."
+)
+"""Why a nerve-tensioning stretch is left out with leg symptoms."""
+
+LEG_SYMPTOMS: Final = (
+    WarningSign.PAIN_BELOW_KNEE,
+    WarningSign.BOTH_LEGS_PAIN_OR_TINGLING,
+)
+"""Signs of an irritated nerve: with any, no stretch that tensions the sciatic
+nerve is planned, whatever the person's conditions."""
+
+SIGN_CONDITIONS: Final[Mapping[WarningSign, Condition]] = MappingProxyType(
+    {WarningSign.FALL_WITH_OSTEOPOROSIS: Condition.OSTEOPOROSIS}
+)
+"""Signs that name a condition: its rule applies as if the person had named it."""
+
+
+def conditions_of(
+    conditions: Iterable[Condition], signs: Iterable[WarningSign]
+) -> tuple[Condition, ...]:
+    """*conditions*, then those that *signs* name, each once, in order."""
+    named = (SIGN_CONDITIONS[s] for s in signs if s in SIGN_CONDITIONS)
+    return tuple(dict.fromkeys((*conditions, *named)))
+
+
 _BACKWARDS = (
     "Bending backwards narrows the spinal canal and the spaces the nerves "
     "leave by, which can bring on symptoms; bending forwards usually eases them."
@@ -169,10 +196,7 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
                     WarningSign.PAIN_BELOW_KNEE,
                     WarningSign.BOTH_LEGS_PAIN_OR_TINGLING,
                 ),
-                nerve_reason=(
-                    "With pain spreading down a leg, a stretch that pulls on the "
-                    "sciatic nerve can irritate a nerve the disc already presses on."
-                ),
+                nerve_reason=NERVE_REASON,
             ),
             ConditionRule(
                 condition=Condition.OSTEOPOROSIS,
@@ -214,6 +238,16 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.RECENT_BACK_SURGERY,
                 early_after_surgery_only=True,
+                # Besides what an exercise says of itself, what DOMAIN.md
+                # rules out in the first weeks, so that an exercise marked
+                # early by mistake is still left out.
+                avoid_movements=(Movement.ROTATION,),
+                avoid_loaded_or_end_range=(Movement.FLEXION, Movement.EXTENSION),
+                avoid_positions=(
+                    Position.KNEELING,
+                    Position.HALF_KNEELING,
+                    Position.QUADRUPED,
+                ),
                 reason=(
                     "In the first weeks after back surgery, only small, gentle "
                     "exercises are usually allowed: no bending forwards or "
@@ -223,7 +257,9 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
                 advice=(
                     "After back surgery, follow your surgical team's "
                     "instructions first, and do only the exercises they have "
-                    "cleared."
+                    "cleared. Do the exercises lying down on your bed if getting "
+                    "down to the floor means kneeling, and get up by rolling "
+                    "onto your side first, as your team showed you."
                 ),
             ),
         )
@@ -278,12 +314,16 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
 
 __all__ = [
     "CONDITION_RULES",
+    "LEG_SYMPTOMS",
+    "NERVE_REASON",
     "SEEK_HELP",
+    "SIGN_CONDITIONS",
     "SIGN_URGENCY",
     "SIGN_WORDS",
     "URGENCY_WORDS",
     "ConditionRule",
     "UrgencyWords",
+    "conditions_of",
     "screen",
     "signs_at",
 ]

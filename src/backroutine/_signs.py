@@ -127,7 +127,7 @@ URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
             in_short="see a doctor today",
             action=(
                 "Get an urgent appointment with a doctor today, in person or "
-                "by phone; do not start these exercises until then."
+                "by phone, before you exercise."
             ),
             advice=(
                 "Get an urgent appointment with a doctor today, in person or by "
@@ -138,10 +138,7 @@ URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
         Urgency.SEE_PROFESSIONAL: UrgencyWords(
             name="see a professional",
             in_short="exercise gently",
-            action=(
-                "See a physiotherapist, a spine specialist or your doctor; "
-                "gentle exercise is usually fine meanwhile."
-            ),
+            action="See a physiotherapist, a spine specialist or your doctor.",
             advice=(
                 "See a physiotherapist, a spine specialist or your doctor, "
                 "because this may have a cause that needs checking: {signs}. "

@@ -36,20 +36,28 @@ def _safety_lines(safety: tuple[str, ...]) -> list[str]:
     return [line for block in blocks for line in (*block, "")]
 
 
-def cue_lines(cue: Cue) -> list[str]:
+def cue_lines(cue: Cue, *, personal: bool = True) -> list[str]:
     """One timer cue as lines: its advice, its line, then its cautions.
 
     The advice the cue carries (the first cue of a timeline: the seek-help
     box, the stop rule, when to see a specialist) comes first, then a blank
     line; then :func:`cue_line`; then the cautions it carries for the
     routine's person, wrapped under its text (``For you:`` for those about
-    the person's conditions, then ``Take care:``).
+    the person's conditions, then ``Take care:``; all under ``Take care:``
+    unless *personal*, when the person's conditions are not known).
     """
     lines = _safety_lines(cue.safety) if cue.safety else []
     indent = " " * (len(clock_text(cue.start_seconds)) + 2)
-    return [*lines, cue_line(cue), *caution_lines(cue.cautions, indent=indent)]
+    cautions = caution_lines(cue.cautions, indent=indent, personal=personal)
+    return [*lines, cue_line(cue), *cautions]
 
 
-def timeline_text(cues: Iterable[Cue]) -> str:
-    """Cues as :func:`cue_lines` gives them, each line ending with a newline."""
-    return "".join(f"{line}\n" for cue in cues for line in cue_lines(cue))
+def timeline_text(cues: Iterable[Cue], *, personal: bool = True) -> str:
+    """Cues as :func:`cue_lines` gives them, each line ending with a newline.
+
+    *personal*: whether the routine knows its person's conditions (see
+    :func:`cue_lines`).
+    """
+    return "".join(
+        f"{line}\n" for cue in cues for line in cue_lines(cue, personal=personal)
+    )

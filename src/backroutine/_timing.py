@@ -92,9 +92,11 @@ class Cue(Value):
             person (see :meth:`Routine.cautions <backroutine.Routine.cautions>`),
             on the cue that starts an exercise; an app decides whether to
             show or speak them.
-        safety: Advice to show before starting, on the first cue: the stop
-            rule, when to see a specialist, and the seek-help box with the
-            emergency signs and what to do.
+        safety: Advice to show before starting, on the first cue: the
+            routine's own safety advice (what warning signs say, what the
+            person's conditions call for), then the stop rule, when to see a
+            specialist, and the seek-help box with the emergency signs and
+            what to do.
     """
 
     start_seconds: float = attrs.field(validator=_CUE_SECONDS)
@@ -118,7 +120,9 @@ class Cue(Value):
     safety: tuple[str, ...] = attrs.field(
         default=(),
         converter=_texts,
-        validator=Items(Text(MAX_TEXT_LENGTH), max_count=MAX_TEXT_ITEMS),
+        validator=Items(
+            Text(MAX_TEXT_LENGTH), max_count=MAX_TEXT_ITEMS + len(START_ADVICE)
+        ),
     )
 
     @property
@@ -257,7 +261,9 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
                 f"{exercise.instructions[0]}",
                 exercise,
                 cautions=cautions,
-                safety=START_ADVICE,
+                # The routine's own advice first (the screening, its
+                # person's conditions), then what every timeline starts with.
+                safety=tuple(dict.fromkeys((*routine.safety, *START_ADVICE))),
             )
         else:
             yield _Segment(
@@ -343,4 +349,4 @@ def spells(
     return tuple(lengths)
 
 
-publish(Cue, Pace, estimate_duration, timeline)
+publish(Cue, Pace, estimate_duration, spells, timeline)

@@ -574,7 +574,8 @@ def _read(source: str) -> bytes:
 
 def _timeline(args: argparse.Namespace) -> int:
     routine = loads(_read(args.file), Routine)
-    _write(timeline_text(timeline(routine)))
+    personal = routine.conditions is not None
+    _write(timeline_text(timeline(routine), personal=personal))
     return EXIT_OK
 
 

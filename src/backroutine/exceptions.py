@@ -207,10 +207,10 @@ class PlanningError(BackroutineError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         return functools.partial(type(self), reasons=self.reasons), (str(self),)
 
-    def to_json(self) -> dict[str, Any]:
-        """The error as JSON data, for a web back end to send as it is.
+    def to_dict(self) -> dict[str, Any]:
+        """The error as a dict of JSON values, for a web back end to send as it is.
 
-        A dict of plain JSON values: ``{"error": "planning_error",
+        Plain JSON values: ``{"error": "planning_error",
         "message": ..., "reasons": [{"constraint": ..., "reason": ...,
         "ruled_out": [ids]}]}``, the body of a 422 response, say.
         """

@@ -53,6 +53,7 @@ from backroutine._model import (
     ExerciseSet,
     Finding,
     Hold,
+    Phase,
     PlanRequest,
     Routine,
     RoutineStep,
@@ -65,6 +66,7 @@ from backroutine._vocabulary import (
     Bias,
     BodyArea,
     Condition,
+    Movement,
     Position,
     WarningSign,
 )
@@ -365,11 +367,39 @@ def exercises(
     Returns:
         A strategy for :class:`~backroutine.Exercise`.
     """
-    return values(
-        Exercise,
-        id=_slugs() if ids is None else ids,
-        dosage=_dosages() if dosages is None else dosages,
+    return st.sampled_from(Bias).flatmap(
+        lambda bias: values(
+            Exercise,
+            id=_slugs() if ids is None else ids,
+            dosage=_dosages() if dosages is None else dosages,
+            bias=st.just(bias),
+            phases=_phases(bias),
+        )
     )
+
+
+def _agreeing(bias: Bias, phases: list[Phase]) -> tuple[Phase, ...]:
+    """*phases* made to agree with *bias*, as an exercise's must."""
+    if not phases:
+        return ()
+    if bias is Bias.NEUTRAL:
+        return tuple(attrs.evolve(phase, moves=()) for phase in phases)
+    moved = {move for phase in phases for move in phase.moves}
+    needed = {
+        Bias.FLEXION: {Movement.FLEXION},
+        Bias.EXTENSION: {Movement.EXTENSION},
+        Bias.ROTATION: {Movement.ROTATION},
+        Bias.MIXED: set() if len(moved) > 1 else {Movement.FLEXION, Movement.EXTENSION},
+    }[bias] - moved
+    first = phases[0]
+    first = attrs.evolve(first, moves=(*first.moves, *sorted(needed, key=str)))
+    return (first, *phases[1:])
+
+
+def _phases(bias: Bias) -> st.SearchStrategy[tuple[Phase, ...]]:
+    """Phases that agree with *bias*: none, or some that move as it says."""
+    drawn = _from_spec(v.spec_of(attrs.fields(Exercise).phases))
+    return drawn.map(lambda phases: _agreeing(bias, list(phases)))
 
 
 def routine_steps(
