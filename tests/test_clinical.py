@@ -45,8 +45,11 @@ from backroutine import (
     to_markdown,
 )
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
+from backroutine._safety import LEG_SYMPTOMS as LEG_SIGNS
 from backroutine._signs import SIGN_WORDS
 from backroutine.testing import catalogs, plan_requests
+
+LEG_SYMPTOMS = frozenset(LEG_SIGNS)
 
 # DOMAIN.md, "Cautions as data" and "Movement in each phase": the movements
 # each condition rules out, in any phase.
@@ -59,7 +62,6 @@ FORBIDDEN = {
 }
 # Pregnancy: at most 3 minutes in a row lying on the back.
 MOST_SECONDS_ON_BACK = 180
-LEG_SYMPTOMS = {WarningSign.PAIN_BELOW_KNEE, WarningSign.BOTH_LEGS_PAIN_OR_TINGLING}
 
 
 def moves(exercise: Exercise) -> set[Movement]:
@@ -104,18 +106,26 @@ def breaks(condition: Condition, exercise: Exercise, signs: set[WarningSign]) ->
 
 
 def check(routine: Routine, request: PlanRequest) -> None:
-    """*routine* breaks none of DOMAIN.md's rules for *request*'s conditions."""
+    """*routine* breaks none of DOMAIN.md's rules for *request*'s conditions.
+
+    A fall with osteoporosis says the person has osteoporosis; pain spreading
+    below the knee rules out nerve stretches whatever the conditions.
+    """
     signs = set(request.warning_signs)
+    conditions = [*request.conditions]
+    if WarningSign.FALL_WITH_OSTEOPOROSIS in signs:
+        conditions += [Condition.OSTEOPOROSIS]
     for step in routine.steps:
-        for condition in request.conditions:
+        for condition in conditions:
             broken = breaks(condition, step.exercise, signs)
             assert not broken, f"{step.exercise.id} {broken} ({condition.value})"
+        assert not (signs & LEG_SYMPTOMS and step.exercise.tensions_sciatic_nerve)
     if Condition.PREGNANCY in request.conditions:
         longest = max(spells(routine, Position.SUPINE), default=0)
         assert longest <= MOST_SECONDS_ON_BACK
     assert SEEK_HELP in routine.safety
     assert set(GENERAL_ADVICE) <= set(routine.safety)
-    assert request.conditions == routine.conditions
+    assert tuple(dict.fromkeys(conditions)) == routine.conditions
 
 
 class TestEveryConditionOverGeneratedCatalogs:
@@ -272,6 +282,24 @@ class TestWorkedExamples:
             "Not covered: lower back (its exercises are done lying on your back, "
             "and none fits in the 3 minutes at a time kept for that)."
         ) in routine.notes
+
+    def test_a_fall_with_osteoporosis_plans_as_osteoporosis(self) -> None:
+        """The sign says the person has osteoporosis: no deep forward bends."""
+        routine = _plan(
+            TimeOfDay.BEDTIME, 8, warning_signs=[WarningSign.FALL_WITH_OSTEOPOROSIS]
+        )
+        assert (Condition.OSTEOPOROSIS,) == routine.conditions
+        assert all(Movement.FLEXION not in e.movements for e in routine.exercises)
+        assert "childs-pose" in _ids(_plan(TimeOfDay.BEDTIME, 8))
+
+    def test_no_nerve_stretch_with_leg_pain_whatever_the_conditions(self) -> None:
+        """Pain below the knee alone is enough to leave the nerve stretch out."""
+        assert "supine-hamstring-stretch" in _ids(_plan(TimeOfDay.BEDTIME, 30))
+        routine = _plan(
+            TimeOfDay.BEDTIME, 30, warning_signs=[WarningSign.PAIN_BELOW_KNEE]
+        )
+        assert "supine-hamstring-stretch" not in _ids(routine)
+        assert any(n.startswith("Left out for pain spreading") for n in routine.notes)
 
     def test_pregnancy_safety_holds_the_stop_signs(self) -> None:
         """The routine says when to stop and call the midwife."""

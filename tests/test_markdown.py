@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from backroutine import (
+    CONDITION_RULES,
     SEEK_HELP,
     Bias,
     BodyArea,
@@ -165,6 +166,18 @@ def _exercise_outline(
             blocks.append((heading, title))
             blocks += [(kind, shown(item)) for item in items]
     return blocks
+
+
+def _not_planned_for(exercise: Exercise) -> list[tuple[str, str]]:
+    """The conditions whose rules leave *exercise* out, as its handout lists them."""
+    reasons = [
+        f"{condition.value.replace('_', ' ').capitalize()}: {reason}"
+        for condition, rule in CONDITION_RULES.items()
+        if (reason := rule.why_not(exercise)) is not None
+    ]
+    if not reasons:
+        return []
+    return [("h2", "Not planned for"), *(("item", shown(r)) for r in reasons)]
 
 
 def all_cautions(exercise: Exercise) -> list[tuple[str, list[Caution]]]:
@@ -400,6 +413,13 @@ Rock your bent knees gently from side to side.
 ## Take care
 
 - Sore hips: Rock only a little way.
+
+## Not planned for
+
+- Recent back surgery: In the first weeks after back surgery, only small, gentle
+  exercises are usually allowed: no bending forwards or backwards as far as you
+  can, no twisting, no lifting and no kneeling, until the surgical team clears
+  them.
 """
 
 
@@ -536,6 +556,7 @@ class TestToMarkdown:
             ("item", f"Stop rule: {STOP_RULE}"),
             ("item", f"See a specialist: {SEE_SPECIALIST}"),
             *_exercise_outline(exercise, 2, all_cautions(exercise)),
+            *_not_planned_for(exercise),
         ]
         assert expected == outline(to_markdown(exercise))
 
@@ -620,7 +641,10 @@ class TestToMarkdown:
         exercise = twist_routine().steps[0].exercise
         blocks = outline(to_markdown(exercise))
         take_care = blocks.index(("h2", "Take care"))
-        assert [("item", c.text) for c in exercise.cautions] == blocks[take_care + 1 :]
+        end = blocks.index(("h2", "Not planned for"))
+        assert [("item", c.text) for c in exercise.cautions] == blocks[
+            take_care + 1 : end
+        ]
 
     @pytest.mark.parametrize("value", [default_catalog(), "spine-press-up", None])
     def test_not_a_routine(self, value: object) -> None:

@@ -116,6 +116,20 @@ Cautions
     or a pelvic tilt on your hands and knees instead.
   - Pain spreading into a buttock or down a leg: Stop the exercise, and see a
     professional if it keeps happening.
+
+Not planned for
+  - Spinal stenosis: Bending backwards narrows the spinal canal and the spaces
+    the nerves leave by, which can bring on symptoms; bending forwards usually
+    eases them.
+  - Spondylolisthesis: Bending backwards loads the back of the vertebra, where a
+    slipped or cracked vertebra is weakest.
+  - Facet joint pain: Bending backwards presses the small facet joints at the
+    back of the spine together.
+  - Pregnancy: Lying face down presses on the bump.
+  - Recent back surgery: In the first weeks after back surgery, only small,
+    gentle exercises are usually allowed: no bending forwards or backwards as
+    far as you can, no twisting, no lifting and no kneeling, until the surgical
+    team clears them.
 """
 
 
@@ -455,13 +469,12 @@ Call emergency services or go to an emergency department now; do not exercise.
 
 Urgent:
   - a high temperature, or feeling hot and shivery
-Get an urgent appointment with a doctor today, in person or by phone; do not
-start these exercises until then.
+Get an urgent appointment with a doctor today, in person or by phone, before you
+exercise.
 
 See a professional:
   - pain that spreads down a leg, below the knee
-See a physiotherapist, a spine specialist or your doctor; gentle exercise is
-usually fine meanwhile.
+See a physiotherapist, a spine specialist or your doctor.
 
 Call emergency services or go to an emergency department now, and do not
 exercise. With back pain, this can mean pressure on the nerves of the spine or

@@ -320,7 +320,10 @@ class TestPlanningWithSigns:
         )
         assert routine.steps
         assert screen([sign]).advice == routine.safety[0]
-        assert (*GENERAL_ADVICE, SEEK_HELP) == routine.safety[1:]
+        # A fall with osteoporosis applies the osteoporosis rule, and its advice.
+        osteoporosis = CONDITION_RULES[Condition.OSTEOPOROSIS].advice
+        named = (osteoporosis,) if sign is WarningSign.FALL_WITH_OSTEOPOROSIS else ()
+        assert (*named, *GENERAL_ADVICE, SEEK_HELP) == routine.safety[1:]
 
     def test_stopping_sign_wins_over_a_mild_one(self) -> None:
         """With a mild and an urgent sign together, nothing is planned."""
