@@ -39,6 +39,7 @@ from backroutine import (
     plan_routine,
 )
 from backroutine._planner import _Choice, _Plan
+from backroutine._safety import LEG_SYMPTOMS, conditions_of
 from backroutine.testing import catalogs, dosages, exercises, paces, plan_requests
 from tests.helpers import make_exercise
 
@@ -66,7 +67,11 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
         )
         and not any(
             CONDITION_RULES[condition].advises_against(exercise, request.warning_signs)
-            for condition in request.conditions
+            for condition in conditions_of(request.conditions, request.warning_signs)
+        )
+        and not (
+            exercise.tensions_sciatic_nerve
+            and not set(LEG_SYMPTOMS).isdisjoint(request.warning_signs)
         )
     )
 
