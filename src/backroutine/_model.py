@@ -415,7 +415,7 @@ class Exercise(Value):
         """Every direction the exercise moves the spine, in any phase.
 
         With its phases listed, the directions they move; without, the
-        direction its :attr:`bias` says (both forwards and backwards for a
+        direction its ``bias`` says (both forwards and backwards for a
         mixed one).  The phases must agree with the bias, so the bias's own
         direction is always among them.
         """
@@ -510,7 +510,7 @@ class Routine(Value):
     def cautions(self, exercise: Exercise) -> tuple[Caution, ...]:
         """The cautions of *exercise* that concern this routine's person.
 
-        Those about the person's :attr:`conditions` come first, then those
+        Those about the person's ``conditions`` come first, then those
         about no condition (such as sore knees), which anyone may need;
         those about conditions the person does not have are left out, and
         stay on the exercise as data.  When the conditions are not known
