@@ -311,7 +311,6 @@ class TestSafetyPage:
                 *(movement.value for movement in rule.avoid_movements),
                 *(movement.value for movement in rule.avoid_loaded_or_end_range),
                 *(position.value for position in rule.avoid_positions),
-                *(sign.value for sign in rule.avoid_nerve_tension_with),
                 *(["early_after_surgery"] if rule.early_after_surgery_only else []),
                 *(["supine"] if rule.max_seconds_on_back else []),
             }

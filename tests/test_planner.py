@@ -66,7 +66,7 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
             or exercise.difficulty.level <= request.max_difficulty.level
         )
         and not any(
-            CONDITION_RULES[condition].advises_against(exercise, request.warning_signs)
+            CONDITION_RULES[condition].advises_against(exercise)
             for condition in conditions_of(request.conditions, request.warning_signs)
         )
         and not (
@@ -598,12 +598,28 @@ def state(plan: _Plan) -> tuple[Any, ...]:
         [(c.exercise.id, c.sets, c.reps, c.hold) for c in plan.choices],
         set(plan.positions),
         plan.used,
-        [(c.exercise.id, field, cost) for c, field, cost in plan.history],
+        plan.used_on_back,
+        [(c.exercise.id, field, cost) for c, field, cost, _ in plan.history],
     )
 
 
 class TestRoundingBackstop:
     """_Plan.undo, the backstop for a plan that rounding pushed over budget."""
+
+    def test_time_on_the_back_is_kept_and_taken_back(self) -> None:
+        """Only steps lying on the back count towards the spell, each with its lead-in."""
+        plan = _Plan(600, Pace(), on_back=180)
+        start = state(plan)
+        bridge, bird_dog = lowest_dose("glute-bridge"), lowest_dose("bird-dog")
+        assert plan.try_add(bird_dog)
+        assert 0 == plan.used_on_back
+        assert plan.try_add(bridge)
+        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
+        assert plan.try_raise(bridge)
+        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
+        for _ in range(3):
+            plan.undo()
+        assert start == state(plan)
 
     def test_undo_takes_back_an_addition(self) -> None:
         """Undoing an addition restores the choices, positions and time used."""

@@ -140,9 +140,11 @@ class _Plan:
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
-        # What was done, in order, with its cost: (choice, None, cost) for an
-        # addition, (choice, field, cost) for a raised dose; see undo().
-        self.history: list[tuple[_Choice, str | None, float]] = []
+        self.used_on_back = 0.0  # the bound on the spell, kept as steps come
+        # What was done, in order, with its cost and its cost on the back:
+        # (choice, None, ...) for an addition, (choice, field, ...) for a
+        # raised dose; see undo().
+        self.history: list[tuple[_Choice, str | None, float, float]] = []
 
     def cost_of_adding(self, choice: _Choice) -> float:
         pace = self.pace
@@ -153,30 +155,28 @@ class _Plan:
             extra += pace.change_position_seconds
         return extra
 
-    def on_back_seconds(self, extra: float = 0.0) -> float:
-        """A bound on the spell lying on the back, with *extra* seconds more."""
-        return extra + sum(
-            self.lead_in + choice.seconds(self.pace)
-            for choice in self.choices
-            if choice.exercise.position is Position.SUPINE
-        )
+    def on_back_cost(self, choice: _Choice, extra: float) -> float:
+        """What *extra* seconds of *choice* add to the spell on the back."""
+        return extra if choice.exercise.position is Position.SUPINE else 0.0
 
     def fits_on_back(self, choice: _Choice, extra: float) -> bool:
         """Whether *choice*, *extra* seconds longer, keeps time on the back short."""
-        if self.on_back is None or choice.exercise.position is not Position.SUPINE:
-            return True
-        return self.on_back_seconds(extra) <= self.on_back
+        back = self.on_back_cost(choice, extra)
+        return self.on_back is None or self.used_on_back + back <= self.on_back
 
     def try_add(self, choice: _Choice) -> bool:
         cost = self.cost_of_adding(choice)
         if len(self.choices) >= MAX_STEPS or self.used + cost > self.budget:
             return False
-        if not self.fits_on_back(choice, self.lead_in + choice.seconds(self.pace)):
+        extra = self.lead_in + choice.seconds(self.pace)
+        if not self.fits_on_back(choice, extra):
             return False
+        back = self.on_back_cost(choice, extra)
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
         self.used += cost
-        self.history.append((choice, None, cost))
+        self.used_on_back += back
+        self.history.append((choice, None, cost, back))
         return True
 
     def try_raise(self, choice: _Choice) -> bool:
@@ -193,17 +193,20 @@ class _Plan:
                 continue
             setattr(choice, field, current + 1)
             cost = choice.seconds(self.pace) - before
-            if self.used + cost <= self.budget and self.fits_on_back(choice, 0.0):
+            if self.used + cost <= self.budget and self.fits_on_back(choice, cost):
+                back = self.on_back_cost(choice, cost)
                 self.used += cost
-                self.history.append((choice, field, cost))
+                self.used_on_back += back
+                self.history.append((choice, field, cost, back))
                 return True
             setattr(choice, field, current)
         return False
 
     def undo(self) -> None:
         """Take back the last addition or raise (used only to mend rounding)."""
-        choice, field, cost = self.history.pop()
+        choice, field, cost, back = self.history.pop()
         self.used -= cost
+        self.used_on_back -= back
         if field is None:
             self.choices.remove(choice)
             self.positions = {c.exercise.position for c in self.choices}
@@ -257,7 +260,7 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
     found = [
         _Constraint(
             f"the safety rule for {words(condition)}",
-            lambda e, rule=rule: rule.why_not(e, signs),  # type: ignore[misc]
+            rule.why_not,
             rule,
             words(condition),
             rule.reasons,

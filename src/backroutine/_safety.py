@@ -54,9 +54,6 @@ class ConditionRule(v.Value):
         loaded_reason: Why those are left out, if not *reason*.
         avoid_positions: Positions to leave out.
         position_reason: Why those are left out, if not *reason*.
-        avoid_nerve_tension_with: Warning signs with which an exercise that
-            tensions the sciatic nerve is left out.
-        nerve_reason: Why it is left out, if not *reason*.
         early_after_surgery_only: Whether only exercises usually allowed in
             the first weeks after back surgery are kept.
         max_seconds_on_back: If not None, the longest spell lying on the back,
@@ -73,22 +70,17 @@ class ConditionRule(v.Value):
     loaded_reason: str | None = None
     avoid_positions: tuple[Position, ...] = ()
     position_reason: str | None = None
-    avoid_nerve_tension_with: tuple[WarningSign, ...] = ()
-    nerve_reason: str | None = None
     early_after_surgery_only: bool = False
     max_seconds_on_back: int | None = None
     advice: str | None = None
     stop_signs: str | None = None
 
-    def why_not(  # noqa: PLR0911 (one return per part of the rule)
-        self, exercise: Exercise, signs: Iterable[WarningSign] = ()
-    ) -> str | None:
+    def why_not(self, exercise: Exercise) -> str | None:
         """Why this rule leaves *exercise* out, or None if it does not.
 
-        Args:
-            exercise: The exercise.
-            signs: The warning signs the person has, which some rules read
-                (a disc herniation with pain below the knee).
+        Leg symptoms rule out nerve-tensioning stretches whatever the
+        condition, so that rule is not a condition's: see
+        :data:`LEG_SYMPTOMS`.
         """
         if self.early_after_surgery_only and not exercise.early_after_surgery:
             return self.reason
@@ -101,10 +93,6 @@ class ConditionRule(v.Value):
                 return self.loaded_reason or self.reason
         if exercise.position in self.avoid_positions:
             return self.position_reason or self.reason
-        if exercise.tensions_sciatic_nerve and not frozenset(
-            self.avoid_nerve_tension_with
-        ).isdisjoint(signs):
-            return self.nerve_reason or self.reason
         for caution in exercise.cautions:
             if caution.leave_out and self.condition in caution.conditions:
                 return caution.advice
@@ -113,19 +101,12 @@ class ConditionRule(v.Value):
     @property
     def reasons(self) -> frozenset[str]:
         """The reasons of the rule's own, besides those cautions give."""
-        given = (
-            self.reason,
-            self.loaded_reason,
-            self.position_reason,
-            self.nerve_reason,
-        )
+        given = (self.reason, self.loaded_reason, self.position_reason)
         return frozenset(reason for reason in given if reason is not None)
 
-    def advises_against(
-        self, exercise: Exercise, signs: Iterable[WarningSign] = ()
-    ) -> bool:
+    def advises_against(self, exercise: Exercise) -> bool:
         """Whether this rule leaves *exercise* out (see :meth:`why_not`)."""
-        return self.why_not(exercise, signs) is not None
+        return self.why_not(exercise) is not None
 
 
 NERVE_REASON: Final = (
@@ -192,11 +173,6 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
                     "Bending forwards squeezes the front of the discs and can "
                     "push a herniated disc further towards the nerves."
                 ),
-                avoid_nerve_tension_with=(
-                    WarningSign.PAIN_BELOW_KNEE,
-                    WarningSign.BOTH_LEGS_PAIN_OR_TINGLING,
-                ),
-                nerve_reason=NERVE_REASON,
             ),
             ConditionRule(
                 condition=Condition.OSTEOPOROSIS,
