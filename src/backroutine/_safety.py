@@ -79,8 +79,8 @@ class ConditionRule(v.Value):
         """Why this rule leaves *exercise* out, or None if it does not.
 
         Leg symptoms rule out nerve-tensioning stretches whatever the
-        condition, so that rule is not a condition's: see
-        :data:`LEG_SYMPTOMS`.
+        condition, so that rule is not a condition's: the planner applies
+        it for the warning signs of a request.
         """
         if self.early_after_surgery_only and not exercise.early_after_surgery:
             return self.reason
