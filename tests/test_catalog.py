@@ -162,9 +162,13 @@ class TestSelect:
     def test_select_keeps_order_and_values(
         self, catalog: Catalog, probe: Exercise
     ) -> None:
-        """A selection is an ordered subset of the catalog."""
+        """A selection is an ordered subset of the catalog, links within it kept."""
         selected = catalog.select(position=probe.position, bias=probe.bias)
-        assert [e for e in catalog if e in selected] == list(selected)
+        assert [e.id for e in catalog if e.id in selected] == list(selected.ids)
+        for exercise in selected:
+            whole = catalog[exercise.id]
+            assert [i for i in whole.harder if i in selected] == list(exercise.harder)
+            assert attrs.evolve(whole, harder=exercise.harder) == exercise
         assert all(e.position is probe.position for e in selected)
 
 

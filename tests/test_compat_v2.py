@@ -29,6 +29,7 @@ from backroutine import (
     Exercise,
     ExerciseSet,
     Finding,
+    Frequency,
     Hold,
     Laterality,
     Movement,
@@ -54,6 +55,7 @@ def cat_cow() -> Exercise:
     return Exercise(
         id="cat-cow",
         name="Chat-vache · 猫と牛",
+        clinical_name="Quadruped spinal flexion and extension",
         summary="On hands and knees, round the back and then let it dip.",
         instructions=(
             "Start on hands and knees.",
@@ -72,6 +74,7 @@ def cat_cow() -> Exercise:
         early_after_surgery=False,
         times=(TimeOfDay.MORNING,),
         dosage=Dosage(sets=Span(1, 1), reps=Span(5, 10)),
+        frequency=Frequency(times_a_day=Span(1, 2), days_a_week=Span(5, 7)),
         cautions=(
             Caution(
                 about="spinal stenosis",
@@ -80,6 +83,7 @@ def cat_cow() -> Exercise:
                 leave_out=True,
             ),
         ),
+        warm_up=True,
     )
 
 
@@ -99,6 +103,8 @@ def heel_slides() -> Exercise:
         dosage=Dosage(
             sets=Span(1, 2), reps=Span(8, 10), laterality=Laterality.ALTERNATING
         ),
+        frequency=Frequency.daily(2),
+        harder=("cat-cow", "towel-hamstring-stretch"),
     )
 
 
@@ -159,6 +165,7 @@ def expected_plan_request() -> PlanRequest:
         time_of_day=TimeOfDay.BEDTIME,
         minutes=9.0,
         conditions=(Condition.DISC_HERNIATION,),
+        progression=3,
         warning_signs=(
             WarningSign.PAIN_BELOW_KNEE,
             WarningSign.FALL_WITH_OSTEOPOROSIS,
@@ -249,10 +256,14 @@ def test_the_screening_fixture_lists_every_sign_most_urgent_first() -> None:
 # Version 1 read as version 2: every new field spelled out.
 
 NEW_EXERCISE_FIELDS = {
+    "clinical_name": None,
     "phases": (),
     "tensions_sciatic_nerve": False,
     "loads_spine": False,
     "early_after_surgery": False,
+    "frequency": None,
+    "warm_up": False,
+    "harder": (),
 }
 
 
@@ -309,10 +320,11 @@ def test_version_1_routine_reads_with_no_conditions() -> None:
     assert all(loaded.cautions(e) == e.cautions for e in loaded.exercises)
 
 
-def test_version_1_plan_request_reads_unchanged() -> None:
-    """A plan request gained no field: version 1 reads to the same value."""
+def test_version_1_plan_request_reads_as_a_first_session() -> None:
+    """A version 1 request asked for what is now step 0: a first session."""
     loaded = backroutine.loads(v1._read("plan_request.json"), PlanRequest)
     assert v1.expected_plan_request() == loaded
+    assert 0 == loaded.progression
 
 
 @pytest.mark.parametrize("kind", ["routine", "exercise", "catalog", "plan_request"])
@@ -329,5 +341,13 @@ def test_version_1_is_written_back_as_version_2(kind: str) -> None:
             written["early_after_surgery"],
         )
         assert [False] == [c["leave_out"] for c in written["cautions"]]
+        assert (None, None, False, []) == (
+            written["clinical_name"],
+            written["frequency"],
+            written["warm_up"],
+            written["harder"],
+        )
+    if kind == "plan_request":
+        assert 0 == written["progression"]
     if kind == "routine":
         assert written["conditions"] is None

@@ -100,6 +100,7 @@ def test_the_walk_finds_every_object_type() -> None:
         "Catalog",
         "PlanRequest",
         "Phase",
+        "Frequency",
         "Screening",
         "Finding",
     } == names

@@ -20,6 +20,7 @@ from backroutine import (
     Exercise,
     ExerciseSet,
     Finding,
+    Frequency,
     Hold,
     InvalidTypeError,
     InvalidValueError,
@@ -346,6 +347,7 @@ VALUE_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Screening: testing.screenings(),
     Finding: testing.findings(),
     Phase: testing.values(Phase),
+    Frequency: testing.values(Frequency),
     ConditionRule: st.sampled_from(list(CONDITION_RULES.values())),
 }
 ANY_VALUE = st.one_of(*VALUE_STRATEGIES.values())

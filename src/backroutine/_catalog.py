@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -33,6 +33,64 @@ def _index(exercises: tuple[Exercise, ...]) -> dict[str, Exercise]:
             )
         by_id[exercise.id] = exercise
     return by_id
+
+
+def _easier(
+    exercises: tuple[Exercise, ...], by_id: dict[str, Exercise]
+) -> dict[str, tuple[str, ...]]:
+    """Each exercise's direct easier versions, after checking every link.
+
+    Every id an exercise names as harder must be in the catalog, and no
+    chain of harder versions may lead back to where it started.
+    """
+    easier: dict[str, list[str]] = {}
+    for position, exercise in enumerate(exercises):
+        for index, harder in enumerate(exercise.harder):
+            if harder not in by_id:
+                v.refuse(
+                    f"exercises[{position}].harder[{index}]",
+                    f"must be the id of an exercise in the catalog (got {harder!r})",
+                    rule="known_id",
+                    value=harder,
+                )
+            easier.setdefault(harder, []).append(exercise.id)
+    _refuse_cycles(exercises, by_id)
+    return {harder: tuple(ids) for harder, ids in easier.items()}
+
+
+def _refuse_cycles(exercises: tuple[Exercise, ...], by_id: dict[str, Exercise]) -> None:
+    """Refuse a chain of harder versions that comes back to where it started."""
+    done: set[str] = set()
+    for position, start in enumerate(exercises):
+        if start.id in done or not start.harder:
+            continue
+        # Depth first, without recursion: the path so far, and each one's
+        # harder versions still to visit.
+        path = [start.id]
+        on_path = {start.id}
+        todo = [iter(start.harder)]
+        while todo:
+            following = next(todo[-1], None)
+            if following is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                todo.pop()
+                continue
+            if following in on_path:
+                cycle = [*path[path.index(following) :], following]
+                v.refuse(
+                    f"exercises[{position}].harder",
+                    "must not lead back to the same exercise "
+                    f"(got {' -> '.join(cycle)})",
+                    rule="no_cycles",
+                    value=start.harder,
+                )
+            if following in done:
+                continue
+            path.append(following)
+            on_path.add(following)
+            todo.append(iter(by_id[following].harder))
 
 
 def _exercises(value: Iterable[Exercise]) -> tuple[Exercise, ...]:
@@ -68,9 +126,12 @@ class Catalog(v.Value):
     # Private, and never changed once built.  Annotated with names the
     # package exports, so that typing.get_type_hints(Catalog) works.
     _by_id: dict[str, Exercise] = attrs.field(init=False, eq=False, hash=False)
+    _easier: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", _index(self.exercises))
+        by_id = _index(self.exercises)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_easier", _easier(self.exercises, by_id))
 
     def __repr__(self) -> str:
         ids = ", ".join(map(repr, self._by_id))
@@ -114,6 +175,43 @@ class Catalog(v.Value):
             difflib.get_close_matches(exercise_id, self._by_id, n=count, cutoff=0.5)
         )
 
+    def harder_than(self, exercise_id: str) -> tuple[Exercise, ...]:
+        """Every harder version of an exercise, nearest first.
+
+        The exercises its :attr:`~backroutine.Exercise.harder` ids name, then
+        theirs, and so on, each once, nearest first and in catalog order
+        among equals.
+
+        Raises:
+            UnknownExerciseError: The catalog holds no *exercise_id*.
+        """
+        return self._chain(exercise_id, lambda e: e.harder)
+
+    def easier_than(self, exercise_id: str) -> tuple[Exercise, ...]:
+        """Every easier version of an exercise, nearest first.
+
+        The exercises that name it as harder, then those that name them,
+        and so on, each once, nearest first and in catalog order among
+        equals.
+
+        Raises:
+            UnknownExerciseError: The catalog holds no *exercise_id*.
+        """
+        return self._chain(exercise_id, lambda e: self._easier.get(e.id, ()))
+
+    def _chain(
+        self, exercise_id: str, step: Callable[[Exercise], Iterable[str]]
+    ) -> tuple[Exercise, ...]:
+        seen = {exercise_id}
+        found: list[Exercise] = []
+        ring = [self[exercise_id]]
+        while ring:
+            following = {i for e in ring for i in step(e) if i not in seen}
+            seen |= following
+            ring = [e for e in self.exercises if e.id in following]
+            found.extend(ring)
+        return tuple(found)
+
     def select(  # noqa: PLR0913 (one keyword per thing an exercise can be asked for)
         self,
         *,
@@ -138,7 +236,11 @@ class Catalog(v.Value):
             max_difficulty: Exercises at this difficulty or easier.
 
         Returns:
-            A new catalog; criteria left as None do not narrow it.
+            A new catalog; criteria left as None do not narrow it.  It is a
+            catalog in its own right, so its exercises keep only the
+            :attr:`~backroutine.Exercise.harder` links to exercises it
+            holds; ask this catalog, not the selection, for versions
+            outside it.
         """
         at_hand = None if equipment is None else frozenset(equipment)
 
@@ -156,4 +258,13 @@ class Catalog(v.Value):
                 )
             )
 
-        return Catalog(exercise for exercise in self.exercises if matches(exercise))
+        kept = [exercise for exercise in self.exercises if matches(exercise)]
+        ids = {exercise.id for exercise in kept}
+        return Catalog(
+            exercise
+            if ids.issuperset(exercise.harder)
+            else attrs.evolve(
+                exercise, harder=tuple(i for i in exercise.harder if i in ids)
+            )
+            for exercise in kept
+        )

@@ -65,6 +65,14 @@ MAX_STEPS: Final = 1_000
 """The most steps a routine may have."""
 MAX_PHASES: Final = 10
 """The most phases an exercise may list."""
+MAX_VERSIONS: Final = 20
+"""The most harder versions an exercise may name."""
+MAX_TIMES_A_DAY: Final = 10
+"""The most times a day a frequency may ask for."""
+ROUND_HOLD_FROM: Final = 10
+"""From this many seconds up, a clinician's holds go in steps of 5 seconds."""
+REPS_A_STEP: Final = 2
+"""How many repetitions one step of progression adds."""
 
 
 # One named converter per element type: the attrs mypy plugin types
@@ -196,6 +204,94 @@ class Dosage(Value):
         validator=Integer(0, MAX_REST_SECONDS, unit="seconds"), default=0
     )
 
+    def round_holds(self) -> tuple[int, ...]:
+        """The holds within the guidance a clinician would write, shortest first.
+
+        From 10 seconds up, steps of 5 seconds (10, 15, 20, 25, 30, ...).
+        Guidance that stays below 10 seconds ("a few seconds": 3 to 5)
+        goes in whole seconds; guidance that starts below 10 seconds and
+        reaches past it keeps its low end and then the steps of 5 (5, 10,
+        15, 20).  Guidance with no such number in its range (11 to 14
+        seconds, say) gives its low end alone.  Empty for a moving
+        exercise.
+        """
+        if self.hold_seconds is None:
+            return ()
+        low, high = self.hold_seconds.low, self.hold_seconds.high
+        if high < ROUND_HOLD_FROM:
+            return tuple(range(low, high + 1))
+        below = (low,) if low < ROUND_HOLD_FROM else ()
+        fives = range(max(low, ROUND_HOLD_FROM), high + 1)
+        found = (*below, *(seconds for seconds in fives if seconds % 5 == 0))
+        return found or (low,)
+
+    def _ladder(self) -> list[tuple[int, int, int | None]]:
+        """Every step of progression, as (sets, reps, hold), from a first session."""
+        holds = self.round_holds() or (None,)
+        sets, reps = self.sets, self.reps
+        steps = [(sets.low, reps.low, hold) for hold in holds]
+        top_hold = holds[-1]
+        more_reps = range(reps.low + REPS_A_STEP, reps.high + REPS_A_STEP, REPS_A_STEP)
+        steps.extend((sets.low, min(count, reps.high), top_hold) for count in more_reps)
+        steps.extend(
+            (count, reps.high, top_hold) for count in range(sets.low + 1, sets.high + 1)
+        )
+        return steps
+
+    @property
+    def top_step(self) -> int:
+        """The last step of progression within the guidance (0: only one)."""
+        return len(self._ladder()) - 1
+
+    def at_step(self, step: int = 0) -> tuple[ExerciseSet, ...]:
+        """The sets to do at *step* of progression, in a clinician's numbers.
+
+        Step 0 is a first session: the low end of every range, the hold at
+        the shortest of :meth:`round_holds`.  Each step up lengthens the
+        hold to the next of :meth:`round_holds` first, then adds
+        :data:`REPS_A_STEP` repetitions (never past the top of the range),
+        then adds a set.  A step past :attr:`top_step` stays at the top of
+        the guidance: what comes next is the harder version.
+
+        Raises:
+            InvalidValueError: *step* is negative.
+        """
+        if step < 0:
+            v.refuse(
+                "step", f"must be at least 0 (got {step})", rule="minimum", value=step
+            )
+        ladder = self._ladder()
+        sets, reps, hold = ladder[min(step, len(ladder) - 1)]
+        return tuple(
+            ExerciseSet(
+                reps=reps,
+                hold=None if hold is None else Hold(hold),
+                laterality=self.laterality,
+                rest_after_seconds=self.rest_seconds if number < sets else 0,
+            )
+            for number in range(1, sets + 1)
+        )
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
+class Frequency(Value):
+    """How often to do an exercise or a routine.
+
+    Args:
+        times_a_day: How many times on a day it is done.
+        days_a_week: On how many days of a week; 7 is every day.
+    """
+
+    times_a_day: Span = attrs.field(
+        validator=_span_within(1, MAX_TIMES_A_DAY, "times a day")
+    )
+    days_a_week: Span = attrs.field(validator=_span_within(1, 7, "days a week"))
+
+    @classmethod
+    def daily(cls, times: int = 1) -> Frequency:
+        """Every day, *times* a day."""
+        return cls(times_a_day=Span.exactly(times), days_a_week=Span.exactly(7))
+
 
 @attrs.frozen(repr=False, eq=False, getstate_setstate=False)
 class Hold(Value):
@@ -312,7 +408,11 @@ class Exercise(Value):
 
     Args:
         id: A slug that names the exercise, such as ``spine-press-up``.
-        name: The name shown to people.
+        name: The name shown to people, in plain words ("Pelvic tilt lying
+            on your back").
+        clinical_name: The name a clinician would use ("Supine posterior
+            pelvic tilt"), when it differs from *name*; a handout shows it
+            in brackets after the name.
         summary: One or two sentences on what the exercise is and does.
         instructions: The steps, in order.
         position: The body position it is done in.
@@ -337,15 +437,28 @@ class Exercise(Value):
         times: The times of day it suits.
         occasions: The situations it suits, such as after long sitting.
         dosage: How much, as guidance ranges.
+        frequency: How often to do it, where its sources say; None where
+            they do not.
         benefits: Why it helps.
         cues: What to pay attention to while doing it.
         cautions: When to take care or leave it out.
         equipment: What it needs besides the floor.
         difficulty: How demanding it is.
+        warm_up: Whether it warms the back up for the exercises after it:
+            a routine puts it first among the exercises in its position.
+        harder: The ids of its harder versions, the next step up once its
+            guidance is easy (the sphinx names the press-up).  Its easier
+            versions are those that name it; a :class:`Catalog` checks that
+            every id is known and that no chain of versions comes back on
+            itself, and answers both ways
+            (:meth:`Catalog.harder_than`, :meth:`Catalog.easier_than`).
     """
 
     id: str = attrs.field(validator=Slug(MAX_ID_LENGTH))
     name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
+    clinical_name: str | None = attrs.field(
+        default=None, validator=Maybe(Text(MAX_NAME_LENGTH))
+    )
     summary: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
     instructions: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(min_count=1)
@@ -370,6 +483,9 @@ class Exercise(Value):
         converter=_occasions, validator=_enums(Occasion), default=()
     )
     dosage: Dosage = attrs.field(validator=Nested(Dosage))
+    frequency: Frequency | None = attrs.field(
+        default=None, validator=Maybe(Nested(Frequency))
+    )
     benefits: tuple[str, ...] = attrs.field(
         converter=_strings, validator=_texts(), default=()
     )
@@ -387,8 +503,17 @@ class Exercise(Value):
     difficulty: Difficulty = attrs.field(
         validator=Member(Difficulty), default=Difficulty.BEGINNER
     )
+    warm_up: bool = attrs.field(default=False, validator=Flag())
+    harder: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=Items(Slug(MAX_ID_LENGTH), max_count=MAX_VERSIONS, unique=True),
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.id in self.harder:
+            msg = f"must not name the exercise itself (got {self.id!r})"
+            v.refuse("harder", msg, rule="harder_itself", value=self.harder)
         if not self.phases:
             return
         moved = {move for phase in self.phases for move in phase.moves}
@@ -526,6 +651,8 @@ class Routine(Value):
 
 MAX_MINUTES: Final = 240
 """The longest time budget a plan request may ask for, in minutes."""
+MAX_PROGRESSION: Final = 1_000
+"""The highest step of progression a request may ask for."""
 MAX_EXCLUDED: Final = 10_000
 """The most exercise ids a plan request may exclude."""
 
@@ -579,6 +706,9 @@ class PlanRequest(Value):
             urgent one the planner plans nothing and raises
             :class:`~backroutine.SeekCareError`; with one that says to see
             a professional it plans, and puts that advice first.
+        progression: The step of progression to dose each exercise at
+            (:meth:`Dosage.at_step`): 0, the default, is a first session,
+            at the low end of every exercise's guidance.
     """
 
     time_of_day: TimeOfDay = attrs.field(validator=Member(TimeOfDay))
@@ -620,6 +750,7 @@ class PlanRequest(Value):
     warning_signs: tuple[WarningSign, ...] = attrs.field(
         default=(), converter=_signs, validator=_enums(WarningSign)
     )
+    progression: int = attrs.field(default=0, validator=Integer(0, MAX_PROGRESSION))
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)

@@ -54,7 +54,7 @@ import stat
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -441,7 +441,9 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
         equipment = _unique(args.equipment)
     else:
         equipment = None
-    targets = {} if args.target is None else {"targets": _unique(args.target)}
+    targets: dict[str, Any] = (
+        {} if args.target is None else {"targets": _unique(args.target)}
+    )
     try:
         return PlanRequest(
             time_of_day=args.time,

@@ -365,17 +365,30 @@ def exercises(
         dosages: A strategy for the dosages; by default :func:`dosages`.
 
     Returns:
-        A strategy for :class:`~backroutine.Exercise`.
+        A strategy for :class:`~backroutine.Exercise`.  Its ``harder`` ids
+        are any slugs but its own: a :func:`catalogs` exercise names only
+        exercises in its catalog.
     """
-    return st.sampled_from(Bias).flatmap(
-        lambda bias: values(
-            Exercise,
-            id=_slugs() if ids is None else ids,
-            dosage=_dosages() if dosages is None else dosages,
-            bias=st.just(bias),
-            phases=_phases(bias),
+    return (
+        st.sampled_from(Bias)
+        .flatmap(
+            lambda bias: values(
+                Exercise,
+                id=_slugs() if ids is None else ids,
+                dosage=_dosages() if dosages is None else dosages,
+                bias=st.just(bias),
+                phases=_phases(bias),
+                harder=st.just(()),
+            )
         )
+        .flatmap(_with_harder)
     )
+
+
+def _with_harder(exercise: Exercise) -> st.SearchStrategy[Exercise]:
+    others = _slugs().filter(lambda slug: slug != exercise.id)
+    harder = st.lists(others, max_size=3, unique=True)
+    return harder.map(lambda ids: attrs.evolve(exercise, harder=ids))
 
 
 def _agreeing(bias: Bias, phases: list[Phase]) -> tuple[Phase, ...]:
@@ -499,7 +512,23 @@ def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catal
         min_size=min_size,
         max_size=max_size,
         unique_by=lambda exercise: exercise.id,
-    ).map(Catalog)
+    ).flatmap(_linked)
+
+
+def _linked(found: list[Exercise]) -> st.SearchStrategy[Catalog]:
+    """A catalog of *found*, each naming harder versions only after it: no cycle."""
+    links = [
+        st.lists(st.sampled_from([e.id for e in found[index + 1 :]]), unique=True)
+        if index + 1 < len(found)
+        else st.just([])
+        for index in range(len(found))
+    ]
+    return st.tuples(*links).map(
+        lambda drawn: Catalog(
+            attrs.evolve(exercise, harder=ids)
+            for exercise, ids in zip(found, drawn, strict=True)
+        )
+    )
 
 
 def plan_requests(

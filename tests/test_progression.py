@@ -1,0 +1,194 @@
+"""Easier and harder versions, and doses in a clinician's numbers.
+
+A first session starts at the low end of each exercise's guidance; each
+step of progression lengthens the hold first, then adds repetitions, then
+sets, in the round numbers a clinician writes (DOMAIN.md, "Dose").
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backroutine import (
+    Catalog,
+    Dosage,
+    Exercise,
+    Frequency,
+    InvalidValueError,
+    Position,
+    Span,
+    default_catalog,
+    testing,
+)
+from backroutine._model import REPS_A_STEP, ROUND_HOLD_FROM
+
+
+def is_round(seconds: int) -> bool:
+    """Whole seconds below 10, steps of 5 from 10 seconds up."""
+    return seconds < ROUND_HOLD_FROM or seconds % 5 == 0
+
+
+def dose(dosage: Dosage, step: int) -> tuple[int, int, int | None]:
+    """(sets, reps, hold) at *step*."""
+    sets = dosage.at_step(step)
+    hold = sets[0].hold
+    return len(sets), sets[0].reps, None if hold is None else hold.seconds
+
+
+class TestRoundHolds:
+    @pytest.mark.parametrize(
+        ("low", "high", "expected"),
+        [
+            (3, 5, (3, 4, 5)),  # "a few seconds": whole seconds
+            (10, 15, (10, 15)),
+            (20, 30, (20, 25, 30)),
+            (15, 30, (15, 20, 25, 30)),
+            (5, 20, (5, 10, 15, 20)),  # the low end, then steps of 5
+            (21, 23, (21,)),  # no round number: the low end alone
+            (12, 30, (15, 20, 25, 30)),  # the first round number in the range
+        ],
+    )
+    def test_steps_of_five_from_ten(
+        self, low: int, high: int, expected: tuple[int, ...]
+    ) -> None:
+        dosage = Dosage(sets=Span(1, 1), reps=Span(2, 3), hold_seconds=Span(low, high))
+        assert expected == dosage.round_holds()
+
+    def test_none_for_a_moving_exercise(self) -> None:
+        assert () == Dosage(sets=Span(1, 1), reps=Span(5, 10)).round_holds()
+
+    @given(testing.dosages(max_hold_seconds=120))
+    def test_within_the_guidance_and_round_when_it_can_be(self, dosage: Dosage) -> None:
+        holds = dosage.round_holds()
+        span = dosage.hold_seconds
+        if span is None:
+            assert () == holds
+            return
+        assert all(seconds in span for seconds in holds)
+        assert list(holds) == sorted(set(holds))
+        assert holds[0] == span.low or is_round(holds[0])
+        if any(
+            is_round(s) and s >= ROUND_HOLD_FROM for s in range(span.low, span.high + 1)
+        ):
+            assert all(is_round(s) for s in holds[1:])
+
+
+class TestSteps:
+    def test_a_first_session_is_the_low_end(self) -> None:
+        tilt = default_catalog()["supine-posterior-pelvic-tilt"].dosage
+        assert (1, 10, 3) == dose(tilt, 0)
+
+    def test_holds_then_repetitions_then_sets(self) -> None:
+        dosage = Dosage(sets=Span(1, 2), reps=Span(10, 15), hold_seconds=Span(10, 20))
+        assert [
+            (1, 10, 10),
+            (1, 10, 15),
+            (1, 10, 20),
+            (1, 12, 20),
+            (1, 14, 20),
+            (1, 15, 20),
+            (2, 15, 20),
+        ] == [dose(dosage, step) for step in range(dosage.top_step + 1)]
+        assert 6 == dosage.top_step
+
+    def test_past_the_top_stays_at_the_top(self) -> None:
+        dosage = Dosage(sets=Span(1, 1), reps=Span(2, 3), hold_seconds=Span(30, 30))
+        assert dose(dosage, dosage.top_step) == dose(dosage, 1_000)
+
+    def test_a_negative_step_is_refused(self) -> None:
+        dosage = Dosage(sets=Span(1, 1), reps=Span(2, 3))
+        with pytest.raises(InvalidValueError, match=r"'step' must be at least 0"):
+            dosage.at_step(-1)
+
+    @given(testing.dosages(max_sets=4, max_reps=30, max_hold_seconds=90), st.data())
+    def test_every_step_is_within_guidance_and_never_less(
+        self, dosage: Dosage, data: st.DataObject
+    ) -> None:
+        step = data.draw(st.integers(0, dosage.top_step + 2))
+        sets, reps, hold = dose(dosage, step)
+        before = dose(dosage, max(step - 1, 0))
+        assert sets in dosage.sets
+        assert reps in dosage.reps
+        if hold is not None:
+            assert hold in dosage.round_holds()
+        # Nothing goes down from one step to the next.
+        assert all(
+            later is None or earlier is None or later >= earlier
+            for earlier, later in zip(before, (sets, reps, hold), strict=True)
+        )
+        assert reps - before[1] <= REPS_A_STEP
+
+
+def exercise(exercise_id: str, *harder: str) -> Exercise:
+    return attrs.evolve(
+        default_catalog()["supine-posterior-pelvic-tilt"], id=exercise_id, harder=harder
+    )
+
+
+class TestVersions:
+    def test_nearest_first_each_once(self) -> None:
+        catalog = Catalog(
+            [
+                exercise("a", "b", "c"),
+                exercise("b", "d"),
+                exercise("c", "d"),
+                exercise("d"),
+            ]
+        )
+        assert ["b", "c", "d"] == [e.id for e in catalog.harder_than("a")]
+        assert ["b", "c", "a"] == [e.id for e in catalog.easier_than("d")]
+        assert () == catalog.harder_than("d")
+
+    def test_an_unknown_id_is_refused(self) -> None:
+        with pytest.raises(
+            InvalidValueError,
+            match=r"'exercises\[0\]\.harder\[1\]' must be the id of an exercise "
+            r"in the catalog \(got 'sphnix'\)",
+        ):
+            Catalog([exercise("a", "b", "sphnix"), exercise("b")])
+
+    def test_a_cycle_is_refused(self) -> None:
+        with pytest.raises(
+            InvalidValueError, match=r"must not lead back .* \(got a -> b -> c -> a\)"
+        ):
+            Catalog([exercise("a", "b"), exercise("b", "c"), exercise("c", "a")])
+
+    def test_an_exercise_is_not_its_own_harder_version(self) -> None:
+        with pytest.raises(
+            InvalidValueError, match=r"'harder' must not name the exercise"
+        ):
+            exercise("a", "a")
+
+    def test_asking_about_an_unknown_id(self) -> None:
+        with pytest.raises(LookupError, match="sphnix"):
+            default_catalog().harder_than("sphnix")
+
+    def test_a_selection_keeps_the_links_within_it(self) -> None:
+        lying = attrs.evolve(exercise("b"), position=Position.PRONE)
+        catalog = Catalog([exercise("a", "b", "c"), lying, exercise("c")])
+        selected = catalog.select(position=Position.SUPINE)
+        assert ("a", "c") == selected.ids
+        assert ("c",) == selected["a"].harder
+        assert ("b", "c") == catalog["a"].harder
+
+    @given(testing.catalogs(max_size=6))
+    def test_generated_catalogs_link_without_cycles(self, catalog: Catalog) -> None:
+        for found in catalog:
+            harder = {e.id for e in catalog.harder_than(found.id)}
+            easier = {e.id for e in catalog.easier_than(found.id)}
+            assert found.id not in harder | easier
+            assert not harder & easier
+
+
+class TestFrequency:
+    def test_daily(self) -> None:
+        assert Frequency(
+            times_a_day=Span(2, 2), days_a_week=Span(7, 7)
+        ) == Frequency.daily(2)
+
+    def test_at_most_seven_days_a_week(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"days_a_week"):
+            Frequency(times_a_day=Span(1, 1), days_a_week=Span(7, 8))
