@@ -178,7 +178,7 @@ class Catalog(v.Value):
     def harder_than(self, exercise_id: str) -> tuple[Exercise, ...]:
         """Every harder version of an exercise, nearest first.
 
-        The exercises its :attr:`~backroutine.Exercise.harder` ids name, then
+        The exercises its ``harder`` ids name, then
         theirs, and so on, each once, nearest first and in catalog order
         among equals.
 
@@ -238,7 +238,7 @@ class Catalog(v.Value):
         Returns:
             A new catalog; criteria left as None do not narrow it.  It is a
             catalog in its own right, so its exercises keep only the
-            :attr:`~backroutine.Exercise.harder` links to exercises it
+            ``harder`` links to exercises it
             holds; ask this catalog, not the selection, for versions
             outside it.
         """

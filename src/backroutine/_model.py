@@ -240,7 +240,7 @@ class Dosage(Value):
 
     @property
     def top_step(self) -> int:
-        """The last step of progression within the guidance (0: only one)."""
+        """The last step of progression within the guidance, 0 when there is one step."""
         return len(self._ladder()) - 1
 
     def at_step(self, step: int = 0) -> tuple[ExerciseSet, ...]:
