@@ -240,7 +240,7 @@ class Dosage(Value):
 
     @property
     def top_step(self) -> int:
-        """The last step of progression within the guidance, 0 when there is one step."""
+        """The last step of progression within the guidance (0 if only one)."""
         return len(self._ladder()) - 1
 
     def at_step(self, step: int = 0) -> tuple[ExerciseSet, ...]:
@@ -249,7 +249,7 @@ class Dosage(Value):
         Step 0 is a first session: the low end of every range, the hold at
         the shortest of :meth:`round_holds`.  Each step up lengthens the
         hold to the next of :meth:`round_holds` first, then adds
-        :data:`REPS_A_STEP` repetitions (never past the top of the range),
+        two repetitions (never past the top of the range),
         then adds a set.  A step past :attr:`top_step` stays at the top of
         the guidance: what comes next is the harder version.
 
