@@ -100,6 +100,7 @@ def heel_slides() -> Exercise:
         phases=(Phase(),),
         early_after_surgery=True,
         times=(TimeOfDay.MORNING, TimeOfDay.EVENING),
+        best_times=(TimeOfDay.EVENING,),
         dosage=Dosage(
             sets=Span(1, 2), reps=Span(8, 10), laterality=Laterality.ALTERNATING
         ),
@@ -261,6 +262,7 @@ NEW_EXERCISE_FIELDS = {
     "tensions_sciatic_nerve": False,
     "loads_spine": False,
     "early_after_surgery": False,
+    "best_times": (),
     "frequency": None,
     "warm_up": False,
     "harder": (),
@@ -341,7 +343,8 @@ def test_version_1_is_written_back_as_version_2(kind: str) -> None:
             written["early_after_surgery"],
         )
         assert [False] == [c["leave_out"] for c in written["cautions"]]
-        assert (None, None, False, []) == (
+        assert ([], None, None, False, []) == (
+            written["best_times"],
             written["clinical_name"],
             written["frequency"],
             written["warm_up"],

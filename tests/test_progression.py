@@ -20,6 +20,7 @@ from backroutine import (
     InvalidValueError,
     Position,
     Span,
+    TimeOfDay,
     default_catalog,
     testing,
 )
@@ -192,3 +193,9 @@ class TestFrequency:
     def test_at_most_seven_days_a_week(self) -> None:
         with pytest.raises(InvalidValueError, match=r"days_a_week"):
             Frequency(times_a_day=Span(1, 1), days_a_week=Span(7, 8))
+
+
+def test_best_times_are_among_the_times_it_suits() -> None:
+    tilt = default_catalog()["supine-posterior-pelvic-tilt"]
+    with pytest.raises(InvalidValueError, match=r"'best_times' must be among the"):
+        attrs.evolve(tilt, times=(TimeOfDay.MORNING,), best_times=(TimeOfDay.BEDTIME,))

@@ -435,6 +435,9 @@ class Exercise(Value):
             exercises usually allowed in the first weeks after back
             surgery, once the surgical team agrees.
         times: The times of day it suits.
+        best_times: The times of day among *times* it suits best, when its
+            sources single some out (the lower trunk rotation suits any
+            time, before bed most of all); the planner prefers it then.
         occasions: The situations it suits, such as after long sitting.
         dosage: How much, as guidance ranges.
         frequency: How often to do it, where its sources say; None where
@@ -479,6 +482,9 @@ class Exercise(Value):
     times: tuple[TimeOfDay, ...] = attrs.field(
         converter=_times, validator=_enums(TimeOfDay)
     )
+    best_times: tuple[TimeOfDay, ...] = attrs.field(
+        converter=_times, validator=_enums(TimeOfDay), default=()
+    )
     occasions: tuple[Occasion, ...] = attrs.field(
         converter=_occasions, validator=_enums(Occasion), default=()
     )
@@ -511,6 +517,10 @@ class Exercise(Value):
     )
 
     def __attrs_post_init__(self) -> None:
+        if not set(self.best_times) <= set(self.times):
+            others = sorted(t.value for t in set(self.best_times) - set(self.times))
+            msg = f"must be among the times it suits (got {others})"
+            v.refuse("best_times", msg, rule="best_among_times", value=self.best_times)
         if self.id in self.harder:
             msg = f"must not name the exercise itself (got {self.id!r})"
             v.refuse("harder", msg, rule="harder_itself", value=self.harder)

@@ -378,17 +378,26 @@ def exercises(
                 dosage=_dosages() if dosages is None else dosages,
                 bias=st.just(bias),
                 phases=_phases(bias),
+                best_times=st.just(()),
                 harder=st.just(()),
             )
         )
-        .flatmap(_with_harder)
+        .flatmap(_with_links)
     )
 
 
-def _with_harder(exercise: Exercise) -> st.SearchStrategy[Exercise]:
+def _with_links(exercise: Exercise) -> st.SearchStrategy[Exercise]:
+    """*exercise* with best times among its times, and harder ids not its own."""
     others = _slugs().filter(lambda slug: slug != exercise.id)
     harder = st.lists(others, max_size=3, unique=True)
-    return harder.map(lambda ids: attrs.evolve(exercise, harder=ids))
+    best = (
+        st.lists(st.sampled_from(exercise.times), unique=True)
+        if exercise.times
+        else st.just([])
+    )
+    return st.tuples(best, harder).map(
+        lambda drawn: attrs.evolve(exercise, best_times=drawn[0], harder=drawn[1])
+    )
 
 
 def _agreeing(bias: Bias, phases: list[Phase]) -> tuple[Phase, ...]:
