@@ -21,6 +21,7 @@ from backroutine import (
     BackroutineError,
     Bias,
     BodyArea,
+    Catalog,
     Condition,
     Difficulty,
     Equipment,
@@ -31,6 +32,7 @@ from backroutine import (
     PlanRequest,
     Position,
     Routine,
+    Screening,
     SeekCareError,
     TimeOfDay,
     Urgency,
@@ -248,6 +250,209 @@ class TestExercisesFilters:
         out = one_line(run.ok("exercises", "--help"))
         assert "'no exercise matches'" in out
         assert "the exit status is 1" in out
+
+    @pytest.mark.parametrize(
+        ("args", "select"),
+        [
+            (("--target", "hips"), {"target": BodyArea.HIPS}),
+            (("--time", "bedtime"), {"time_of_day": TimeOfDay.BEDTIME}),
+            (("--occasion", "after-activity"), {"occasion": Occasion.AFTER_ACTIVITY}),
+            (("--position", "prone"), {"position": Position.PRONE}),
+            (("--bias", "extension"), {"bias": Bias.EXTENSION}),
+            (("--equipment", "towel"), {"equipment": (Equipment.TOWEL,)}),
+            (("--no-equipment",), {"equipment": ()}),
+            (("--max-difficulty", "beginner"), {"max_difficulty": Difficulty.BEGINNER}),
+        ],
+        ids=" ".join,
+    )
+    def test_each_filter_of_select(
+        self, run: CommandLine, args: tuple[str, ...], select: dict[str, Any]
+    ) -> None:
+        """Each filter Catalog.select has is an option, listing what select gives."""
+        catalog = default_catalog().select(**select)
+        assert 0 < len(catalog) < len(default_catalog())
+        assert exercise_list_text(catalog) == run.ok("exercises", *args)
+
+    def test_every_filter_at_once(self, run: CommandLine) -> None:
+        """Every filter at once lists what select gives with every criterion."""
+        out = run.ok(
+            *("exercises", "--target", "lower-back", "--time", "morning"),
+            *("--occasion", "after-sitting", "--position", "supine"),
+            *("--bias", "flexion", "--no-equipment", "--max-difficulty", "beginner"),
+        )
+        catalog = default_catalog().select(
+            target=BodyArea.LOWER_BACK,
+            time_of_day=TimeOfDay.MORNING,
+            occasion=Occasion.AFTER_SITTING,
+            position=Position.SUPINE,
+            bias=Bias.FLEXION,
+            equipment=(),
+            max_difficulty=Difficulty.BEGINNER,
+        )
+        assert 0 < len(catalog)
+        assert exercise_list_text(catalog) == out
+
+    def test_equipment_at_hand_adds_up(self, run: CommandLine) -> None:
+        """Repeated --equipment is all of it at hand: what needs nothing else."""
+        out = run.ok("exercises", "--equipment", "towel", "--equipment", "chair")
+        at_hand = default_catalog().select(equipment=(Equipment.TOWEL, Equipment.CHAIR))
+        for alone in (Equipment.TOWEL, Equipment.CHAIR):
+            assert len(default_catalog().select(equipment=(alone,))) < len(at_hand)
+        assert exercise_list_text(at_hand) == out
+
+    def test_equipment_or_none(self, run: CommandLine) -> None:
+        """--equipment and --no-equipment together are bad usage."""
+        result = run("exercises", "--equipment", "mat", "--no-equipment")
+        assert (2, "") == (result.status, result.out)
+        assert "not allowed with argument" in result.err
+
+    @pytest.mark.parametrize(
+        ("option", "keyword", "values"),
+        [
+            ("--target", "target", [BodyArea.GLUTES, BodyArea.HAMSTRINGS]),
+            ("--time", "time_of_day", [TimeOfDay.MIDDAY, TimeOfDay.BEDTIME]),
+            (
+                "--occasion",
+                "occasion",
+                [Occasion.AFTER_SITTING, Occasion.AFTER_ACTIVITY],
+            ),
+            ("--position", "position", [Position.SUPINE, Position.PRONE]),
+            ("--bias", "bias", [Bias.FLEXION, Bias.EXTENSION]),
+        ],
+        ids=lambda value: value if isinstance(value, str) else "",
+    )
+    def test_repeated_option_lists_any_of_its_values(
+        self, run: CommandLine, option: str, keyword: str, values: list[Any]
+    ) -> None:
+        """A filter given twice lists the exercises that match either value."""
+        catalog = default_catalog()
+        selections = [catalog.select(**{keyword: value}) for value in values]
+        expected = [e.id for e in catalog if any(e in s for s in selections)]
+        for selection in selections:
+            assert 0 < len(selection) < len(expected)
+        args = [arg for value in values for arg in (option, value.value)]
+        assert expected == listed(run.ok("exercises", *args))
+
+    def test_any_of_each_option_and_every_option(self, run: CommandLine) -> None:
+        """Values of one option are alternatives; different options all apply."""
+        out = run.ok(
+            *("exercises", "--position", "supine", "--position", "prone"),
+            *("--time", "midday", "--time", "bedtime", "--bias", "extension"),
+        )
+        catalog = default_catalog()
+        positions = [
+            catalog.select(position=p) for p in (Position.SUPINE, Position.PRONE)
+        ]
+        times = [
+            catalog.select(time_of_day=t) for t in (TimeOfDay.MIDDAY, TimeOfDay.BEDTIME)
+        ]
+        extension = catalog.select(bias=Bias.EXTENSION)
+        expected = [
+            e.id
+            for e in catalog
+            if any(e in s for s in positions)
+            and any(e in s for s in times)
+            and e in extension
+        ]
+        assert [PRESS_UP, "prone-on-elbows"] == expected
+        assert expected == listed(out)
+
+    def test_repeated_value_counts_once(self, run: CommandLine) -> None:
+        """A value given twice lists what it lists once."""
+        once = run.ok("exercises", "--position", "prone")
+        assert once == run.ok("exercises", "--position", "prone", "--position", "PRONE")
+
+    def test_no_match_names_every_filter_given(self, run: CommandLine) -> None:
+        """With no match, the line names each filter and value given, once each."""
+        lines = run.failed(
+            *("exercises", "--max-difficulty", "advanced", "--no-equipment"),
+            *("--position", "standing", "--time", "bedtime", "--position", "seated"),
+            *("--time", "Bedtime", "--bias", "rotation", "--occasion", "after-sitting"),
+            *("--target", "hamstrings"),
+            status=1,
+        )
+        expected = (
+            "backroutine: error: no exercise matches --target hamstrings "
+            "--time bedtime --occasion after-sitting --position standing "
+            "--position seated --bias rotation --no-equipment "
+            "--max-difficulty advanced"
+        )
+        assert [expected] == lines
+
+    def test_no_match_names_the_equipment(self, run: CommandLine) -> None:
+        """The line names the equipment at hand, each thing once."""
+        lines = run.failed(
+            *("exercises", "--position", "seated", "--equipment", "chair"),
+            *("--equipment", "towel", "--equipment", "chair", "--bias", "extension"),
+            status=1,
+        )
+        expected = (
+            "backroutine: error: no exercise matches --position seated "
+            "--bias extension --equipment chair --equipment towel"
+        )
+        assert [expected] == lines
+
+
+class TestExercisesJson:
+    def test_every_exercise(self, run: CommandLine) -> None:
+        """--format json prints the built-in catalog's document, as dumps writes it."""
+        out = run.ok("exercises", "--format", "json")
+        assert default_catalog() == loads(out, Catalog)
+        assert dumps(default_catalog(), indent=2) + "\n" == out
+
+    def test_the_exercises_selected(self, run: CommandLine) -> None:
+        """With filters, the document holds what the text lists, in catalog order."""
+        filters = (
+            *("--position", "supine", "--position", "prone", "--no-equipment"),
+            *("--max-difficulty", "beginner", "--target", "lower-back"),
+        )
+        catalog = loads(run.ok("exercises", *filters, "--format", "json"), Catalog)
+        supine_or_prone = [
+            default_catalog().select(
+                position=position,
+                equipment=(),
+                max_difficulty=Difficulty.BEGINNER,
+                target=BodyArea.LOWER_BACK,
+            )
+            for position in (Position.SUPINE, Position.PRONE)
+        ]
+        expected = Catalog(
+            e for e in default_catalog() if any(e in s for s in supine_or_prone)
+        )
+        assert expected == catalog
+        assert exercise_list_text(catalog) == run.ok("exercises", *filters)
+
+    def test_validates_as_a_catalog(self, run: CommandLine) -> None:
+        """The document is one `validate` accepts."""
+        out = run.ok("exercises", "--time", "bedtime", "--format", "json")
+        assert "ok\n" == run.ok("validate", "-", stdin=out)
+        assert '"kind": "catalog"' in out
+
+    def test_text_is_the_default(self, run: CommandLine) -> None:
+        """--format text prints what `exercises` prints without it."""
+        assert run.ok("exercises") == run.ok("exercises", "--format", "text")
+
+    @pytest.mark.parametrize("output_format", ["text", "json"])
+    def test_out_writes_the_file(
+        self, run: CommandLine, tmp_path: pathlib.Path, output_format: str
+    ) -> None:
+        """--out writes to the file what would have been printed, and nothing else."""
+        path = tmp_path / "exercises.out"
+        args = ("exercises", "--target", "hips", "--format", output_format)
+        printed = run.ok(*args)
+        assert "" == run.ok(*args, "--out", str(path))
+        assert printed == path.read_text(encoding="utf-8")
+
+    def test_no_match(self, run: CommandLine, tmp_path: pathlib.Path) -> None:
+        """No match in JSON is the same error, exit 1, and writes no file."""
+        path = tmp_path / "exercises.json"
+        lines = run.failed(
+            *("exercises", "--target", "obliques", "--format", "json"),
+            *("--out", str(path)),
+            status=1,
+        )
+        assert ["backroutine: error: no exercise matches --target obliques"] == lines
+        assert not path.exists()
 
 
 class TestShow:
@@ -530,7 +735,7 @@ class TestPlan:
         [
             ("--target", "lower-bak", "body area", BodyArea),
             ("--time", "night", "time of day", TimeOfDay),
-            ("--avoid-position", "Supine", "position", Position),
+            ("--avoid-position", "Face-Down", "position", Position),
         ],
     )
     def test_unknown_value(
@@ -603,6 +808,171 @@ class TestPlan:
         lines = run.failed(*BEDTIME[:-1], "0.1", status=1)
         assert [f"backroutine: error: {caught.value}"] == lines
         assert "allow at least" in lines[0]
+
+    def test_avoid_positions_and_exclusions_add_up(self, run: CommandLine) -> None:
+        """Repeated --avoid-position and --exclude leave out every one given."""
+        out = run.ok(
+            *BEDTIME,
+            *("--avoid-position", "prone", "--avoid-position", "kneeling"),
+            *("--exclude", "double-knee-to-chest", "--exclude", "heel-slides"),
+            *("--format", "json"),
+        )
+        routine = bedtime(
+            avoid_positions=(Position.PRONE, Position.KNEELING),
+            exclude=("double-knee-to-chest", "heel-slides"),
+        )
+        assert routine == loads(out, Routine)
+        for exercise in routine.exercises:
+            assert exercise.position not in (Position.PRONE, Position.KNEELING)
+            assert exercise.id not in ("double-knee-to-chest", "heel-slides")
+
+    @pytest.mark.parametrize(
+        ("given", "as_in_json"),
+        [
+            (("--time", "Bedtime"), ("--time", "bedtime")),
+            (
+                ("--time", "midday", "--target", "Lower-Back"),
+                ("--time", "midday", "--target", "lower-back"),
+            ),
+            (
+                ("--time", "midday", "--target", "HIP_FLEXORS"),
+                ("--time", "midday", "--target", "hip-flexors"),
+            ),
+            (
+                ("--time", "midday", "--occasion", "After-Sitting"),
+                ("--time", "midday", "--occasion", "after-sitting"),
+            ),
+            (
+                ("--time", "midday", "--avoid-position", "SUPINE"),
+                ("--time", "midday", "--avoid-position", "supine"),
+            ),
+            (
+                ("--time", "midday", "--avoid-bias", "Extension"),
+                ("--time", "midday", "--avoid-bias", "extension"),
+            ),
+            (
+                ("--time", "midday", "--equipment", "Mat"),
+                ("--time", "midday", "--equipment", "mat"),
+            ),
+            (
+                ("--time", "midday", "--max-difficulty", "BEGINNER"),
+                ("--time", "midday", "--max-difficulty", "beginner"),
+            ),
+            (
+                ("--time", "midday", "--condition", "Spinal-Stenosis"),
+                ("--time", "midday", "--condition", "spinal-stenosis"),
+            ),
+            (
+                ("--time", "midday", "--sign", "Pain-Below-Knee"),
+                ("--time", "midday", "--sign", "pain-below-knee"),
+            ),
+            (
+                ("--time", "midday", "--format", "JSON"),
+                ("--time", "midday", "--format", "json"),
+            ),
+        ],
+        ids=lambda args: " ".join(args[2:] or args),
+    )
+    def test_values_in_any_case(
+        self, run: CommandLine, given: tuple[str, ...], as_in_json: tuple[str, ...]
+    ) -> None:
+        """Enum values and formats are read in any case, as in JSON or hyphenated."""
+        args = ("plan", "--minutes", "6")
+        assert run.ok(*args, *as_in_json) == run.ok(*args, *given)
+
+    def test_unknown_value_in_capitals(self, run: CommandLine) -> None:
+        """An unknown value in capitals is quoted as typed, with the valid ones."""
+        lines = run.failed(
+            "plan", "--time", "bedtime", "--target", "LOWER-BAK", status=2
+        )
+        valid = ", ".join(area.value.replace("_", "-") for area in BodyArea)
+        expected = (
+            "backroutine plan: error: argument --target: unknown body area "
+            f"'LOWER-BAK'; choose from {valid}"
+        )
+        assert expected == lines[-1]
+
+    def test_the_same_value_twice_is_taken(self, run: CommandLine) -> None:
+        """An option of one value given twice with the same value is that value."""
+        again = ("--time", "Bedtime", "--minutes", "8.0", "--format", "TEXT")
+        assert run.ok(*BEDTIME) == run.ok(*BEDTIME, *again)
+
+
+ONCE = "error: argument {option}: takes one value (got {first!r}, then {then!r})"
+
+
+# Options that take one value, each given twice with two values: the command
+# line, the option, and the two values as the error message shows them.
+GIVEN_TWICE = [
+    ("plan --time bedtime --time morning", "--time", ("bedtime", "morning")),
+    ("plan --time midday --minutes 8 --minutes 10", "--minutes", ("8", "10")),
+    (
+        "plan --time midday --minutes 7.5 --minutes 1e1",
+        "--minutes",
+        ("7.5", "10"),
+    ),
+    (
+        "plan --time midday --occasion after-sitting --occasion After-Activity",
+        "--occasion",
+        ("after-sitting", "after-activity"),
+    ),
+    (
+        "plan --time midday --max-difficulty beginner --max-difficulty advanced",
+        "--max-difficulty",
+        ("beginner", "advanced"),
+    ),
+    (
+        "plan --time midday --format json --format markdown",
+        "--format",
+        ("json", "markdown"),
+    ),
+    (
+        "exercises --max-difficulty intermediate --max-difficulty beginner",
+        "--max-difficulty",
+        ("intermediate", "beginner"),
+    ),
+    ("exercises --format text --format json", "--format", ("text", "json")),
+    (
+        f"show {PRESS_UP} --format markdown --format text",
+        "--format",
+        ("markdown", "text"),
+    ),
+    ("screen --format json --format text", "--format", ("json", "text")),
+]
+
+
+class TestOptionsOfOneValue:
+    """An option that takes one value, given twice with two, is bad usage."""
+
+    @pytest.mark.parametrize(
+        ("command_line", "option", "values"),
+        GIVEN_TWICE,
+        ids=[case[0] for case in GIVEN_TWICE],
+    )
+    def test_two_values_are_bad_usage(
+        self, run: CommandLine, command_line: str, option: str, values: tuple[str, str]
+    ) -> None:
+        """Two values exit 2 with the usage and a line naming the option and both."""
+        args = command_line.split()
+        result = run(*args)
+        first, then = values
+        line = ONCE.format(option=option, first=first, then=then)
+        assert (2, "") == (result.status, result.out)
+        assert result.err.startswith(f"usage: backroutine {args[0]} ")
+        assert f"backroutine {args[0]}: {line}" == result.err.splitlines()[-1]
+
+    @pytest.mark.parametrize(
+        "command", [BEDTIME, ("exercises",), ("screen",)], ids=lambda args: args[0]
+    )
+    def test_two_out_files(
+        self, run: CommandLine, tmp_path: pathlib.Path, command: tuple[str, ...]
+    ) -> None:
+        """Two --out files are bad usage, and neither is written."""
+        first, then = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+        lines = run.failed(*command, "--out", first, "--out", then, status=2)
+        expected = ONCE.format(option="--out", first=first, then=then)
+        assert f"backroutine {command[0]}: {expected}" == lines[-1]
+        assert [] == list(tmp_path.iterdir())
 
 
 OLD = "the routine saved before\n"
@@ -1014,6 +1384,128 @@ class TestScreen:
             assert new in {sign for signs in listed.values() for sign in signs}
 
 
+class TestScreenJson:
+    @pytest.mark.parametrize(
+        "signs",
+        [
+            [],
+            ["persistent-pain"],
+            ["fever"],
+            ["worsening-pain", "saddle-numbness", "pain-below-knee"],
+            [sign.value for sign in WarningSign],
+        ],
+        ids=["none", "see a professional", "urgent", "three tiers", "all"],
+    )
+    def test_is_the_screening_document(
+        self, run: CommandLine, signs: list[str]
+    ) -> None:
+        """--format json prints the screening's document, with the text's status."""
+        options = [f"--sign={sign}" for sign in signs]
+        result = run("screen", *options, "--format", "json")
+        screening = screen([WarningSign(sign.replace("-", "_")) for sign in signs])
+        status = 3 if screening.stops_exercise else 0
+        assert (status, "") == (result.status, result.err)
+        assert screening == loads(result.out, Screening)
+        assert dumps(screening, indent=2) + "\n" == result.out
+        assert run("screen", *options).status == result.status
+
+    def test_validates_as_a_screening(self, run: CommandLine) -> None:
+        """The document is one `validate` accepts."""
+        result = run("screen", "--sign", "night-pain", "--format", "json")
+        assert "ok\n" == run.ok("validate", "-", stdin=result.out)
+        assert '"kind": "screening"' in result.out
+
+    def test_text_is_the_default(self, run: CommandLine) -> None:
+        """--format text prints what `screen` prints without it."""
+        args = ("screen", "--sign", "persistent-pain")
+        assert run.ok(*args) == run.ok(*args, "--format", "text")
+
+    @pytest.mark.parametrize("output_format", ["text", "json"])
+    def test_out_writes_the_file_and_keeps_the_status(
+        self, run: CommandLine, tmp_path: pathlib.Path, output_format: str
+    ) -> None:
+        """--out writes what would have been printed; seek care still exits 3."""
+        path = tmp_path / "screening.out"
+        args = ("screen", "--sign", "fever", "--format", output_format)
+        printed = run(*args)
+        written = run(*args, "--out", str(path))
+        assert (3, "", "") == (written.status, written.out, written.err)
+        assert printed.out == path.read_text(encoding="utf-8")
+
+    def test_signs_and_format_in_any_case(self, run: CommandLine) -> None:
+        """Signs and the format are read in any case."""
+        args = ("--sign", "Persistent-Pain", "--sign", "NIGHT_PAIN", "--format", "Json")
+        result = run("screen", *args)
+        expected = screen([WarningSign.PERSISTENT_PAIN, WarningSign.NIGHT_PAIN])
+        assert (3, expected) == (result.status, loads(result.out, Screening))
+
+
+class TestAnyCase:
+    """Values are read in any case by every command."""
+
+    @pytest.mark.parametrize(
+        ("given", "as_in_json"),
+        [
+            (("--target", "Lower-Back"), ("--target", "lower-back")),
+            (("--target", "HIP_FLEXORS"), ("--target", "hip-flexors")),
+            (("--time", "Bedtime"), ("--time", "bedtime")),
+            (("--occasion", "After-Activity"), ("--occasion", "after-activity")),
+            (("--position", "SUPINE"), ("--position", "supine")),
+            (("--position", "Half_Kneeling"), ("--position", "half-kneeling")),
+            (("--bias", "Extension"), ("--bias", "extension")),
+            (("--equipment", "TOWEL"), ("--equipment", "towel")),
+            (("--max-difficulty", "Beginner"), ("--max-difficulty", "beginner")),
+            (("--format", "JSON"), ("--format", "json")),
+        ],
+        ids=" ".join,
+    )
+    def test_exercises(
+        self, run: CommandLine, given: tuple[str, ...], as_in_json: tuple[str, ...]
+    ) -> None:
+        """Each option of `exercises` reads its values in any case."""
+        assert run.ok("exercises", *as_in_json) == run.ok("exercises", *given)
+
+    @pytest.mark.parametrize(
+        ("option", "value", "what", "choices"),
+        [
+            ("--target", "Lower-Bak", "body area", BodyArea),
+            ("--occasion", "AFTER-WORK", "occasion", Occasion),
+            ("--bias", "Twist", "bias", Bias),
+            ("--equipment", "Ball", "equipment", Equipment),
+            ("--max-difficulty", "EASY", "difficulty", Difficulty),
+        ],
+    )
+    def test_unknown_value(
+        self, run: CommandLine, option: str, value: str, what: str, choices: type[Any]
+    ) -> None:
+        """An unknown value is quoted as typed, with the valid ones listed."""
+        lines = run.failed("exercises", option, value, status=2)
+        valid = ", ".join(member.value.replace("_", "-") for member in choices)
+        expected = (
+            f"backroutine exercises: error: argument {option}: unknown {what} "
+            f"{value!r}; choose from {valid}"
+        )
+        assert expected == lines[-1]
+
+    def test_unknown_format_is_quoted_as_typed(self, run: CommandLine) -> None:
+        """A format that is none of the choices is quoted as typed."""
+        lines = run.failed("exercises", "--format", "XML", status=2)
+        assert lines[-1].startswith(
+            "backroutine exercises: error: argument --format: invalid choice: 'XML' "
+        )
+
+    def test_show_format(self, run: CommandLine) -> None:
+        """`show --format Markdown` prints the handout."""
+        expected = run.ok("show", PRESS_UP, "--format", "markdown")
+        assert expected == run.ok("show", PRESS_UP, "--format", "Markdown")
+
+    @pytest.mark.parametrize("spelling", ["Routine", "PLAN-REQUEST", "Plan_Request"])
+    def test_schema_kind(self, run: CommandLine, spelling: str) -> None:
+        """`schema` reads the kind in any case."""
+        kind = spelling.lower().replace("-", "_")
+        assert run.ok("schema", kind) == run.ok("schema", spelling)
+
+
 class TestSeekHelpEverywhere:
     """Every output a person reads has the seek-help box and the stop rule."""
 
@@ -1216,7 +1708,7 @@ class TestSchema:
         """plan-request is the same kind as plan_request."""
         assert run.ok("schema", "plan_request") == run.ok("schema", "plan-request")
 
-    @pytest.mark.parametrize("kind", ["workout", "Routine", "plan request", ""])
+    @pytest.mark.parametrize("kind", ["workout", "Routines", "plan request", ""])
     def test_unknown_kind(self, run: CommandLine, kind: str) -> None:
         """An unknown kind is bad usage, listing the kinds there are."""
         result = run("schema", kind)
@@ -1626,9 +2118,17 @@ class TestRealProcess:
                     "'noon'; choose from morning, midday, evening, bedtime"
                 ),
             ),
+            (
+                ["plan", "--time", "bedtime", "--time", "morning"],
+                2,
+                (
+                    "backroutine plan: error: argument --time: takes one value "
+                    "(got 'bedtime', then 'morning')"
+                ),
+            ),
             (["plan", "--time", "midday", "--sign", "saddle-numbness"], 3, NOT_PLANNED),
         ],
-        ids=["bad input", "bad usage", "seek care"],
+        ids=["bad input", "bad usage", "given twice", "seek care"],
     )
     def test_exit_status(self, args: list[str], status: int, line: str) -> None:
         """The shell sees the status main() returns, with no traceback."""
@@ -1636,6 +2136,16 @@ class TestRealProcess:
         stderr = result.stderr.decode("utf-8")
         assert (status, True) == (result.returncode, line in stderr.splitlines())
         assert "Traceback" not in stderr
+
+    def test_screening_as_json(self) -> None:
+        """`screen --format json` prints the document and exits 3 for seek care."""
+        result = python_m("screen", "--sign", "fever", "--format", "json")
+        screening = loads(result.stdout, Screening)
+        assert (3, b"", screen([WarningSign.FEVER])) == (
+            result.returncode,
+            result.stderr,
+            screening,
+        )
 
     def test_closed_pipe(self) -> None:
         """A pipe with no reader: exit 141, one line, nothing at Python's exit."""

@@ -16,12 +16,27 @@ bad input (``exercises`` with filters that no exercise matches is bad input
 too) and 2 for bad usage; a :class:`~backroutine.BackroutineError` never
 ends in a traceback.
 
+Options read the same way in every command:
+
+- an option that takes several values accumulates when repeated:
+  ``exercises --position supine --position prone`` lists the exercises
+  done in either position (any of an option's values, and every option
+  given), ``plan --avoid-bias flexion --avoid-bias rotation`` avoids both;
+- an option that takes one value, such as ``plan --time``, given twice with
+  different values is bad usage naming the option (the same value twice is
+  taken), never the last one silently;
+- enum values, formats and kinds are read in any case, with hyphens or
+  underscores: ``Lower-Back``, ``lower-back`` and ``lower_back`` are the
+  same area.
+
 Exit status 3 means that warning signs say to seek care instead of
 exercising (an urgent or emergency screening), and the screening is printed
 in full, the same text either way:
 
-- ``screen`` prints it to standard output, since it is what was asked for,
-  and exits 0 when the signs allow gentle exercise, 3 when they do not;
+- ``screen`` prints it to standard output (or its ``--out`` file), since it
+  is what was asked for, as text or with ``--format json`` as its document,
+  and exits 0 when the signs allow gentle exercise, 3 when they do not,
+  whatever the format;
 - ``plan --sign ...`` stopped by a screening prints nothing to standard
   output (which may be piped into a file) and writes no ``--out`` file: on
   standard error, one line saying that nothing was planned and why, a blank
@@ -38,9 +53,10 @@ status is the conventional one:
   written otherwise: a full disk, or standard output closed;
 - 130 (128 + SIGINT) when interrupted, as by Ctrl-C.
 
-``plan --out FILE`` writes a temporary file beside *FILE*, then renames it
-over *FILE*: a write that fails (a full disk, a file-size limit) or an
-interrupt leaves *FILE* as it was, and no temporary file behind.
+``--out FILE`` (of ``plan``, ``exercises`` and ``screen``) writes a
+temporary file beside *FILE*, then renames it over *FILE*: a write that
+fails (a full disk, a file-size limit) or an interrupt leaves *FILE* as it
+was, and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -59,6 +75,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from backroutine._builtin import default_catalog
+from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
 from backroutine._json import dumps, json_schema, loads
 from backroutine._markdown import to_markdown
@@ -203,16 +220,69 @@ def _spellings(enum_type: type[enum.Enum]) -> str:
 
 
 def _enum_type(enum_type: type[_E], what: str) -> Callable[[str], _E]:
-    """An argparse ``type`` that reads a member of *enum_type*."""
+    """An argparse ``type`` that reads a member of *enum_type*, in any case."""
 
     def parse(text: str) -> _E:
         try:
-            return enum_type(text.replace("-", "_"))
+            return enum_type(text.replace("-", "_").lower())
         except ValueError:
             msg = f"unknown {what} {text!r}; choose from {_spellings(enum_type)}"
             raise argparse.ArgumentTypeError(msg) from None
 
     return parse
+
+
+def _any_case(*choices: str) -> Callable[[str], str]:
+    """An argparse ``type`` for an option with *choices*, read in any case.
+
+    Text that is none of them is returned as given, so that argparse's
+    message about the choices quotes what was typed.
+    """
+
+    def parse(text: str) -> str:
+        lowered = text.lower()
+        return lowered if lowered in choices else text
+
+    return parse
+
+
+def _shown(value: object) -> str:
+    """*value* as the command line spells it, quoted: 'lower-back', '7.5'."""
+    if isinstance(value, enum.Enum):
+        text = _spelled(value)
+    elif isinstance(value, float):
+        text = format(value, "g")
+    else:
+        text = str(value)
+    return repr(text)
+
+
+_GIVEN: Final = "_given_once"
+"""Where _Once keeps, in the namespace being parsed, the values it took."""
+
+
+class _Once(argparse.Action):
+    """Store the value of an option that takes one; another value is bad usage.
+
+    argparse keeps the last value of an option given twice, so that ``plan
+    --time morning --time bedtime`` would plan for bedtime without a word.
+    The same value again is harmless, and taken.
+    """
+
+    def __call__(
+        self,
+        _parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        _option_string: str | None = None,
+    ) -> None:
+        given: dict[str, object] = vars(namespace).setdefault(_GIVEN, {})
+        if self.dest in given and given[self.dest] != values:
+            first = _shown(given[self.dest])
+            msg = f"takes one value (got {first}, then {_shown(values)})"
+            raise argparse.ArgumentError(self, msg)
+        given[self.dest] = values
+        setattr(namespace, self.dest, values)
 
 
 def _minutes(text: str) -> float:
@@ -236,23 +306,79 @@ def _unique(values: Iterable[_T] | None) -> tuple[_T, ...]:
 # its arguments where it has any.
 
 
-# Options that plan and exercises share: the same spellings, the same errors.
+# Options that several commands share: the same spellings, the same errors.
 
 
 def _add_time(
     parser: argparse.ArgumentParser, help_: str, *, required: bool = False
 ) -> None:
+    """``--time``: one time of day, or with *required* False, several."""
     parser.add_argument(
         "--time",
         required=required,
+        action=_Once if required else "append",
         type=_enum_type(TimeOfDay, "time of day"),
         metavar="TIME",
         help=f"{help_}: {_spellings(TimeOfDay)}",
     )
 
 
+def _add_equipment(parser: argparse.ArgumentParser) -> None:
+    """``--equipment`` (what is at hand, repeatable) or ``--no-equipment``."""
+    at_hand = parser.add_mutually_exclusive_group()
+    at_hand.add_argument(
+        "--equipment",
+        action="append",
+        type=_enum_type(Equipment, "equipment"),
+        metavar="E",
+        help="equipment at hand; repeat for each thing at hand: when given, only "
+        f"exercises that need nothing else (default: anything): "
+        f"{_spellings(Equipment)}",
+    )
+    at_hand.add_argument(
+        "--no-equipment",
+        action="store_true",
+        help="only exercises that need no equipment at all",
+    )
+
+
+def _at_hand(args: argparse.Namespace) -> tuple[Equipment, ...] | None:
+    """The equipment at hand that ``--equipment`` says; None for anything."""
+    if args.no_equipment:
+        return ()
+    if args.equipment is not None:
+        return _unique(args.equipment)
+    return None
+
+
+def _add_max_difficulty(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-difficulty",
+        action=_Once,
+        type=_enum_type(Difficulty, "difficulty"),
+        metavar="D",
+        help=f"the most demanding level to include: {_spellings(Difficulty)}",
+    )
+
+
 def _add_format(parser: argparse.ArgumentParser, *choices: str, help_: str) -> None:
-    parser.add_argument("--format", choices=choices, default="text", help=help_)
+    parser.add_argument(
+        "--format",
+        action=_Once,
+        type=_any_case(*choices),
+        choices=choices,
+        default="text",
+        help=help_,
+    )
+
+
+def _add_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        action=_Once,
+        metavar="FILE",
+        help="write to FILE instead of standard output, printing nothing else",
+    )
 
 
 _MARKDOWN_HELP: Final = (
@@ -260,40 +386,105 @@ _MARKDOWN_HELP: Final = (
 )
 
 _NO_MATCH: Final = "no exercise matches"
-_EXERCISE_FILTERS: Final = ("target", "time", "position")
-"""The options of exercises that filter, named as argparse stores them."""
+_ANY_OF: Final = "repeat for any of several"
+"""How the help of a filter of exercises says that its values accumulate."""
 
 
 def _exercises_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    add = parser.add_argument
+    add(
         "--target",
+        action="append",
         type=_enum_type(BodyArea, "body area"),
         metavar="AREA",
-        help="only exercises that work this area or one of its parts: "
-        f"{_spellings(BodyArea)}",
+        help="only exercises that work this area or one of its parts; "
+        f"{_ANY_OF}: {_spellings(BodyArea)}",
     )
-    _add_time(parser, "only exercises that suit this time of day")
-    parser.add_argument(
+    _add_time(parser, f"only exercises that suit this time of day; {_ANY_OF}")
+    add(
+        "--occasion",
+        action="append",
+        type=_enum_type(Occasion, "occasion"),
+        metavar="O",
+        help=f"only exercises that suit this occasion; {_ANY_OF}: "
+        f"{_spellings(Occasion)}",
+    )
+    add(
         "--position",
+        action="append",
         type=_enum_type(Position, "position"),
         metavar="P",
-        help=f"only exercises done in this position: {_spellings(Position)}",
+        help=f"only exercises done in this position; {_ANY_OF}: {_spellings(Position)}",
     )
+    add(
+        "--bias",
+        action="append",
+        type=_enum_type(Bias, "bias"),
+        metavar="B",
+        help=f"only exercises with this spinal bias; {_ANY_OF}: {_spellings(Bias)}",
+    )
+    _add_equipment(parser)
+    _add_max_difficulty(parser)
+    _add_format(
+        parser,
+        "text",
+        "json",
+        help_="text for a person (default); json: the exercises listed, as a "
+        "catalog document, as dumps(catalog, indent=2) writes it",
+    )
+    _add_out(parser)
+
+
+def _selected(args: argparse.Namespace) -> Catalog:
+    """The built-in exercises that the filters of ``exercises`` select.
+
+    An exercise is selected when it matches every option given, and for an
+    option given more than once, any of its values.
+    """
+    catalog = default_catalog().select(
+        equipment=_at_hand(args), max_difficulty=args.max_difficulty
+    )
+    for alternatives in (
+        [catalog.select(target=area) for area in _unique(args.target)],
+        [catalog.select(time_of_day=time) for time in _unique(args.time)],
+        [catalog.select(occasion=occasion) for occasion in _unique(args.occasion)],
+        [catalog.select(position=position) for position in _unique(args.position)],
+        [catalog.select(bias=bias) for bias in _unique(args.bias)],
+    ):
+        if alternatives:
+            ids = {exercise.id for selected in alternatives for exercise in selected}
+            catalog = Catalog(exercise for exercise in catalog if exercise.id in ids)
+    return catalog
+
+
+def _filters(args: argparse.Namespace) -> list[str]:
+    """The filters of ``exercises`` given, as options, each value once."""
+    given: list[str] = []
+    for option, values in (
+        ("--target", args.target),
+        ("--time", args.time),
+        ("--occasion", args.occasion),
+        ("--position", args.position),
+        ("--bias", args.bias),
+        ("--equipment", args.equipment),
+    ):
+        given += (f"{option} {_spelled(value)}" for value in _unique(values))
+    if args.no_equipment:
+        given.append("--no-equipment")
+    if args.max_difficulty is not None:
+        given.append(f"--max-difficulty {_spelled(args.max_difficulty)}")
+    return given
 
 
 def _exercises(args: argparse.Namespace) -> int:
-    catalog = default_catalog().select(
-        target=args.target, time_of_day=args.time, position=args.position
-    )
+    catalog = _selected(args)
     if not catalog.exercises:
-        given = {name: getattr(args, name) for name in _EXERCISE_FILTERS}
-        filters = (
-            f"--{name} {_spelled(value)}"
-            for name, value in given.items()
-            if value is not None
-        )
-        raise _BadInputError(" ".join((_NO_MATCH, *filters)))
-    _write(exercise_list_text(catalog))
+        raise _BadInputError(" ".join((_NO_MATCH, *_filters(args))))
+    if args.format == "json":
+        text = dumps(catalog, indent=2) + "\n"
+    else:
+        text = exercise_list_text(catalog)
+    _output(text, args.out)
     return EXIT_OK
 
 
@@ -329,6 +520,7 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add(
         "--minutes",
+        action=_Once,
         type=_minutes,
         default=10,
         metavar="N",
@@ -337,6 +529,7 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add(
         "--occasion",
+        action=_Once,
         type=_enum_type(Occasion, "occasion"),
         metavar="O",
         help="a situation the routine is for; exercises that suit it qualify "
@@ -362,26 +555,8 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="leave out an exercise, by its id as listed by exercises; repeatable",
     )
-    at_hand = parser.add_mutually_exclusive_group()
-    at_hand.add_argument(
-        "--equipment",
-        action="append",
-        type=_enum_type(Equipment, "equipment"),
-        metavar="E",
-        help="equipment at hand; repeatable: when given, only exercises that need "
-        f"nothing else (default: anything): {_spellings(Equipment)}",
-    )
-    at_hand.add_argument(
-        "--no-equipment",
-        action="store_true",
-        help="only exercises that need no equipment at all",
-    )
-    add(
-        "--max-difficulty",
-        type=_enum_type(Difficulty, "difficulty"),
-        metavar="D",
-        help=f"the most demanding level to include: {_spellings(Difficulty)}",
-    )
+    _add_equipment(parser)
+    _add_max_difficulty(parser)
     add(
         "--condition",
         action="append",
@@ -411,11 +586,7 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         "as dumps(routine, indent=2) writes it, to save or to time; or "
         + _MARKDOWN_HELP,
     )
-    add(
-        "--out",
-        metavar="FILE",
-        help="write to FILE instead of standard output, printing nothing else",
-    )
+    _add_out(parser)
 
 
 # The command line's names for PlanRequest's fields, for its error messages.
@@ -435,12 +606,6 @@ _PLAN_OPTIONS: Final = {
 
 
 def _plan_request(args: argparse.Namespace) -> PlanRequest:
-    if args.no_equipment:
-        equipment: tuple[Equipment, ...] | None = ()
-    elif args.equipment is not None:
-        equipment = _unique(args.equipment)
-    else:
-        equipment = None
     targets: dict[str, Any] = (
         {} if args.target is None else {"targets": _unique(args.target)}
     )
@@ -452,7 +617,7 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
             avoid_positions=_unique(args.avoid_position),
             avoid_biases=_unique(args.avoid_bias),
             exclude=_unique(args.exclude),
-            equipment=equipment,
+            equipment=_at_hand(args),
             max_difficulty=args.max_difficulty,
             conditions=_unique(args.condition),
             warning_signs=_unique(args.sign),
@@ -590,11 +755,23 @@ def _screen_arguments(parser: argparse.ArgumentParser) -> None:
         help="a warning sign you have; repeatable (default: none): "
         f"{_spellings(WarningSign)}",
     )
+    _add_format(
+        parser,
+        "text",
+        "json",
+        help_="text for a person (default); json: the screening document, "
+        "as dumps(screening, indent=2) writes it; the exit status is the same",
+    )
+    _add_out(parser)
 
 
 def _screen(args: argparse.Namespace) -> int:
     screening = screen(_unique(args.sign))
-    _write(screening_text(screening))
+    if args.format == "json":
+        text = dumps(screening, indent=2) + "\n"
+    else:
+        text = screening_text(screening)
+    _output(text, args.out)
     return EXIT_SEEK_CARE if screening.stops_exercise else EXIT_OK
 
 
@@ -644,7 +821,7 @@ def _kind_spellings() -> str:
 
 def _kind(text: str) -> str:
     """An argparse ``type`` that reads a kind of document, such as routine."""
-    kind = text.replace("-", "_")
+    kind = text.replace("-", "_").lower()
     if kind not in KINDS:
         msg = f"unknown kind {text!r}; choose from {_kind_spellings()}"
         raise argparse.ArgumentTypeError(msg)
@@ -673,11 +850,15 @@ _COMMANDS: Final = (
         name="exercises",
         summary="list the built-in exercises, or those that match filters",
         description=(
-            "List the built-in exercises: id, name, position, targets and dose.\n"
-            "The filters narrow the list to the exercises that match them all;\n"
-            "values are spelled as in JSON or with hyphens: lower-back or\n"
-            "lower_back.  If none matches, nothing is listed, standard error\n"
-            f"says {_NO_MATCH!r} with the filters, and the exit status is 1."
+            "List the built-in exercises: id, name, position, targets and dose,\n"
+            "or with --format json as a catalog document.\n"
+            "The filters narrow the list to the exercises that match every\n"
+            "option given, and for an option given more than once, any of its\n"
+            "values: --position supine --position prone lists the exercises\n"
+            "done in either position.  Values are spelled as in JSON or with\n"
+            "hyphens, in any case: lower-back, lower_back or Lower-Back.\n"
+            f"If none matches, nothing is listed, standard error says\n"
+            f"{_NO_MATCH!r} with the filters, and the exit status is 1."
         ),
         example="backroutine exercises --target hips --time bedtime",
         add_arguments=_exercises_arguments,
@@ -702,8 +883,10 @@ _COMMANDS: Final = (
             "Plan a routine for a time of day, target areas and a time budget,\n"
             "and print it for a person to follow, as text or as a Markdown\n"
             "handout to print (or as JSON, to save and time).\n"
-            "Values are spelled as in JSON or with hyphens: lower-back or\n"
-            "lower_back.\n"
+            "Values are spelled as in JSON or with hyphens, in any case:\n"
+            "lower-back, lower_back or Lower-Back.  Repeated options add up;\n"
+            "an option that takes one value, such as --time, may not be given\n"
+            "twice with different values.\n"
             "\n"
             "With --sign, an urgent or emergency warning sign stops planning:\n"
             "nothing is printed to standard output and no --out file is\n"
@@ -738,10 +921,11 @@ _COMMANDS: Final = (
             "exercise, and print what to do: how urgent it is, every sign given\n"
             "grouped by urgency, most urgent first, each group with what to do,\n"
             "and advice to act on.  This does not diagnose.\n"
-            "The screening goes to standard output.  Exit status 0: gentle\n"
-            "exercise is fine (no signs, or see a professional); 3: seek care\n"
-            "instead of exercising (urgent or emergency).  Without --sign,\n"
-            "it prints the screening for no warning signs.\n"
+            "The screening goes to standard output, as text or with --format\n"
+            "json as its document.  Exit status 0: gentle exercise is fine\n"
+            "(no signs, or see a professional); 3: seek care instead of\n"
+            "exercising (urgent or emergency), in either format.  Without\n"
+            "--sign, it prints the screening for no warning signs.\n"
             "\n"
             "signs, most urgent first:" + _signs_by_urgency()
         ),
@@ -753,10 +937,11 @@ _COMMANDS: Final = (
         name="validate",
         summary="check a JSON document of any kind",
         description=(
-            "Check a JSON document of any kind (a routine, exercise, catalog or\n"
-            "plan request, as its kind field says) as strictly as the library\n"
-            "reads it.  Print ok and exit 0 if it is valid; otherwise print each\n"
-            "problem with its path to standard error, one a line, and exit 1."
+            "Check a JSON document of any kind (a routine, exercise, catalog,\n"
+            "plan request or screening, as its kind field says) as strictly as\n"
+            "the library reads it.  Print ok and exit 0 if it is valid; otherwise\n"
+            "print each problem with its path to standard error, one a line, and\n"
+            "exit 1."
         ),
         example="backroutine validate routine.json",
         add_arguments=_validate_arguments,
