@@ -154,6 +154,7 @@ class TestPlanningWithConditions:
         routine = plan_routine(
             PlanRequest(
                 time_of_day=TimeOfDay.MIDDAY,
+                targets=(),
                 conditions=[Condition.SPINAL_STENOSIS, Condition.PREGNANCY],
                 minutes=5,
             ),
