@@ -614,9 +614,9 @@ class TestRoundingBackstop:
         assert plan.try_add(bird_dog)
         assert 0 == plan.used_on_back
         assert plan.try_add(bridge)
-        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
+        assert plan.lead_in(bridge) + bridge.seconds(plan.pace) == plan.used_on_back
         assert plan.try_raise(bridge)
-        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
+        assert plan.lead_in(bridge) + bridge.seconds(plan.pace) == plan.used_on_back
         for _ in range(3):
             plan.undo()
         assert start == state(plan)

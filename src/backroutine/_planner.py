@@ -50,7 +50,7 @@ from backroutine._safety import (
     screen,
 )
 from backroutine._text import join, join_some, plural, word_for, words
-from backroutine._timing import Pace, estimate_duration, spells
+from backroutine._timing import Pace, estimate_duration, lead_ins, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import (
     PlanningError,
@@ -126,17 +126,32 @@ class _Choice:
 class _Plan:
     """The choices so far and what they cost, by the timing model."""
 
-    def __init__(self, budget: float, pace: Pace, on_back: float | None = None) -> None:
+    def __init__(
+        self,
+        budget: float,
+        pace: Pace,
+        on_back: float | None = None,
+        *,
+        time_of_day: TimeOfDay = TimeOfDay.MIDDAY,
+    ) -> None:
         self.budget = budget
         self.pace = pace
         # The longest spell lying on the back, if a condition limits it; the
         # steps done lying on the back are grouped into one spell, whose
         # length is bounded by each step with the longest lead-in to it.
         self.on_back = on_back
-        self.lead_in = max(
-            pace.get_ready_seconds,
-            pace.change_exercise_seconds + pace.change_position_seconds,
-        )
+        # Which step the routine starts with (it gets ready for it) is the
+        # order's to say: the order of _ordered() for this time of day.
+        self.time_of_day = time_of_day
+        self.first: _Choice | None = None
+        # What getting ready for it takes beyond changing to it.
+        self.first_head_start = 0.0
+        # Whether a step in each other position would come before it.
+        self.before_first: dict[Position, bool] = {}
+        # Each choice's lead-ins by the timing model, worked out once: the
+        # cue that gets ready for it, the cue that changes to it from an
+        # exercise in the same position, and the longest it may have.
+        self.known_lead_ins: dict[_Choice, tuple[float, float, float]] = {}
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
@@ -145,15 +160,76 @@ class _Plan:
         # (choice, None, ...) for an addition, (choice, field, ...) for a
         # raised dose; see undo().
         self.history: list[tuple[_Choice, str | None, float, float]] = []
+        # The time used and on the back before each step of the history:
+        # undo() restores them, as taking a cost away again may not give
+        # back the same float (a lead-in of 10.8 s, a pace in tenths).
+        self.totals: list[tuple[float, float]] = []
+
+    def _lead_ins(self, choice: _Choice) -> tuple[float, float, float]:
+        """Getting ready for *choice*, changing to it, the longest of its lead-ins.
+
+        Changing to it from an exercise in the same position; the longest
+        is with a change of position, or getting ready if that is longer.
+        (Callers look in self.known_lead_ins first: the planner weighs every
+        exercise of a catalog.)
+        """
+        ready, change = lead_ins(choice.exercise, self.pace)
+        longest = max(ready, change + self.pace.change_position_seconds)
+        found = self.known_lead_ins[choice] = (ready, change, longest)
+        return found
+
+    def lead_in(self, choice: _Choice) -> float:
+        """The longest the cue that starts *choice* may last, wherever it comes."""
+        return (self.known_lead_ins.get(choice) or self._lead_ins(choice))[2]
+
+    def _starts_before(self, choice: _Choice, other: _Choice) -> bool:
+        """Whether the routine would do *choice* before *other*."""
+        return _ordered([other, choice], self.time_of_day)[0] is choice
+
+    def _would_start(self, choice: _Choice) -> bool:
+        """Whether the routine would start with *choice* if it were added."""
+        first = self.first
+        if first is None:
+            return True
+        position = choice.exercise.position
+        if position is first.exercise.position:
+            return self._starts_before(choice, first)
+        # Steps in different positions go in the order of their positions.
+        found = self.before_first.get(position)
+        if found is None:
+            found = self.before_first[position] = self._starts_before(choice, first)
+        return found
 
     def cost_of_adding(self, choice: _Choice) -> float:
-        pace = self.pace
-        if not self.choices:
-            return pace.get_ready_seconds + choice.seconds(pace)
-        extra = pace.change_exercise_seconds + choice.seconds(pace)
+        """What adding *choice* adds to the routine's time, by the timing model.
+
+        The routine is grouped by position: it gets ready for its first step
+        and changes exercise before each other one, changing position once
+        for each position after the first.  So a step adds its sets and a
+        change of exercise (with a change of position if its position is
+        new); and if the routine would start with it, getting ready for it
+        instead of for the step that started it before.
+        """
+        ready, change, _ = self.known_lead_ins.get(choice) or self._lead_ins(choice)
+        seconds = choice.seconds(self.pace)
+        if self.first is None:
+            return ready + seconds
+        cost = change + seconds
         if choice.exercise.position not in self.positions:
-            extra += pace.change_position_seconds
-        return extra
+            cost += self.pace.change_position_seconds
+        head_start = ready - change - self.first_head_start
+        if head_start and self._would_start(choice):
+            cost += head_start
+        return cost
+
+    def _start_with(self, choice: _Choice | None) -> None:
+        """Make *choice* the step the routine starts with."""
+        self.first = choice
+        self.first_head_start = 0.0
+        if choice is not None:
+            ready, change, _ = self.known_lead_ins.get(choice) or self._lead_ins(choice)
+            self.first_head_start = ready - change
+        self.before_first = {}
 
     def on_back_cost(self, choice: _Choice, extra: float) -> float:
         """What *extra* seconds of *choice* add to the spell on the back."""
@@ -168,12 +244,15 @@ class _Plan:
         cost = self.cost_of_adding(choice)
         if len(self.choices) >= MAX_STEPS or self.used + cost > self.budget:
             return False
-        extra = self.lead_in + choice.seconds(self.pace)
+        extra = self.lead_in(choice) + choice.seconds(self.pace)
         if not self.fits_on_back(choice, extra):
             return False
         back = self.on_back_cost(choice, extra)
+        if self._would_start(choice):
+            self._start_with(choice)
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
+        self.totals.append((self.used, self.used_on_back))
         self.used += cost
         self.used_on_back += back
         self.history.append((choice, None, cost, back))
@@ -195,6 +274,7 @@ class _Plan:
             cost = choice.seconds(self.pace) - before
             if self.used + cost <= self.budget and self.fits_on_back(choice, cost):
                 back = self.on_back_cost(choice, cost)
+                self.totals.append((self.used, self.used_on_back))
                 self.used += cost
                 self.used_on_back += back
                 self.history.append((choice, field, cost, back))
@@ -204,12 +284,13 @@ class _Plan:
 
     def undo(self) -> None:
         """Take back the last addition or raise (used only to mend rounding)."""
-        choice, field, cost, back = self.history.pop()
-        self.used -= cost
-        self.used_on_back -= back
+        choice, field, _, _ = self.history.pop()
+        self.used, self.used_on_back = self.totals.pop()
         if field is None:
             self.choices.remove(choice)
             self.positions = {c.exercise.position for c in self.choices}
+            ordered = _ordered(self.choices, self.time_of_day)
+            self._start_with(ordered[0] if ordered else None)
         else:
             setattr(choice, field, getattr(choice, field) - 1)
 
@@ -405,7 +486,7 @@ def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) 
                 continue
             cost = plan.cost_of_adding(choice)
             if plan.used + cost > plan.budget or not plan.fits_on_back(
-                choice, plan.lead_in + choice.seconds(plan.pace)
+                choice, plan.lead_in(choice) + choice.seconds(plan.pace)
             ):
                 continue
             key = (-gain, -len(choice.fit), cost, choice.rank)
@@ -651,7 +732,7 @@ def plan_routine(
         ),
         default=None,
     )
-    plan = _Plan(budget, pace, on_back)
+    plan = _Plan(budget, pace, on_back, time_of_day=request.time_of_day)
     _cover(plan, candidates, request.targets)
     _add_variety(plan, candidates)
     if not plan.choices:

@@ -190,6 +190,35 @@ class Pace(Value):
         return seconds
 
 
+def lead_ins(exercise: Exercise, pace: Pace) -> tuple[float, float]:
+    """How long the cue that starts *exercise* lasts, first or not, by *pace*.
+
+    First, the cue that gets ready for it lasts ``get_ready_seconds``;
+    getting into position is part of it.  Then the cue that changes to it
+    from another exercise lasts ``change_exercise_seconds``; a change of
+    position adds ``change_position_seconds`` to it (see
+    :func:`lead_in_seconds`).  The planner costs steps with these.
+    """
+    del exercise  # each lasts what the pace says, whatever the exercise
+    return pace.get_ready_seconds, pace.change_exercise_seconds
+
+
+def lead_in_seconds(
+    exercise: Exercise, pace: Pace, *, first: bool, new_position: bool = False
+) -> float:
+    """How long the cue that starts *exercise* lasts, by *pace*.
+
+    *first*: the routine starts with it (get ready), else another exercise
+    comes before it (next exercise), done in another position if
+    *new_position* (which does not count when *first*).  See
+    :func:`lead_ins`.
+    """
+    ready, change = lead_ins(exercise, pace)
+    if first:
+        return ready
+    return change + pace.change_position_seconds if new_position else change
+
+
 class _Segment(NamedTuple):
     kind: CueKind
     seconds: float
@@ -256,7 +285,7 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
         if previous is None:
             yield _Segment(
                 CueKind.GET_READY,
-                pace.get_ready_seconds,
+                lead_in_seconds(exercise, pace, first=True),
                 f"Get ready for {exercise.name}. {STOP_RULE} "
                 f"{exercise.instructions[0]}",
                 exercise,
@@ -268,7 +297,12 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
         else:
             yield _Segment(
                 CueKind.NEXT_EXERCISE,
-                pace.change_seconds(previous, exercise),
+                lead_in_seconds(
+                    exercise,
+                    pace,
+                    first=False,
+                    new_position=previous.position is not exercise.position,
+                ),
                 f"Next: {exercise.name}. {exercise.instructions[0]}",
                 exercise,
                 cautions=cautions,
