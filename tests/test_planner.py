@@ -670,14 +670,14 @@ class TestRoundingBackstop:
         and the timing model, which judges, says the last raise went over.
         """
         pace = Pace(
-            get_ready_seconds=0,
-            move_seconds=170,
-            release_seconds=14.3,
-            switch_side_seconds=92.3,
-            change_exercise_seconds=0.1,
-            change_position_seconds=103.8,
+            get_ready_seconds=29.6,
+            move_seconds=28,
+            release_seconds=200,
+            switch_side_seconds=20.8,
+            change_exercise_seconds=29.6,
+            change_position_seconds=29.6,
         )
-        request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=140)
+        request = PlanRequest(time_of_day=TimeOfDay.EVENING, targets=(), minutes=99)
         undone: list[str | None] = []
         undo = _Plan.undo
 
