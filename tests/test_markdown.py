@@ -330,7 +330,7 @@ WIND_DOWN_MARKDOWN = f"""\
 
 - **Time of day:** bedtime
 - **Targets:** lower back
-- **Total time:** about 9 minutes (8 min 48 s)
+- **Total time:** about 9 minutes (8 min 49 s)
 
 ## Before you start
 
@@ -469,8 +469,8 @@ class TestToMarkdown:
         """The total time follows the pace it is given."""
         slow = Pace(move_seconds=4, release_seconds=4)
         fast, slower = to_markdown(wind_down()), to_markdown(wind_down(), pace=slow)
-        assert "- **Total time:** about 9 minutes (8 min 48 s)\n" in fast
-        assert "- **Total time:** about 12 minutes (11 min 36 s)\n" in slower
+        assert "- **Total time:** about 9 minutes (8 min 49 s)\n" in fast
+        assert "- **Total time:** about 12 minutes (11 min 37 s)\n" in slower
 
     def test_spine_press_up(self) -> None:
         """The built-in press-up has its numbered steps and dose in plain words."""

@@ -38,6 +38,7 @@ from backroutine import (
 )
 from backroutine._planner import _Choice, _Plan, _Versions
 from backroutine._safety import LEG_SYMPTOMS, conditions_of
+from backroutine._timing import lead_ins
 from backroutine.testing import catalogs, dosages, exercises, paces, plan_requests
 from tests.helpers import make_exercise
 
@@ -86,12 +87,10 @@ def fits_on_back(exercise: Exercise, request: PlanRequest, pace: Pace) -> bool:
     ]
     if not limits or exercise.position is not Position.SUPINE:
         return True
-    lead_in = max(
-        pace.get_ready_seconds,
-        pace.change_exercise_seconds + pace.change_position_seconds,
-    )
+    ready, change = lead_ins(exercise, pace)
+    lead_in = max(ready, change + pace.change_position_seconds)
     alone = estimate_duration(dosed_routine(exercise, request.progression), pace)
-    return alone - pace.get_ready_seconds + lead_in <= min(limits)
+    return alone - ready + lead_in <= min(limits)
 
 
 def dosed_routine(exercise: Exercise, step: int = 0) -> Routine:
@@ -598,7 +597,7 @@ def first_session(exercise_id: str) -> _Choice:
     exercise = default_catalog()[exercise_id]
     return _Choice.at_step(
         exercise, rank=0, fit=(), best=False, covers=frozenset(), step=0
-    )
+    ).timed(Pace())
 
 
 def new_plan(budget: float = 600, on_back: float | None = None) -> _Plan:
@@ -613,7 +612,8 @@ def state(plan: _Plan) -> tuple[Any, ...]:
         set(plan.positions),
         plan.used,
         plan.used_on_back,
-        [(c.exercise.id, cost) for c, cost, _ in plan.history],
+        plan.head,
+        [(c.exercise.id, used) for c, used, _, _ in plan.history],
     )
 
 
@@ -628,7 +628,7 @@ class TestRoundingBackstop:
         for choice in (bird_dog, bridge):
             assert plan.fits(choice)
             plan.add(choice)
-        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
+        assert plan.lead_in(bridge) + bridge.seconds(plan.pace) == plan.used_on_back
         for _ in range(2):
             plan.undo()
         assert start == state(plan)

@@ -170,7 +170,7 @@ Before bed
 ==========
 Time of day: bedtime
 Targets:     lower back
-Total time:  about 8 minutes (7 min 42 s)
+Total time:  about 8 minutes (7 min 44 s)
 
 {SEEK_HELP_TEXT}
 {ROUTINE_ADVICE_TEXT}
@@ -270,9 +270,7 @@ class TestRoutineText:
     def test_pace(self) -> None:
         """The total time follows the pace it is given."""
         slow = Pace(move_seconds=4, release_seconds=4)
-        assert "Total time:  about 10 minutes (9 min 58 s)\n" in routine_text(
-            small_routine(), slow
-        )
+        assert "Total time:  10 minutes\n" in routine_text(small_routine(), slow)
 
     @given(routines())
     def test_deterministic(self, routine: Routine) -> None:
@@ -304,7 +302,7 @@ class TestRoutineText:
             name="R", steps=[RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])]
         )
         assert (
-            "R\n=\nTotal time: 14 seconds\n\n"
+            "R\n=\nTotal time: 15 seconds\n\n"
             f"{SEEK_HELP_TEXT}\n{ROUTINE_ADVICE_TEXT}\n"
             "Exercises\n"
             "  1. Spine press-up\n"

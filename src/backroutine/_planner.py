@@ -57,7 +57,7 @@ from backroutine._safety import (
     screen,
 )
 from backroutine._text import join, join_some, plural, word_for, words
-from backroutine._timing import Pace, estimate_duration, spells
+from backroutine._timing import Pace, estimate_duration, lead_ins, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import (
     PlanningError,
@@ -92,6 +92,10 @@ class _Choice:
     sets: int
     reps: int
     hold: int | None
+    # How long the cue that starts it lasts, first in the routine (get
+    # ready) or after another exercise (next exercise): see timed().
+    ready: float = 0.0
+    change: float = 0.0
 
     @classmethod
     def at_step(  # noqa: PLR0913 (what the planner knows of a candidate)
@@ -116,6 +120,11 @@ class _Choice:
             sets[0].reps,
             None if hold is None else hold.seconds,
         )
+
+    def timed(self, pace: Pace) -> _Choice:
+        """The choice with the lengths of its starting cues, by *pace*."""
+        self.ready, self.change = lead_ins(self.exercise, pace)
+        return self
 
     @property
     def key(self) -> tuple[int, bool, int]:
@@ -194,31 +203,42 @@ class _Plan:
         # steps done lying on the back are grouped into one spell, whose
         # length is bounded by each step with the longest lead-in to it.
         self.on_back = on_back
-        self.lead_in = max(
-            pace.get_ready_seconds,
-            pace.change_exercise_seconds + pace.change_position_seconds,
-        )
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
         self.used_on_back = 0.0  # the bound on the spell, kept as steps come
+        # The routine starts with one step's get-ready cue instead of its
+        # next-exercise cue, and which step comes first is known only once
+        # they are ordered: the plan keeps the most that could add.
+        self.head: float | None = None
         # Why suitable exercises were left out: the time ran out, the time
         # on the back would be too long, or the order of versions.
         self.out_of_time = False
         self.too_long_on_back = False
         self.out_of_order = False
-        # What was added, in order, with its cost and its cost on the back;
-        # see undo().
-        self.history: list[tuple[_Choice, float, float]] = []
+        # What was added, in order, with the totals and the head before it,
+        # restored exactly by undo().
+        self.history: list[tuple[_Choice, float, float, float | None]] = []
 
     def cost_of_adding(self, choice: _Choice) -> float:
-        pace = self.pace
-        if not self.choices:
-            return pace.get_ready_seconds + choice.seconds(pace)
-        extra = pace.change_exercise_seconds + choice.seconds(pace)
-        if choice.exercise.position not in self.positions:
-            extra += pace.change_position_seconds
-        return extra
+        """What *choice* adds to the routine's time, at most.
+
+        Exact for the first step (its get-ready cue and its sets); for the
+        next ones, their next-exercise cue, a change of position when it is
+        a new one, and their sets, plus what it adds if it might start the
+        routine with a longer head start than any step so far.
+        """
+        extra = choice.change + choice.seconds(self.pace)
+        if self.choices and choice.exercise.position not in self.positions:
+            extra += self.pace.change_position_seconds
+        head = choice.ready - choice.change
+        if self.head is None:
+            return extra + head
+        return extra + max(0.0, head - self.head)
+
+    def lead_in(self, choice: _Choice) -> float:
+        """The longest cue that can start *choice*, for its time on the back."""
+        return max(choice.ready, choice.change + self.pace.change_position_seconds)
 
     def on_back_cost(self, choice: _Choice, extra: float) -> float:
         """What *extra* seconds of *choice* add to the spell on the back."""
@@ -226,7 +246,9 @@ class _Plan:
 
     def fits_on_back(self, choice: _Choice) -> bool:
         """Whether *choice* keeps the time on the back short."""
-        back = self.on_back_cost(choice, self.lead_in + choice.seconds(self.pace))
+        back = self.on_back_cost(
+            choice, self.lead_in(choice) + choice.seconds(self.pace)
+        )
         return self.on_back is None or self.used_on_back + back <= self.on_back
 
     def in_order(self, choice: _Choice) -> bool:
@@ -267,18 +289,20 @@ class _Plan:
 
     def add(self, choice: _Choice) -> None:
         cost = self.cost_of_adding(choice)
-        back = self.on_back_cost(choice, self.lead_in + choice.seconds(self.pace))
+        back = self.on_back_cost(
+            choice, self.lead_in(choice) + choice.seconds(self.pace)
+        )
+        self.history.append((choice, self.used, self.used_on_back, self.head))
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
         self.used += cost
         self.used_on_back += back
-        self.history.append((choice, cost, back))
+        head = choice.ready - choice.change
+        self.head = head if self.head is None else max(self.head, head)
 
     def undo(self) -> None:
         """Take back the last addition (used only to mend rounding)."""
-        choice, cost, back = self.history.pop()
-        self.used -= cost
-        self.used_on_back -= back
+        choice, self.used, self.used_on_back, self.head = self.history.pop()
         self.choices.remove(choice)
         self.positions = {c.exercise.position for c in self.choices}
         self.out_of_time = True
@@ -834,7 +858,7 @@ def plan_routine(
         if exercise_id not in catalog:
             raise UnknownExerciseError(exercise_id, catalog.nearest_ids(exercise_id))
     selection = _select(request, catalog)
-    candidates = selection.candidates
+    candidates = [choice.timed(pace) for choice in selection.candidates]
     budget = request.minutes * 60
     on_back = min(
         (
