@@ -785,6 +785,32 @@ class TestPlan:
         out = run.ok(*BEDTIME[:-1], minutes, "--format", "json")
         assert bedtime(minutes=float(minutes)) == loads(out, Routine)
 
+    def test_a_later_step_of_progression(self, run: CommandLine) -> None:
+        """--progression plans the request's step, as the library does."""
+        out = run.ok(*BEDTIME, "--progression", "2", "--format", "json")
+        assert bedtime(progression=2) == loads(out, Routine)
+        assert bedtime(progression=2) != bedtime()
+
+    @pytest.mark.parametrize(
+        ("step", "status", "expected"),
+        [
+            (
+                "x",
+                2,
+                (
+                    "argument --progression: expected a whole number, such as 0 "
+                    "or 3 (got 'x')"
+                ),
+            ),
+            ("-1", 1, "--progression must be at least 0 (got -1)"),
+        ],
+    )
+    def test_a_step_of_progression_that_is_not_one(
+        self, run: CommandLine, step: str, status: int, expected: str
+    ) -> None:
+        lines = run.failed(*BEDTIME, f"--progression={step}", status=status)
+        assert lines[-1].endswith(expected)
+
     def test_unknown_exercise_to_exclude(self, run: CommandLine) -> None:
         """An --exclude id the catalog does not hold exits 1, naming the id."""
         lines = run.failed(*BEDTIME, "--exclude", "spine-pressup", status=1)

@@ -297,6 +297,15 @@ def _minutes(text: str) -> float:
     return number
 
 
+def _step(text: str) -> int:
+    """An argparse ``type`` that reads a whole number, such as 0 or 3."""
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"expected a whole number, such as 0 or 3 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _unique(values: Iterable[_T] | None) -> tuple[_T, ...]:
     """*values* without repeats, in the order first given."""
     return tuple(dict.fromkeys(values or ()))
@@ -528,6 +537,16 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: 10)",
     )
     add(
+        "--progression",
+        action=_Once,
+        type=_step,
+        default=0,
+        metavar="STEP",
+        help="the step of progression to dose each exercise at: 0, a first "
+        "session (default), then each step a longer hold, then more "
+        "repetitions, then more sets, within each exercise's guidance",
+    )
+    add(
         "--occasion",
         action=_Once,
         type=_enum_type(Occasion, "occasion"),
@@ -602,6 +621,7 @@ _PLAN_OPTIONS: Final = {
     "max_difficulty": "--max-difficulty",
     "conditions": "--condition",
     "warning_signs": "--sign",
+    "progression": "--progression",
 }
 
 
@@ -621,6 +641,7 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
             max_difficulty=args.max_difficulty,
             conditions=_unique(args.condition),
             warning_signs=_unique(args.sign),
+            progression=args.progression,
             **targets,
         )
     except InvalidValueError as error:
