@@ -327,7 +327,7 @@ class TestExercisesFilters:
         """A filter given twice lists the exercises that match either value."""
         catalog = default_catalog()
         selections = [catalog.select(**{keyword: value}) for value in values]
-        expected = [e.id for e in catalog if any(e in s for s in selections)]
+        expected = [e.id for e in catalog if any(e.id in s for s in selections)]
         for selection in selections:
             assert 0 < len(selection) < len(expected)
         args = [arg for value in values for arg in (option, value.value)]
@@ -350,9 +350,9 @@ class TestExercisesFilters:
         expected = [
             e.id
             for e in catalog
-            if any(e in s for s in positions)
-            and any(e in s for s in times)
-            and e in extension
+            if any(e.id in s for s in positions)
+            and any(e.id in s for s in times)
+            and e.id in extension
         ]
         assert [PRESS_UP, "prone-on-elbows"] == expected
         assert expected == listed(out)
@@ -416,10 +416,13 @@ class TestExercisesJson:
             )
             for position in (Position.SUPINE, Position.PRONE)
         ]
-        expected = Catalog(
-            e for e in default_catalog() if any(e in s for s in supine_or_prone)
-        )
-        assert expected == catalog
+        ids = {e.id for selected in supine_or_prone for e in selected}
+        assert [i for i in default_catalog().ids if i in ids] == list(catalog.ids)
+        for exercise in catalog:
+            # Linked only to exercises the listing holds, as a selection is.
+            whole = default_catalog()[exercise.id]
+            assert [i for i in whole.harder if i in ids] == list(exercise.harder)
+            assert attrs.evolve(whole, harder=exercise.harder) == exercise
         assert exercise_list_text(catalog) == run.ok("exercises", *filters)
 
     def test_validates_as_a_catalog(self, run: CommandLine) -> None:
