@@ -416,7 +416,8 @@ class TestPlanningErrors:
         """A catalog with nothing for the time of day says so."""
         catalog = default_catalog().select(time_of_day=TimeOfDay.MIDDAY)
         only_midday = Catalog(
-            attrs.evolve(e, times=[TimeOfDay.MIDDAY], occasions=[]) for e in catalog
+            attrs.evolve(e, times=[TimeOfDay.MIDDAY], best_times=[], occasions=[])
+            for e in catalog
         )
         with pytest.raises(
             PlanningError, match="no exercise in the catalog suits bedtime"
@@ -665,19 +666,19 @@ class TestRoundingBackstop:
     ) -> None:
         """A raise the timing model finds over budget is taken back, and it fits.
 
-        Hypothesis found this pace and request: the planner's running total
+        A search found this pace and request: the planner's running total
         and the timing model's sum of the same parts differ in the last bit,
         and the timing model, which judges, says the last raise went over.
         """
         pace = Pace(
             get_ready_seconds=0,
-            move_seconds=170,
-            release_seconds=14.3,
-            switch_side_seconds=92.3,
-            change_exercise_seconds=0.1,
-            change_position_seconds=103.8,
+            move_seconds=154,
+            release_seconds=14.8,
+            switch_side_seconds=107.9,
+            change_exercise_seconds=2.4,
+            change_position_seconds=54.3,
         )
-        request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=140)
+        request = PlanRequest(time_of_day=TimeOfDay.EVENING, targets=(), minutes=140)
         undone: list[str | None] = []
         undo = _Plan.undo
 
