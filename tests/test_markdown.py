@@ -43,6 +43,7 @@ from tests.helpers import (
     KNEE_ROCK,
     OSTEOPOROSIS_CAUTION,
     PREGNANCY_CAUTION,
+    PRESS_UP,
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
     emergency_words,
@@ -476,7 +477,7 @@ class TestToMarkdown:
         """The built-in press-up has its numbered steps and dose in plain words."""
         exercise = default_catalog()["spine-press-up"]
         markdown = to_markdown(exercise)
-        assert markdown.startswith("# Spine press-up\n\n")
+        assert markdown.startswith(f"# {exercise.name}\n\n")
         assert "\n- **Dose:** 1 set of 8 to 10, hold 3 to 5 seconds\n" in markdown
         flat = " ".join(markdown.split())
         for number, step in enumerate(exercise.instructions, start=1):
@@ -625,7 +626,7 @@ class TestToMarkdown:
         """A step shows the person's cautions, For you, then general ones only."""
         markdown = to_markdown(twist_routine(*conditions))
         blocks = outline(markdown)
-        twist = blocks[: blocks.index(("h2", "2. Spine press-up"))]
+        twist = blocks[: blocks.index(("h2", f"2. {PRESS_UP.name}"))]
         expected = [*shown, ("Take care", [SPREADING_CAUTION])]
         first = next(at for at, block in enumerate(twist) if block in CAUTION_HEADS)
         cautions = twist[first:]

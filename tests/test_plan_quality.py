@@ -62,6 +62,18 @@ class TestWorkedExamples:
         assert len(positions(routine)) <= 2
         assert [] == after_a_harder_version(routine, default_catalog())
 
+    def test_the_sphinx_before_the_press_up(self) -> None:
+        """With both in, prone lying, then the sphinx, then the press-up."""
+        routine = plan(
+            time_of_day=TimeOfDay.MIDDAY,
+            occasion=Occasion.AFTER_SITTING,
+            avoid_positions=[Position.QUADRUPED, Position.STANDING, Position.SEATED],
+            minutes=15,
+        )
+        order = ids(routine)
+        assert order.index("prone-lying") < order.index("prone-on-elbows")
+        assert order.index("prone-on-elbows") < order.index("spine-press-up")
+
     def test_single_before_double_knee_to_chest(self) -> None:
         routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=15)
         order = ids(routine)

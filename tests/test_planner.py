@@ -418,7 +418,8 @@ class TestPlanningErrors:
         """A catalog with nothing for the time of day says so."""
         catalog = default_catalog().select(time_of_day=TimeOfDay.MIDDAY)
         only_midday = Catalog(
-            attrs.evolve(e, times=[TimeOfDay.MIDDAY], occasions=[]) for e in catalog
+            attrs.evolve(e, times=[TimeOfDay.MIDDAY], best_times=[], occasions=[])
+            for e in catalog
         )
         with pytest.raises(
             PlanningError, match="no exercise in the catalog suits bedtime"

@@ -37,6 +37,7 @@ from tests.helpers import (
     OSTEOPOROSIS_CAUTION,
     PREGNANCY_CAUTION,
     PRESS_UP,
+    ROTATION,
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
     emergency_words,
@@ -70,13 +71,13 @@ See a specialist: If your pain persists, gets worse, or spreads down a leg, see
 """
 
 PRESS_UP_TEXT = f"""\
-Spine press-up
-==============
+Press-up lying face down
+========================
 id: spine-press-up
 
 Lying face down, you press your upper body up on your hands while your hips stay
 on the floor, gently bending the lower back backwards to undo the forward-bent
-posture of long sitting.
+posture of long sitting or bending.
 
 Position:    prone (lying face down)
 Targets:     lumbar spine, hip flexors, abdominals
@@ -96,9 +97,9 @@ Steps
   4. Lower yourself slowly back down.
 
 Why it helps
-  - Counters the forward-bent posture of sitting.
-  - Relieves compression in the lower back through gentle extension of the
-    spine.
+  - Eases the tightness that long sitting or bending forward leaves in the lower
+    back.
+  - Relieves compression in the lower back by bending it gently backwards.
   - Makes the spine more flexible.
   - Can ease pressure on the discs and nerves of the lower back.
 
@@ -178,12 +179,12 @@ Safety
   - Stop if it hurts.
 
 Exercises
-  1. Supine lower trunk rotation
+  1. {ROTATION.name}
      Position: supine (lying on your back)
      Dose:     1 set of 8 reps each side, alternating, hold 12 seconds
      Note:     Eases the lower back before sleep.
 
-  2. Spine press-up
+  2. {PRESS_UP.name}
      Position: prone (lying face down)
      Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
      Set 2:    8 reps, hold 3 seconds
@@ -254,7 +255,7 @@ class TestRoutineText:
             "         professional before you do this exercise.",
             f"       - {SPREADING_CAUTION.text}",
             "",
-            "  2. Supine lower trunk rotation",
+            f"  2. {ROTATION.name}",
         ] == lines[take_care + 1 : take_care + 6]
 
     @given(routines())
@@ -305,7 +306,7 @@ class TestRoutineText:
             "R\n=\nTotal time: 15 seconds\n\n"
             f"{SEEK_HELP_TEXT}\n{ROUTINE_ADVICE_TEXT}\n"
             "Exercises\n"
-            "  1. Spine press-up\n"
+            f"  1. {PRESS_UP.name}\n"
             "     Position: prone (lying face down)\n"
             "     Dose:     1 set of 1 rep\n"
         ) == routine_text(routine)
@@ -315,8 +316,8 @@ class TestRoutineText:
         bare = attrs.evolve(PRESS_UP, cautions=())
         step = RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])
         text = routine_text(Routine(name="R", steps=[step] * 10))
-        assert "\n   1. Spine press-up\n" in text
-        assert "\n  10. Spine press-up\n" in text
+        assert f"\n   1. {PRESS_UP.name}\n" in text
+        assert f"\n  10. {PRESS_UP.name}\n" in text
         assert "\n      Dose:     1 set of 1 rep\n" in text
 
 

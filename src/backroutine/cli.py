@@ -462,8 +462,21 @@ def _selected(args: argparse.Namespace) -> Catalog:
     ):
         if alternatives:
             ids = {exercise.id for selected in alternatives for exercise in selected}
-            catalog = Catalog(exercise for exercise in catalog if exercise.id in ids)
+            catalog = _within(catalog, ids)
     return catalog
+
+
+def _within(catalog: Catalog, ids: set[str]) -> Catalog:
+    """The exercises of *catalog* with these *ids*, linked only among themselves.
+
+    As :meth:`Catalog.select` does, an exercise keeps only the harder
+    versions the listing holds: a catalog refuses a link to an id it lacks.
+    """
+    return Catalog(
+        attrs.evolve(exercise, harder=[i for i in exercise.harder if i in ids])
+        for exercise in catalog
+        if exercise.id in ids
+    )
 
 
 def _filters(args: argparse.Namespace) -> list[str]:
