@@ -239,7 +239,7 @@ class TestTimelineText:
             f"         - {SPREADING_CAUTION.text}",
         ] == lines[cautions : cautions + 2]
         assert TIMED_LINE.match(lines[cautions + 2])
-        assert [] == [c.about for c in hidden if c.advice in one_line(text)]
+        assert [] == [c.about for c in hidden if c.advice in one_line("\n".join(lines))]
 
     def test_empty(self) -> None:
         """No cues, no text."""
