@@ -499,7 +499,9 @@ class TestBuiltInSafety:
     ) -> None:
         """A request with any one condition gets a routine its rule allows."""
         rule = CONDITION_RULES[condition]
-        request = PlanRequest(time_of_day=time_of_day, conditions=[condition])
+        request = PlanRequest(
+            time_of_day=time_of_day, targets=(), conditions=[condition]
+        )
         routine = plan_routine(request)
         assert not [e.id for e in routine.exercises if rule.advises_against(e)]
 

@@ -16,6 +16,7 @@ from hypothesis import given
 from backroutine import (
     BodyArea,
     Catalog,
+    Condition,
     Occasion,
     Pace,
     PlanningError,
@@ -132,6 +133,31 @@ class TestWorkedExamples:
         """Asked only for an area nothing suitable works, nothing else is offered."""
         with pytest.raises(PlanningError, match="works the hip flexors"):
             plan(time_of_day=TimeOfDay.BEDTIME, targets=[BodyArea.HIP_FLEXORS])
+
+    def test_what_was_left_out_works_the_areas_asked_for(self) -> None:
+        """Asked for the glutes in pregnancy, the notes do not name the double knee-to-chest."""
+        routine = plan(
+            time_of_day=TimeOfDay.EVENING,
+            targets=[BodyArea.GLUTES],
+            conditions=[Condition.PREGNANCY],
+            minutes=10,
+        )
+        double = default_catalog()["double-knee-to-chest"]
+        assert not double.works(BodyArea.GLUTES)
+        assert not any(double.name in note for note in routine.notes)
+
+    def test_a_safety_rule_that_leaves_no_exercise_for_the_area_says_so(self) -> None:
+        with pytest.raises(
+            PlanningError,
+            match=r"^2 exercises suit evening and work the hamstrings, but the "
+            r"constraints leave none \(the safety rule for recent back surgery "
+            r"rules out 2\)",
+        ):
+            plan(
+                time_of_day=TimeOfDay.EVENING,
+                targets=[BodyArea.HAMSTRINGS],
+                conditions=[Condition.RECENT_BACK_SURGERY],
+            )
 
 
 def warmups_out_of_place(routine: Routine, catalog: Catalog) -> list[str]:

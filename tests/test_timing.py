@@ -800,18 +800,20 @@ class TestSpeakableCues:
         assert [] == [advice for advice in START_ADVICE if advice not in first.safety]
 
     def test_childs_pose_first(self) -> None:
-        """Child's pose first: 27 words said in 10.8 s, its 5 steps as data."""
+        """Child's pose first: its name, where to get, the stop rule; steps as data."""
         pose = default_catalog()["childs-pose"]
         routine = make_routine(RoutineStep(exercise=pose, sets=[ExerciseSet(reps=1)]))
         first = timeline(routine)[0]
-
+        text = (
+            f"Get ready for {pose.name}. Kneel on the floor. Stop an exercise "
+            "if it makes your pain worse, causes new pain, or sends symptoms "
+            "down a leg."
+        )
+        # Longer than the pace's 10 s to get ready: as long as the words.
+        assert speaking_seconds(text) > Pace().get_ready_seconds
         assert (
-            (
-                "Get ready for Child's pose. Kneel on the floor. Stop an exercise "
-                "if it makes your pain worse, causes new pain, or sends symptoms "
-                "down a leg."
-            ),
-            10.8,
+            text,
+            speaking_seconds(text),
             pose.instructions,
             START_ADVICE,
         ) == (first.text, first.seconds, first.steps, first.safety)
@@ -921,9 +923,13 @@ class TestLeadIns:
     def test_default_pace(self) -> None:
         """Getting ready and changing exercise take the pace's time when words fit."""
         press_up = default_catalog()["spine-press-up"]
-        # Get ready: 3 + 3 + 3 + 18 = 27 words ("press-up" is two), 10.8 s;
-        # next: 1 + 3 + 3 = 7 words, which fit in 10 s.
-        assert (10.8, 10, 20) == (
+        # Get ready: the name, where to get and the stop rule, longer than
+        # 10 s; next: "Next:", the name and where to get, which fit in 10 s.
+        ready = speaking_seconds(
+            f"Get ready for {press_up.name}. Lie face down. {STOP_RULE}"
+        )
+        assert ready > Pace().get_ready_seconds
+        assert (ready, 10, 20) == (
             lead_in_seconds(press_up, Pace(), first=True),
             lead_in_seconds(press_up, Pace(), first=False),
             lead_in_seconds(press_up, Pace(), first=False, new_position=True),

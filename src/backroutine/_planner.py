@@ -433,19 +433,27 @@ class _Selection:
 
 
 def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
-    """The exercises that suit *request* and meet its every constraint.
+    """The exercises that suit *request*, work an area asked for, meet its rules.
+
+    Only those that suit the time and work an area asked for (any, with no
+    area named) are weighed against the constraints, so the notes on what a
+    constraint left out name only exercises the person could have had.
 
     Raises:
         PlanningError: None is left; the message says what rules them out.
     """
     constraints = _constraints(request)
-    suited = 0
+    suited = working = 0
     found = []
     for rank, exercise in enumerate(catalog):
         fit = _fit(exercise, request)
         if not fit:
             continue
         suited += 1
+        covers = frozenset(area for area in request.targets if exercise.works(area))
+        if request.targets and not covers:
+            continue
+        working += 1
         allowed = True
         for constraint in constraints:
             reason = constraint.why_not(exercise)
@@ -453,7 +461,6 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
                 constraint.ruled_out.setdefault(reason, []).append(exercise)
                 allowed = False
         if allowed:
-            covers = frozenset(area for area in request.targets if exercise.works(area))
             best = request.time_of_day in exercise.best_times
             found.append(
                 _Choice.at_step(
@@ -473,16 +480,23 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
             "choose another time of day or occasion"
         )
         raise PlanningError(msg)
+    areas = join(words(area) for area in request.targets)
+    if not working:
+        msg = (
+            f"no exercise that suits {_when(request)} works the {areas}; ask for "
+            "other areas, or another time of day or occasion"
+        )
+        raise PlanningError(msg)
     blocking = [constraint for constraint in constraints if constraint.ruled_out]
     listed = "; ".join(
         f"{constraint.description} rules out {constraint.count}"
         for constraint in blocking
     )
+    work = f" and {word_for(working, 'works', 'work')} the {areas}" if areas else ""
     msg = (
-        f"{plural(suited, 'exercise')} {word_for(suited, 'suits', 'suit')} "
-        f"{_when(request)}, but the constraints leave "
-        f"none ({listed}); relax a constraint, or choose another time of day "
-        "or occasion"
+        f"{plural(working, 'exercise')} {word_for(working, 'suits', 'suit')} "
+        f"{_when(request)}{work}, but the constraints leave "
+        f"none ({listed}); {_what_to_ask(request, catalog, constraints)}"
     )
     reasons = tuple(
         PlanningReason(
@@ -494,6 +508,34 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
         for reason, exercises in constraint.ruled_out.items()
     )
     raise PlanningError(msg, reasons=reasons)
+
+
+def _what_to_ask(
+    request: PlanRequest, catalog: Catalog, constraints: list[_Constraint]
+) -> str:
+    """What to change when the constraints leave nothing: never a safety rule.
+
+    The areas that exercises suiting the time and meeting every constraint
+    work, when there are any; a constraint to relax, when one the person
+    chose (not a safety rule) blocks.
+    """
+    blocking = [c for c in constraints if c.ruled_out]
+    ways = []
+    if any(c.label is None for c in blocking):
+        ways.append("relax a constraint")
+    if request.targets:
+        other_areas = {
+            area
+            for exercise in catalog
+            if _fit(exercise, request)
+            and all(c.why_not(exercise) is None for c in constraints)
+            for area in exercise.targets
+        }
+        if other_areas:
+            names = join(words(a) for a in sorted(other_areas, key=_area_order))
+            ways.append(f"ask for other areas (what is left works the {names})")
+    ways.append("choose another time of day or occasion")
+    return ", or ".join(ways)
 
 
 def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) -> None:
@@ -767,26 +809,6 @@ def _build(
     )
 
 
-def _working_the_areas(
-    candidates: list[_Choice], request: PlanRequest
-) -> list[_Choice]:
-    """The candidates that work a requested area.
-
-    Raises:
-        PlanningError: None does.
-    """
-    working = [c for c in candidates if c.covers]
-    if not working:
-        areas = join(words(area) for area in request.targets)
-        msg = (
-            f"no exercise that suits {_when(request)} and meets the request "
-            f"works the {areas}; ask for other areas, or another time of day "
-            "or occasion"
-        )
-        raise PlanningError(msg)
-    return working
-
-
 def _nothing_fits(
     plan: _Plan, candidates: list[_Choice], request: PlanRequest
 ) -> PlanningError:
@@ -868,9 +890,6 @@ def plan_routine(
         ),
         default=None,
     )
-    if request.targets:
-        # Every step works a requested area: the others are not candidates.
-        candidates = _working_the_areas(candidates, request)
     downwards = (
         _DOWNWARDS[::-1] if request.time_of_day is TimeOfDay.MORNING else _DOWNWARDS
     )
