@@ -148,7 +148,7 @@ class TestExercises:
         out = run.ok("exercises")
         assert "Position: prone (lying face down)" in out
         assert "Targets:  lumbar spine, hip flexors, abdominals" in out
-        assert "8 to 10 reps each side, alternating, hold 10 to 15 seconds" in out
+        assert "8 to 10 reps each side, hold 10 to 15 seconds, switching" in out
 
     def test_takes_no_arguments(self, run: CommandLine) -> None:
         """An argument that `exercises` does not take is bad usage."""
@@ -471,14 +471,14 @@ class TestShow:
     def test_shows_the_dose_in_words(self, run: CommandLine) -> None:
         """The dose reads as words, not as data."""
         out = run.ok("show", PRESS_UP)
-        assert "Dose:        1 set of 8 to 10 reps, hold 3 to 5 seconds\n" in out
+        assert "How much:  8 to 10 reps, hold 3 to 5 seconds\n" in out
 
     def test_shows_when_it_suits(self, run: CommandLine) -> None:
-        """Enum values read as words, with spaces for underscores."""
+        """Enum values read as plain words."""
         out = run.ok("show", "supine-posterior-pelvic-tilt")
-        assert "Time of day: morning, evening\n" in out
-        assert "Occasions:   after sitting\n" in out
-        assert "Targets:     abdominals, lower back\n" in out
+        when = "in the morning, in the evening or after sitting for a long time"
+        assert f"Suits:     {when}\n" in out
+        assert "Works:     stomach muscles and lower back\n" in out
 
     def test_markdown(self, run: CommandLine) -> None:
         """--format markdown prints the exercise's handout."""
