@@ -98,10 +98,14 @@ def _text_fields(text: str) -> list[tuple[str, str]]:
 
 def fields(handout: str) -> list[tuple[str, str]]:
     """The labelled facts of a handout, in order, whichever its format."""
-    if handout.startswith("# "):
-        items = [text for kind, text in outline(handout) if kind == "item"]
-        return [tuple(item.split(": ", 1)) for item in items if ": " in item]  # type: ignore[misc]
-    return _text_fields(handout)
+    if not handout.startswith("# "):
+        return _text_fields(handout)
+    found = []
+    for kind, text in outline(handout):
+        label, colon, value = text.partition(": ")
+        if kind == "item" and colon:
+            found.append((label, value))
+    return found
 
 
 def said(handout: str, *labels: str) -> list[str]:
