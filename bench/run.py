@@ -299,6 +299,10 @@ def generated_exercises(count: int) -> list[br.Exercise]:
                 exercise,
                 id=f"{exercise.id}-{index}",
                 times=rng.sample(times, rng.randint(1, 3)),
+                # Unlinked: its harder versions are under their own ids, and
+                # the new times may not hold its best ones.
+                best_times=(),
+                harder=(),
                 targets=rng.sample(areas, rng.randint(1, 3)),
                 occasions=rng.sample(occasions, rng.randint(0, 2)),
             )

@@ -1,3 +1,4 @@
+import re
 from typing import NamedTuple
 
 import attrs
@@ -199,6 +200,7 @@ class TestDefaultCatalog:
         assert "posture" in benefits
         assert "stiffness" in benefits
         assert "align" in benefits
+        assert "over time" in benefits
 
     def test_lower_trunk_rotation(self) -> None:
         """The lower trunk rotation carries the article's facts."""
@@ -208,7 +210,8 @@ class TestDefaultCatalog:
         assert {BodyArea.LOWER_BACK, BodyArea.HIPS, BodyArea.CORE} == set(
             rotation.targets
         )
-        assert TimeOfDay.BEDTIME in rotation.times
+        assert set(TimeOfDay) == set(rotation.times)
+        assert (TimeOfDay.BEDTIME,) == rotation.best_times
         assert Occasion.AFTER_ACTIVITY in rotation.occasions
         assert Span(10, 15) == rotation.dosage.hold_seconds
         assert Span(8, 10) == rotation.dosage.reps
@@ -236,7 +239,8 @@ class TestDefaultCatalog:
         assert "face down" in text
         assert "hips" in text
         benefits = " ".join(press_up.benefits).lower()
-        assert "sitting" in benefits
+        assert "sitting or bending" in benefits
+        assert "tightness" in benefits
         assert "discs" in benefits
         assert Condition.SPINAL_STENOSIS in {
             condition
@@ -293,6 +297,12 @@ FACTS = {
         Position.SUPINE, Bias.NEUTRAL, NONE, frozenset({NERVE})
     ),
     "prone-on-elbows": Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    # "Progressions and regressions": the gentlest of the chain to the
+    # press-up, and the bird dog one limb at a time.
+    "prone-lying": Facts(Position.PRONE, Bias.EXTENSION, EXTENDS),
+    "bird-dog-one-limb": Facts(
+        Position.QUADRUPED, Bias.NEUTRAL, NONE, frozenset({LOADED})
+    ),
     "standing-back-extension": Facts(Position.STANDING, Bias.EXTENSION, EXTENDS),
     "seated-forward-flexion": Facts(Position.SEATED, Bias.FLEXION, FLEXES),
     "half-kneeling-hip-flexor-stretch": Facts(
@@ -402,6 +412,14 @@ class TestNewExercises:
         assert Difficulty.BEGINNER is exercise.difficulty
         assert 1 <= exercise.dosage.reps.low <= exercise.dosage.reps.high
 
+    def test_targets_most_important_first(self) -> None:
+        """Heel slides train the stomach muscles; the clamshell the buttocks, then hips."""
+        catalog = default_catalog()
+        assert (BodyArea.ABDOMINALS, BodyArea.CORE) == catalog["heel-slides"].targets
+        assert (BodyArea.GLUTES, BodyArea.HIPS) == catalog[
+            "side-lying-clamshell"
+        ].targets
+
     def test_equipment(self) -> None:
         """The wall tilt needs a wall, the seated tilt a chair, the rest nothing."""
         catalog = default_catalog()
@@ -435,6 +453,27 @@ class TestNewExercises:
             "quadruped-pelvic-tilt": (Span(8, 12), Span(3, 5), Laterality.BILATERAL),
             "side-lying-clamshell": (Span(10, 15), None, Laterality.EACH_SIDE),
         } == doses
+
+
+class TestGentlestVersions:
+    def test_lying_face_down_is_cautioned_as_the_chain_it_starts(self) -> None:
+        """Lying face down carries the cautions of the sphinx and the press-up."""
+        catalog = default_catalog()
+
+        def about(exercise_id: str) -> list[tuple[tuple[Condition, ...], bool]]:
+            return [(c.conditions, c.leave_out) for c in catalog[exercise_id].cautions]
+
+        assert about("prone-on-elbows") == about("prone-lying")
+        assert about(PRESS_UP) == about("prone-lying")
+
+    def test_lying_face_down_is_one_long_rest(self) -> None:
+        """Lying face down is one relaxed spell of one to two minutes."""
+        dosage = default_catalog()["prone-lying"].dosage
+        assert (Span(1, 1), Span(1, 1), Span(60, 120)) == (
+            dosage.sets,
+            dosage.reps,
+            dosage.hold_seconds,
+        )
 
 
 class TestBuiltInSafety:
@@ -535,3 +574,86 @@ class TestPregnancy:
             "side-lying-clamshell",
         ):
             assert not self.rule.advises_against(catalog[exercise_id]), exercise_id
+
+
+# DOMAIN.md, "What a handout holds": plain words for people ("lying on your
+# back", "bending forward"); the clinical terms stay in the data (position,
+# bias, targets) and in an exercise's clinical name.
+JARGON = re.compile(
+    r"\b(supine|prone|quadruped|flexion|flexors?|extension|extensors?|lumbar"
+    r"|posterior|anterior|piriformis)\b",
+    re.IGNORECASE,
+)
+
+
+def person_facing(exercise: Exercise) -> dict[str, str]:
+    """Every text of *exercise* a person reads, by where it is; not its clinical name."""
+    texts = {
+        "name": exercise.name,
+        "summary": exercise.summary,
+        **{f"instructions[{i}]": text for i, text in enumerate(exercise.instructions)},
+        **{f"benefits[{i}]": text for i, text in enumerate(exercise.benefits)},
+        **{f"cues[{i}]": text for i, text in enumerate(exercise.cues)},
+        **{f"phases[{i}].name": p.name or "" for i, p in enumerate(exercise.phases)},
+    }
+    for i, caution in enumerate(exercise.cautions):
+        texts[f"cautions[{i}].about"] = caution.about
+        texts[f"cautions[{i}].advice"] = caution.advice
+    return texts
+
+
+def jargon(exercise: Exercise) -> dict[str, list[str]]:
+    """The clinical terms in what a person reads of *exercise*, by where they are."""
+    return {
+        where: JARGON.findall(text)
+        for where, text in person_facing(exercise).items()
+        if JARGON.search(text)
+    }
+
+
+class TestPlainWords:
+    @pytest.mark.parametrize("exercise_id", default_catalog().ids)
+    def test_no_clinical_terms_in_what_a_person_reads(self, exercise_id: str) -> None:
+        """Names, steps, reasons, cues and cautions say it in everyday words."""
+        assert {} == jargon(default_catalog()[exercise_id])
+
+    def test_the_scan_finds_jargon(self) -> None:
+        """The scan catches a clinical term wherever a person would read it."""
+        press_up = default_catalog()[PRESS_UP]
+        caution = attrs.evolve(press_up.cautions[0], advice="Avoid lumbar extension.")
+        worded = attrs.evolve(
+            press_up,
+            name="Prone press-up",
+            cues=("Keep the hip flexors relaxed.",),
+            cautions=(caution,),
+        )
+        assert {
+            "name": ["Prone"],
+            "cues[0]": ["flexors"],
+            "cautions[0].advice": ["lumbar", "extension"],
+        } == jargon(worded)
+
+    @pytest.mark.parametrize(
+        ("exercise_id", "heading"),
+        [
+            (TILT, "supine posterior pelvic tilt"),
+            (ROTATION, "supine lower trunk rotation"),
+            (PRESS_UP, "spine press-up"),
+        ],
+    )
+    def test_the_article_names_are_the_clinical_names(
+        self, exercise_id: str, heading: str
+    ) -> None:
+        """The article's headings are its exercises' clinical names, not their names."""
+        exercise = default_catalog()[exercise_id]
+        assert exercise.clinical_name is not None
+        assert heading in exercise.clinical_name.lower()
+        assert heading not in exercise.name.lower()
+
+    @pytest.mark.parametrize("exercise_id", default_catalog().ids)
+    def test_a_clinical_name_differs_from_the_name(self, exercise_id: str) -> None:
+        """A clinical name is given only where it says something the name does not."""
+        exercise = default_catalog()[exercise_id]
+        assert exercise.clinical_name is None or (
+            exercise.clinical_name.lower() != exercise.name.lower()
+        )

@@ -49,6 +49,7 @@ from backroutine import (
 )
 from backroutine._advice import SEE_SPECIALIST, STOP_RULE
 from backroutine._durations import clock_text
+from backroutine._facts import person_name
 from backroutine._render_text import exercise_list_text, routine_text, screening_text
 from backroutine._signs import SIGN_URGENCY, SIGN_WORDS, URGENCY_WORDS, signs_at
 from backroutine._timer_text import cue_line, timeline_text
@@ -178,7 +179,7 @@ class TestExercisesFilters:
     def test_position(self, run: CommandLine) -> None:
         """--position prone lists exactly the exercises done lying face down."""
         expected = [e.id for e in default_catalog() if e.position is Position.PRONE]
-        assert [PRESS_UP, "prone-on-elbows"] == expected
+        assert [PRESS_UP, "prone-lying", "prone-on-elbows"] == expected
         assert expected == listed(run.ok("exercises", "--position", "prone"))
 
     def test_filters_combine(self, run: CommandLine) -> None:
@@ -327,7 +328,7 @@ class TestExercisesFilters:
         """A filter given twice lists the exercises that match either value."""
         catalog = default_catalog()
         selections = [catalog.select(**{keyword: value}) for value in values]
-        expected = [e.id for e in catalog if any(e in s for s in selections)]
+        expected = [e.id for e in catalog if any(e.id in s for s in selections)]
         for selection in selections:
             assert 0 < len(selection) < len(expected)
         args = [arg for value in values for arg in (option, value.value)]
@@ -350,11 +351,11 @@ class TestExercisesFilters:
         expected = [
             e.id
             for e in catalog
-            if any(e in s for s in positions)
-            and any(e in s for s in times)
-            and e in extension
+            if any(e.id in s for s in positions)
+            and any(e.id in s for s in times)
+            and e.id in extension
         ]
-        assert [PRESS_UP, "prone-on-elbows"] == expected
+        assert [PRESS_UP, "prone-lying", "prone-on-elbows"] == expected
         assert expected == listed(out)
 
     def test_repeated_value_counts_once(self, run: CommandLine) -> None:
@@ -416,10 +417,13 @@ class TestExercisesJson:
             )
             for position in (Position.SUPINE, Position.PRONE)
         ]
-        expected = Catalog(
-            e for e in default_catalog() if any(e in s for s in supine_or_prone)
-        )
-        assert expected == catalog
+        ids = {e.id for selected in supine_or_prone for e in selected}
+        assert [i for i in default_catalog().ids if i in ids] == list(catalog.ids)
+        for exercise in catalog:
+            # Linked only to exercises the listing holds, as a selection is.
+            whole = default_catalog()[exercise.id]
+            assert [i for i in whole.harder if i in ids] == list(exercise.harder)
+            assert attrs.evolve(whole, harder=exercise.harder) == exercise
         assert exercise_list_text(catalog) == run.ok("exercises", *filters)
 
     def test_validates_as_a_catalog(self, run: CommandLine) -> None:
@@ -459,7 +463,8 @@ class TestShow:
     def test_shows_the_name_and_id(self, run: CommandLine) -> None:
         """`show` starts with the exercise's name, underlined, and its id."""
         out = run.ok("show", PRESS_UP)
-        assert out.startswith(f"Spine press-up\n==============\nid: {PRESS_UP}\n")
+        name = person_name(default_catalog()[PRESS_UP])
+        assert out.startswith(f"{name}\n{'=' * len(name)}\nid: {PRESS_UP}\n")
 
     def test_numbers_the_steps(self, run: CommandLine) -> None:
         """The steps are numbered in order."""
@@ -471,20 +476,20 @@ class TestShow:
     def test_shows_the_dose_in_words(self, run: CommandLine) -> None:
         """The dose reads as words, not as data."""
         out = run.ok("show", PRESS_UP)
-        assert "How much:  8 to 10 reps, hold 3 to 5 seconds\n" in out
+        assert re.search(r"\nHow much: +8 to 10 reps, hold 3 to 5 seconds\n", out)
 
     def test_shows_when_it_suits(self, run: CommandLine) -> None:
         """Enum values read as plain words."""
         out = run.ok("show", "supine-posterior-pelvic-tilt")
         when = "in the morning, in the evening or after sitting for a long time"
-        assert f"Suits:     {when}\n" in out
-        assert "Works:     stomach muscles and lower back\n" in out
+        assert re.search(rf"\nSuits: +{when}\n", out)
+        assert re.search(r"\nWorks: +stomach muscles and lower back\n", out)
 
     def test_markdown(self, run: CommandLine) -> None:
         """--format markdown prints the exercise's handout."""
         out = run.ok("show", PRESS_UP, "--format", "markdown")
         assert to_markdown(default_catalog()[PRESS_UP]) == out
-        assert out.startswith("# Spine press-up\n\n")
+        assert out.startswith(f"# {person_name(default_catalog()[PRESS_UP])}\n\n")
 
     def test_text_is_the_default(self, run: CommandLine) -> None:
         """--format text prints what `show` prints without it."""
@@ -784,6 +789,32 @@ class TestPlan:
         """Minutes may have a fraction or an exponent."""
         out = run.ok(*BEDTIME[:-1], minutes, "--format", "json")
         assert bedtime(minutes=float(minutes)) == loads(out, Routine)
+
+    def test_a_later_step_of_progression(self, run: CommandLine) -> None:
+        """--progression plans the request's step, as the library does."""
+        out = run.ok(*BEDTIME, "--progression", "2", "--format", "json")
+        assert bedtime(progression=2) == loads(out, Routine)
+        assert bedtime(progression=2) != bedtime()
+
+    @pytest.mark.parametrize(
+        ("step", "status", "expected"),
+        [
+            (
+                "x",
+                2,
+                (
+                    "argument --progression: expected a whole number, such as 0 "
+                    "or 3 (got 'x')"
+                ),
+            ),
+            ("-1", 1, "--progression must be at least 0 (got -1)"),
+        ],
+    )
+    def test_a_step_of_progression_that_is_not_one(
+        self, run: CommandLine, step: str, status: int, expected: str
+    ) -> None:
+        lines = run.failed(*BEDTIME, f"--progression={step}", status=status)
+        assert lines[-1].endswith(expected)
 
     def test_unknown_exercise_to_exclude(self, run: CommandLine) -> None:
         """An --exclude id the catalog does not hold exits 1, naming the id."""
@@ -1915,7 +1946,7 @@ class TestMain:
         assert 0 == cli.main(["show", PRESS_UP])
         assert 2 == cli.main(["bogus"])
         assert 0 == cli.main(["--help"])
-        assert "Spine press-up" in capsys.readouterr().out
+        assert default_catalog()[PRESS_UP].name in capsys.readouterr().out
 
     def test_interrupt(self, run: CommandLine, monkeypatch: pytest.MonkeyPatch) -> None:
         """Ctrl-C is one line on standard error and exit status 130."""

@@ -105,7 +105,7 @@ def heel_slides() -> Exercise:
             sets=Span(1, 2), reps=Span(8, 10), laterality=Laterality.ALTERNATING
         ),
         frequency=Frequency.daily(2),
-        harder=("cat-cow", "towel-hamstring-stretch"),
+        harder=("towel-hamstring-stretch",),
     )
 
 

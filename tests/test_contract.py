@@ -195,7 +195,7 @@ def _integral_number(problem: str) -> bool:
 # loader words its refusals: a document the schema accepts may be refused
 # for these, and for nothing else. Rules 4 (ECMA-262 patterns: the loader
 # refuses what the schema refuses), 5 (a repeated key: the loader keeps the
-# last value) and 10 (the size of a document, far above what is generated)
+# last value) and 12 (the size of a document, far above what is generated)
 # refuse nothing generated here that the schema accepts.
 LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     "1. a span's low is at most its high": _matching(
@@ -215,6 +215,15 @@ LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     ),
     "9. an exercise's phases agree with its bias": _matching(
         r"\.phases: must (move the spine|hold the spine still)"
+    ),
+    "10. an exercise's own fields agree": _matching(
+        r"\.best_times: must be among the times it suits \(got .*\)$"
+        r"|\.harder: must not name the exercise itself \(got '[a-z0-9-]+'\)$"
+    ),
+    "11. a catalog's links name its own exercises, and go one way": _matching(
+        r"\.harder\[\d+\]: must be the id of an exercise in the catalog "
+        r"\(got '[a-z0-9-]+'\)$"
+        r"|\.harder: must not lead back to the same exercise \(got .*\)$"
     ),
     "8. a screening agrees with the safety rules": _matching(
         r"\.urgency: must be '[a-z_]+', the urgency of '[a-z_]+' \(got '[a-z_]+'\)$"
@@ -285,6 +294,32 @@ def _still_cat_cow() -> tuple[str, str]:
     return "exercise", json.dumps(document)
 
 
+def _best_at_another_time() -> tuple[str, str]:
+    document = _fixture("exercise")
+    document["best_times"] = ["bedtime"]
+    return "exercise", json.dumps(document)
+
+
+def _harder_than_itself() -> tuple[str, str]:
+    document = _fixture("exercise")
+    document["harder"] = [document["id"]]
+    return "exercise", json.dumps(document)
+
+
+def _unknown_harder_version() -> tuple[str, str]:
+    document = _fixture("catalog")
+    document["exercises"][0]["harder"] = ["sphnix"]
+    return "catalog", json.dumps(document)
+
+
+def _chain_back_to_the_start() -> tuple[str, str]:
+    document = _fixture("catalog")
+    exercises = document["exercises"]
+    exercises[-1]["harder"] = [exercises[0]["id"]]
+    exercises[0]["harder"] = [exercises[1]["id"]]
+    return "catalog", json.dumps(document)
+
+
 def _wrong_urgency() -> tuple[str, str]:
     document = _fixture("screening")
     document["findings"][1]["urgency"] = "urgent"
@@ -313,6 +348,16 @@ class TestLoaderOnlyRules:
             ("8. a screening agrees with the safety rules", _wrong_urgency),
             ("8. a screening agrees with the safety rules", _least_urgent_first),
             ("9. an exercise's phases agree with its bias", _still_cat_cow),
+            ("10. an exercise's own fields agree", _best_at_another_time),
+            ("10. an exercise's own fields agree", _harder_than_itself),
+            (
+                "11. a catalog's links name its own exercises, and go one way",
+                _unknown_harder_version,
+            ),
+            (
+                "11. a catalog's links name its own exercises, and go one way",
+                _chain_back_to_the_start,
+            ),
         ],
     )
     def test_each_rule_matches_the_loaders_words(

@@ -120,8 +120,7 @@ def said(handout: str, *labels: str) -> list[str]:
 def without_clinical_names(text: str, exercises: tuple[Exercise, ...]) -> str:
     """*text* without the clinical names shown in brackets after the names."""
     for exercise in exercises:
-        if exercise.clinical_name is not None:
-            text = text.replace(f"({exercise.clinical_name})", "")
+        text = text.replace(person_name(exercise), exercise.name)
     return text
 
 
@@ -261,6 +260,18 @@ class TestNames:
         assert shown == person_name(tilt)
         assert f"1. {shown}" in flat(render(routine_of(tilt)))
         assert flat(render(tilt)).lstrip("# ").startswith(shown)
+
+    def test_brackets_do_not_nest(self) -> None:
+        """A clinical name's own brackets become "or": brackets never nest."""
+        sphinx = attrs.evolve(
+            KNEE_ROCK,
+            name="Resting on your elbows lying face down",
+            clinical_name="Prone on elbows (sphinx)",
+        )
+        assert (
+            "Resting on your elbows lying face down (Prone on elbows, or sphinx)"
+            == person_name(sphinx)
+        )
 
     @pytest.mark.parametrize("clinical", [None, "KNEE ROCK"])
     def test_no_clinical_name(self, clinical: str | None) -> None:

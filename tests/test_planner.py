@@ -20,8 +20,6 @@ from backroutine import (
     Dosage,
     Equipment,
     Exercise,
-    ExerciseSet,
-    Hold,
     Occasion,
     Pace,
     PlanningError,
@@ -38,8 +36,9 @@ from backroutine import (
     estimate_duration,
     plan_routine,
 )
-from backroutine._planner import _Choice, _Plan
+from backroutine._planner import _Choice, _Plan, _Versions
 from backroutine._safety import LEG_SYMPTOMS, conditions_of
+from backroutine._timing import lead_ins
 from backroutine.testing import catalogs, dosages, exercises, paces, plan_requests
 from tests.helpers import make_exercise
 
@@ -77,7 +76,7 @@ def allowed(exercise: Exercise, request: PlanRequest) -> bool:
 
 
 def fits_on_back(exercise: Exercise, request: PlanRequest, pace: Pace) -> bool:
-    """Whether *exercise* at its lowest dose keeps a condition's spell on the back.
+    """Whether *exercise* at the dose asked for keeps a condition's spell on the back.
 
     The planner bounds a spell by each step with the longest lead-in to it.
     """
@@ -88,35 +87,17 @@ def fits_on_back(exercise: Exercise, request: PlanRequest, pace: Pace) -> bool:
     ]
     if not limits or exercise.position is not Position.SUPINE:
         return True
-    lead_in = max(
-        pace.get_ready_seconds,
-        pace.change_exercise_seconds + pace.change_position_seconds,
-    )
-    alone = estimate_duration(lowest_dose_routine(exercise), pace)
-    return alone - pace.get_ready_seconds + lead_in <= min(limits)
+    ready, change = lead_ins(exercise, pace)
+    lead_in = max(ready, change + pace.change_position_seconds)
+    alone = estimate_duration(dosed_routine(exercise, request.progression), pace)
+    return alone - ready + lead_in <= min(limits)
 
 
-def lowest_dose_routine(exercise: Exercise) -> Routine:
-    """A routine of *exercise* alone at the lowest dose of its guidance."""
-    dosage = exercise.dosage
-    hold = Hold(dosage.hold_seconds.low) if dosage.hold_seconds else None
-    sets = dosage.sets.low
+def dosed_routine(exercise: Exercise, step: int = 0) -> Routine:
+    """A routine of *exercise* alone at *step* of its progression."""
     return Routine(
-        name="Lowest dose",
-        steps=[
-            RoutineStep(
-                exercise=exercise,
-                sets=[
-                    ExerciseSet(
-                        reps=dosage.reps.low,
-                        hold=hold,
-                        laterality=dosage.laterality,
-                        rest_after_seconds=dosage.rest_seconds if n < sets else 0,
-                    )
-                    for n in range(1, sets + 1)
-                ],
-            )
-        ],
+        name="Dosed",
+        steps=[RoutineStep(exercise=exercise, sets=exercise.dosage.at_step(step))],
     )
 
 
@@ -209,7 +190,10 @@ class TestWorkedExamples:
 
     def test_uncovered_area_is_noted(self) -> None:
         """An area no suitable exercise works is named in the routine's notes."""
-        routine = plan(time_of_day=TimeOfDay.BEDTIME, targets=[BodyArea.HIP_FLEXORS])
+        routine = plan(
+            time_of_day=TimeOfDay.BEDTIME,
+            targets=[BodyArea.LOWER_BACK, BodyArea.HIP_FLEXORS],
+        )
         assert (
             "Not covered: hip flexors (no suitable exercise for bedtime works this "
             "area)."
@@ -246,33 +230,46 @@ class TestWorkedExamples:
         assert all(TimeOfDay.BEDTIME in e.times for e in without.exercises)
         assert any(TimeOfDay.BEDTIME not in e.times for e in with_occasion.exercises)
 
-    def test_variety_before_volume(self) -> None:
-        """With time enough, every suitable exercise is in before doses rise."""
+    def test_variety_then_a_shorter_routine(self) -> None:
+        """With time to spare, every suitable exercise once, and a note on why."""
         catalog = default_catalog()
-        request = PlanRequest(time_of_day=TimeOfDay.EVENING, minutes=240)
+        request = PlanRequest(time_of_day=TimeOfDay.EVENING, targets=(), minutes=240)
         routine = plan_routine(request)
         suitable = {e.id for e in catalog if suits(e, request)}
-        assert suitable == {e.id for e in routine.exercises}
+        chosen = {e.id for e in routine.exercises}
+        # What is left out is a version of a chosen exercise in a position
+        # that would put the harder one first.
+        for left_out in suitable - chosen:
+            related = {e.id for e in catalog.harder_than(left_out)} | {
+                e.id for e in catalog.easier_than(left_out)
+            }
+            assert related & chosen, left_out
+        assert estimate_duration(routine) < 60 * 60
+        assert any(
+            note.startswith("Shorter than the 240 minutes asked for")
+            for note in routine.notes
+        )
 
-    def test_doses_never_pass_the_guidance(self) -> None:
-        """A generous budget raises every dose to its top, and not beyond."""
+    def test_a_first_session_is_the_low_end_in_round_numbers(self) -> None:
+        """A generous budget does not raise a dose: each is a first session's."""
         routine = plan(time_of_day=TimeOfDay.EVENING, minutes=240)
         for step in routine.steps:
             dosage = step.exercise.dosage
             assert within_guidance(step)
-            assert dosage.sets.high == len(step.sets)
-            assert dosage.reps.high == step.sets[0].reps
-        assert estimate_duration(routine) < 240 * 60
+            assert dosage.sets.low == len(step.sets)
+            assert dosage.reps.low == step.sets[0].reps
+            hold = step.sets[0].hold
+            if hold is not None:
+                assert dosage.round_holds()[0] == hold.seconds
 
-    def test_holds_rise_before_reps(self) -> None:
-        """When time is short of the top, holds are lengthened before reps rise."""
-        routine = plan(time_of_day=TimeOfDay.MORNING, minutes=4)
-        for step in routine.steps:
-            dosage = step.exercise.dosage
-            first = step.sets[0]
-            if first.reps > dosage.reps.low and dosage.hold_seconds is not None:
-                assert first.hold is not None
-                assert dosage.hold_seconds.high == first.hold.seconds
+    def test_a_later_step_of_progression(self) -> None:
+        """A request for step 2 doses every exercise at its step 2."""
+        first = plan(time_of_day=TimeOfDay.BEDTIME, minutes=30)
+        later = plan(time_of_day=TimeOfDay.BEDTIME, minutes=30, progression=2)
+        assert [e.id for e in first.exercises] == [e.id for e in later.exercises]
+        for step in later.steps:
+            assert step.exercise.dosage.at_step(2) == step.sets
+        assert estimate_duration(later) > estimate_duration(first)
 
     def test_morning_goes_from_lying_to_standing(self) -> None:
         """A morning routine starts lying down; other routines end lying down."""
@@ -375,10 +372,15 @@ class TestConstraints:
 
     def test_equipment_at_hand(self) -> None:
         """With no equipment at hand, exercises that need some are left out."""
-        routine = plan(time_of_day=TimeOfDay.EVENING, equipment=[], minutes=60)
+        routine = plan(
+            time_of_day=TimeOfDay.EVENING, targets=(), equipment=[], minutes=60
+        )
         assert all(not e.equipment for e in routine.exercises)
         with_towel = plan(
-            time_of_day=TimeOfDay.EVENING, equipment=[Equipment.TOWEL], minutes=60
+            time_of_day=TimeOfDay.EVENING,
+            targets=(),
+            equipment=[Equipment.TOWEL],
+            minutes=60,
         )
         assert "supine-hamstring-stretch" in [e.id for e in with_towel.exercises]
 
@@ -399,7 +401,7 @@ class TestPlanningErrors:
             plan(time_of_day=TimeOfDay.BEDTIME, minutes=0.2)
         message = str(caught.value)
         assert "the shortest suitable exercise" in message
-        assert "at its lowest dose" in message
+        assert "at a first session's dose" in message
         assert "allow at least" in message
         assert isinstance(caught.value, ValueError)
 
@@ -416,7 +418,8 @@ class TestPlanningErrors:
         """A catalog with nothing for the time of day says so."""
         catalog = default_catalog().select(time_of_day=TimeOfDay.MIDDAY)
         only_midday = Catalog(
-            attrs.evolve(e, times=[TimeOfDay.MIDDAY], occasions=[]) for e in catalog
+            attrs.evolve(e, times=[TimeOfDay.MIDDAY], best_times=[], occasions=[])
+            for e in catalog
         )
         with pytest.raises(
             PlanningError, match="no exercise in the catalog suits bedtime"
@@ -482,12 +485,11 @@ def planning_cases(draw: st.DrawFn) -> tuple[Catalog, PlanRequest, Pace]:
     """
     everyday = draw(st.sampled_from([True, True, True, False]))
     catalog = draw(
-        st.lists(
-            EVERYDAY_EXERCISES if everyday else exercises(),
+        catalogs(
             min_size=1,
             max_size=10,
-            unique_by=lambda e: e.id,
-        ).map(Catalog)
+            exercises=EVERYDAY_EXERCISES if everyday else exercises(),
+        )
     )
     request = draw(plan_requests(exercise_ids=catalog.ids))
     if draw(st.booleans()):
@@ -541,7 +543,9 @@ class TestProperties:
                 if suits(e, request)
                 and allowed(e, request)
                 and fits_on_back(e, request, pace)
-                and estimate_duration(lowest_dose_routine(e), pace) <= budget
+                and (not request.targets or any(e.works(a) for a in request.targets))
+                and estimate_duration(dosed_routine(e, request.progression), pace)
+                <= budget
             ]
             assert [] == fitting
             return
@@ -553,7 +557,10 @@ class TestProperties:
             assert suits(step.exercise, request)
             assert allowed(step.exercise, request)
             assert within_guidance(step)
+            assert step.exercise.dosage.at_step(request.progression) == step.sets
             assert step.note
+            if request.targets:
+                assert any(step.exercise.works(a) for a in request.targets)
         assert result.safety
 
     @given(REQUESTS_AND_CATALOGS)
@@ -586,20 +593,28 @@ class TestProperties:
             assert fewest == position_changes(result.steps)
 
 
-def lowest_dose(exercise_id: str) -> _Choice:
-    """A built-in exercise as the planner first takes it, at its lowest dose."""
+def first_session(exercise_id: str) -> _Choice:
+    """A built-in exercise as the planner takes it, at a first session's dose."""
     exercise = default_catalog()[exercise_id]
-    return _Choice.at_lowest_dose(exercise, 0, (), frozenset())
+    return _Choice.at_step(
+        exercise, rank=0, fit=(), best=False, covers=frozenset(), step=0
+    ).timed(Pace())
+
+
+def new_plan(budget: float = 600, on_back: float | None = None) -> _Plan:
+    order = {position: index for index, position in enumerate(Position)}
+    return _Plan(budget, Pace(), order, _Versions(default_catalog()), on_back)
 
 
 def state(plan: _Plan) -> tuple[Any, ...]:
-    """All that a plan holds, each choice with its dose, to compare over time."""
+    """All that a plan holds, to compare over time."""
     return (
-        [(c.exercise.id, c.sets, c.reps, c.hold) for c in plan.choices],
+        [c.exercise.id for c in plan.choices],
         set(plan.positions),
         plan.used,
         plan.used_on_back,
-        [(c.exercise.id, field, cost) for c, field, cost, _ in plan.history],
+        plan.head,
+        [(c.exercise.id, used) for c, used, _, _ in plan.history],
     )
 
 
@@ -608,52 +623,29 @@ class TestRoundingBackstop:
 
     def test_time_on_the_back_is_kept_and_taken_back(self) -> None:
         """Only steps lying on the back count towards the spell, each with its lead-in."""
-        plan = _Plan(600, Pace(), on_back=180)
+        plan = new_plan(on_back=180)
         start = state(plan)
-        bridge, bird_dog = lowest_dose("glute-bridge"), lowest_dose("bird-dog")
-        assert plan.try_add(bird_dog)
-        assert 0 == plan.used_on_back
-        assert plan.try_add(bridge)
-        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
-        assert plan.try_raise(bridge)
-        assert plan.lead_in + bridge.seconds(plan.pace) == plan.used_on_back
-        for _ in range(3):
+        bridge, bird_dog = first_session("glute-bridge"), first_session("bird-dog")
+        for choice in (bird_dog, bridge):
+            assert plan.fits(choice)
+            plan.add(choice)
+        assert plan.lead_in(bridge) + bridge.seconds(plan.pace) == plan.used_on_back
+        for _ in range(2):
             plan.undo()
         assert start == state(plan)
 
-    def test_undo_takes_back_an_addition(self) -> None:
-        """Undoing an addition restores the choices, positions and time used."""
-        plan = _Plan(600, Pace())
-        assert True is plan.try_add(lowest_dose("cat-cow"))
-        before = state(plan)
-        assert True is plan.try_add(lowest_dose("spine-press-up"))
-        assert before != state(plan)
-        plan.undo()
-        assert before == state(plan)
-
-    def test_undo_takes_back_a_raised_dose(self) -> None:
-        """Undoing a raise restores the dose and the time used, and only that."""
-        plan = _Plan(600, Pace())
-        press_up = lowest_dose("spine-press-up")
-        assert True is plan.try_add(press_up)
-        before = state(plan)
-        assert True is plan.try_raise(press_up)
-        assert 4 == press_up.hold
-        plan.undo()
-        assert before == state(plan)
+    def test_a_spell_too_long_on_the_back_does_not_fit(self) -> None:
+        plan = new_plan(on_back=30)
+        assert not plan.fits(first_session("single-knee-to-chest"))
+        assert plan.too_long_on_back
+        assert not plan.out_of_time
 
     def test_undo_takes_back_in_reverse_order(self) -> None:
-        """Additions and raises are undone last first, back to an empty plan."""
-        plan = _Plan(600, Pace())
-        cat_cow, press_up = lowest_dose("cat-cow"), lowest_dose("spine-press-up")
+        """Additions are undone last first, back to an empty plan."""
+        plan = new_plan()
         states = [state(plan)]
-        for act, choice in (
-            (plan.try_add, cat_cow),
-            (plan.try_raise, cat_cow),
-            (plan.try_add, press_up),
-            (plan.try_raise, press_up),
-        ):
-            assert True is act(choice)
+        for exercise_id in ("cat-cow", "spine-press-up", "glute-bridge"):
+            plan.add(first_session(exercise_id))
             states.append(state(plan))
         for expected in reversed(states[:-1]):
             plan.undo()
@@ -663,32 +655,28 @@ class TestRoundingBackstop:
     def test_plan_routine_undoes_what_rounding_pushed_over(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A raise the timing model finds over budget is taken back, and it fits.
+        """An addition the timing model finds over budget is taken back, and it fits.
 
-        Hypothesis found this pace and request: the planner's running total
-        and the timing model's sum of the same parts differ in the last bit,
-        and the timing model, which judges, says the last raise went over.
+        The planner's running total and the timing model's sum of the same
+        parts can differ in the last bit; the timing model judges.  Here the
+        planner's total is made to fall short by a second, as rounding could.
         """
-        pace = Pace(
-            get_ready_seconds=0,
-            move_seconds=170,
-            release_seconds=14.3,
-            switch_side_seconds=92.3,
-            change_exercise_seconds=0.1,
-            change_position_seconds=103.8,
-        )
-        request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=140)
-        undone: list[str | None] = []
-        undo = _Plan.undo
+        request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=5)
+        undone: list[str] = []
+        undo, cost = _Plan.undo, _Plan.cost_of_adding
 
         def spy(plan: _Plan) -> None:
-            undone.append(plan.history[-1][1])
+            undone.append(plan.history[-1][0].exercise.id)
             undo(plan)
 
         monkeypatch.setattr(_Plan, "undo", spy)
-        routine = plan_routine(request, pace=pace)
-        assert ["hold"] == undone
-        assert estimate_duration(routine, pace) <= request.minutes * 60
+        monkeypatch.setattr(
+            _Plan, "cost_of_adding", lambda plan, choice: cost(plan, choice) - 20
+        )
+        routine = plan_routine(request)
+        assert undone
+        assert estimate_duration(routine) <= request.minutes * 60
+        assert undone[0] not in [e.id for e in routine.exercises]
 
 
 class TestAcrossProcesses:

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from backroutine import (
     Catalog,
+    Difficulty,
     Dosage,
     Exercise,
     Frequency,
     InvalidValueError,
+    Occasion,
     Position,
     Span,
     TimeOfDay,
@@ -199,3 +201,105 @@ def test_best_times_are_among_the_times_it_suits() -> None:
     tilt = default_catalog()["supine-posterior-pelvic-tilt"]
     with pytest.raises(InvalidValueError, match=r"'best_times' must be among the"):
         attrs.evolve(tilt, times=(TimeOfDay.MORNING,), best_times=(TimeOfDay.BEDTIME,))
+
+
+def ids(found: tuple[Exercise, ...]) -> list[str]:
+    """The ids of *found*, in order."""
+    return [exercise.id for exercise in found]
+
+
+class TestBuiltInVersions:
+    """The built-in catalog's chains, warm-ups and frequencies, as DOMAIN.md gives them.
+
+    "Progressions and regressions" and "Ordering within a routine": prone
+    lying, then prone on elbows, then press-ups; lying, then seated flexion;
+    pelvic tilt lying, then against a wall; bird dog one limb at a time
+    before arm and leg together; single before double knee-to-chest;
+    cat-cow warms the back before bird dog.
+    """
+
+    def test_lying_face_down_then_the_sphinx_then_the_press_up(self) -> None:
+        """Lying face down leads to the sphinx, and the sphinx to the press-up."""
+        catalog = default_catalog()
+        assert ["prone-on-elbows", "spine-press-up"] == ids(
+            catalog.harder_than("prone-lying")
+        )
+        assert ["prone-on-elbows", "prone-lying"] == ids(
+            catalog.easier_than("spine-press-up")
+        )
+
+    def test_one_knee_before_both_then_sitting(self) -> None:
+        """One knee to the chest, then both, then the forward bend on a chair."""
+        catalog = default_catalog()
+        assert ["double-knee-to-chest", "seated-forward-flexion"] == ids(
+            catalog.harder_than("single-knee-to-chest")
+        )
+        assert ["single-knee-to-chest"] == ids(
+            catalog.easier_than("double-knee-to-chest")
+        )
+
+    def test_one_limb_before_arm_and_leg_together(self) -> None:
+        """The bird dog's easier version moves one arm or one leg at a time."""
+        catalog = default_catalog()
+        assert ["bird-dog-one-limb"] == ids(catalog.easier_than("bird-dog"))
+        assert ["bird-dog"] == ids(catalog.harder_than("bird-dog-one-limb"))
+
+    def test_the_tilt_lying_then_against_a_wall(self) -> None:
+        """The pelvic tilt lying on the back leads to the tilt against a wall."""
+        catalog = default_catalog()
+        assert ["standing-wall-pelvic-tilt"] == ids(
+            catalog.harder_than("supine-posterior-pelvic-tilt")
+        )
+
+    def test_each_link_is_the_same_movement(self) -> None:
+        """A harder version moves the spine the same way, never a new way."""
+        catalog = default_catalog()
+        for easier in catalog:
+            for harder_id in easier.harder:
+                harder = catalog[harder_id]
+                assert harder.movements == easier.movements, (easier.id, harder_id)
+                assert harder.difficulty.level >= easier.difficulty.level
+
+    def test_the_new_versions_are_gentle(self) -> None:
+        """Lying face down and one limb at a time suit beginners, dosed as DOMAIN says."""
+        catalog = default_catalog()
+        one_limb, bird_dog = catalog["bird-dog-one-limb"], catalog["bird-dog"]
+        assert Difficulty.BEGINNER is one_limb.difficulty
+        assert bird_dog.dosage == one_limb.dosage
+        assert one_limb.loads_spine
+        assert Difficulty.BEGINNER is catalog["prone-lying"].difficulty
+
+    def test_cat_cow_warms_up(self) -> None:
+        """Cat-cow is the only built-in warm-up."""
+        assert ["cat-cow"] == [e.id for e in default_catalog() if e.warm_up]
+
+
+class TestBuiltInWhenAndHowOften:
+    """The founding article's three: when they suit, and how often."""
+
+    @pytest.mark.parametrize(
+        "exercise_id",
+        [
+            "supine-posterior-pelvic-tilt",
+            "supine-lower-trunk-rotation",
+            "spine-press-up",
+        ],
+    )
+    def test_the_article_says_daily(self, exercise_id: str) -> None:
+        """Each of the article's exercises is done once a day, every day."""
+        assert Frequency.daily() == default_catalog()[exercise_id].frequency
+
+    def test_only_the_article_says_how_often(self) -> None:
+        """The other sources give no frequency of their own for an exercise."""
+        assert {
+            "supine-posterior-pelvic-tilt",
+            "supine-lower-trunk-rotation",
+            "spine-press-up",
+        } == {e.id for e in default_catalog() if e.frequency is not None}
+
+    def test_the_rotation_suits_any_time_and_bedtime_best(self) -> None:
+        """The lower trunk rotation suits every time of day, before bed most of all."""
+        rotation = default_catalog()["supine-lower-trunk-rotation"]
+        assert set(TimeOfDay) == set(rotation.times)
+        assert (TimeOfDay.BEDTIME,) == rotation.best_times
+        assert Occasion.AFTER_ACTIVITY in rotation.occasions

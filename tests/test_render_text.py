@@ -1,3 +1,5 @@
+import re
+
 import attrs
 import pytest
 from hypothesis import given
@@ -43,6 +45,7 @@ from tests.helpers import (
     OSTEOPOROSIS_CAUTION,
     PREGNANCY_CAUTION,
     PRESS_UP,
+    ROTATION,
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
     emergency_words,
@@ -125,22 +128,23 @@ Getting down to the floor and back up
 """
 
 PRESS_UP_TEXT = f"""\
-Spine press-up
-==============
+Press-up lying face down (Spine press-up, or prone press-up)
+============================================================
 id: spine-press-up
 
 Lying face down, you press your upper body up on your hands while your hips stay
 on the floor, gently bending the lower back backwards to undo the forward-bent
-posture of long sitting.
+posture of long sitting or bending.
 
-Position:  lying face down
-Works:     lower spine, front of the hips and stomach muscles
-Movement:  arching backwards
-Suits:     in the middle of the day or after sitting for a long time
-How much:  8 to 10 reps, hold 3 to 5 seconds
-How often: once a day, every day if you can, and at least 3 days a week
-You need:  nothing
-Level:     beginner
+Position:       lying face down
+Works:          lower spine, front of the hips and stomach muscles
+Movement:       arching backwards
+Suits:          in the middle of the day or after sitting for a long time
+How much:       8 to 10 reps, hold 3 to 5 seconds
+How often:      once a day, every day
+You need:       nothing
+Level:          beginner
+Easier version: Resting on your elbows lying face down
 
 {SEEK_HELP_TEXT}
 {ROUTINE_ADVICE_TEXT}
@@ -153,9 +157,9 @@ Steps
   4. Lower yourself slowly back down.
 
 Why it helps
-  - Counters the forward-bent posture of sitting.
-  - Relieves compression in the lower back through gentle extension of the
-    spine.
+  - Eases the tightness that long sitting or bending forward leaves in the lower
+    back.
+  - Relieves compression in the lower back by bending it gently backwards.
   - Makes the spine more flexible.
   - Can ease pressure on the discs and nerves of the lower back.
 
@@ -227,8 +231,8 @@ Before bed
 ==========
 When:      before bed
 Works:     lower back
-Takes:     about 8 minutes (7 min 42 s)
-How often: once a day, every day if you can, and at least 3 days a week
+Takes:     about 8 minutes (7 min 45 s)
+How often: once a day, every day
 
 {SEEK_HELP_TEXT}
 {ROUTINE_ADVICE_TEXT}
@@ -238,7 +242,7 @@ Safety
 {FEEL_TEXT}
 {FLOOR_TEXT}
 Exercises
-  1. Supine lower trunk rotation
+  1. {person_name(ROTATION)}
      Position: lying on your back
      How much: 8 reps each side, hold 12 seconds, switching sides each time
      Takes:    about 4 minutes
@@ -261,11 +265,12 @@ Exercises
          hips; it helps them regain their natural range of motion.
        - Keep both shoulders on the floor and move slowly.
 
-  2. Spine press-up
-     Position: lying face down
-     Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
-     Set 2:    8 reps, hold 3 seconds
-     Takes:    about 3 minutes
+  2. {person_name(PRESS_UP)}
+     Position:       lying face down
+     Set 1:          10 reps, hold 5 seconds, then rest 30 seconds
+     Set 2:          8 reps, hold 3 seconds
+     Takes:          about 3 minutes
+     Easier version: Resting on your elbows lying face down
      Steps:
        1. Lie face down with your palms on the floor beneath your shoulders.
        2. Press your upper body up slowly, keeping your hips and pelvis on the
@@ -273,9 +278,9 @@ Exercises
        3. Hold for a few seconds with your lower back relaxed.
        4. Lower yourself slowly back down.
      Why it helps:
-       - Counters the forward-bent posture of sitting.
-       - Relieves compression in the lower back through gentle extension of the
-         spine.
+       - Eases the tightness that long sitting or bending forward leaves in the
+         lower back.
+       - Relieves compression in the lower back by bending it gently backwards.
        - Makes the spine more flexible.
        - Can ease pressure on the discs and nerves of the lower back.
      Cues:
@@ -348,7 +353,7 @@ class TestRoutineText:
             "         professional before you do this exercise.",
             f"       - {SPREADING_CAUTION.text}",
             "",
-            "  2. Supine lower trunk rotation",
+            f"  2. {person_name(ROTATION)}",
         ] == lines[take_care + 1 : take_care + 6]
 
     @given(routines())
@@ -364,7 +369,7 @@ class TestRoutineText:
     def test_pace(self) -> None:
         """The total time follows the pace it is given."""
         slow = Pace(move_seconds=4, release_seconds=4)
-        assert "Takes:     about 10 minutes (9 min 58 s)\n" in routine_text(
+        assert "Takes:     about 10 minutes (10 min 1 s)\n" in routine_text(
             small_routine(), slow
         )
 
@@ -430,7 +435,7 @@ class TestRoutineText:
         name = person_name(PRESS_UP)
         assert f"\n   1. {name}\n" in text
         assert f"\n  10. {name}\n" in text
-        assert "\n      How much: 1 slow rep\n" in text
+        assert re.search(r"\n      How much: +1 slow rep\n", text)
         assert "\n        1. " in text
 
 

@@ -79,7 +79,14 @@ if TYPE_CHECKING:
     from backroutine._planner import plan_routine
     from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
-    from backroutine._timing import Cue, Pace, estimate_duration, spells, timeline
+    from backroutine._timing import (
+        Cue,
+        Pace,
+        estimate_duration,
+        speaking_seconds,
+        spells,
+        timeline,
+    )
 
 # Names whose modules load on first use (PEP 562), and where they live.
 _LAZY = {
@@ -91,6 +98,7 @@ _LAZY = {
     "estimate_duration": "backroutine._timing",
     "plan_routine": "backroutine._planner",
     "screen": "backroutine._safety",
+    "speaking_seconds": "backroutine._timing",
     "spells": "backroutine._timing",
     "timeline": "backroutine._timing",
     "to_markdown": "backroutine._markdown",
@@ -150,6 +158,7 @@ __all__ = [
     "loads",
     "plan_routine",
     "screen",
+    "speaking_seconds",
     "spells",
     "structure",
     "timeline",

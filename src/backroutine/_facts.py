@@ -12,6 +12,7 @@ to get down to the floor.
 from __future__ import annotations
 
 import enum
+import re
 import reprlib
 from collections.abc import Iterable
 from typing import Final
@@ -47,15 +48,24 @@ TAKES: Final = "Takes"
 """The label of how long a routine or a step takes."""
 
 
+_ALSO_CALLED: Final = re.compile(r"(.+?) \(([^()]+)\)")
+"""A clinical name with another name in brackets: ``Prone on elbows (sphinx)``."""
+
+
 def person_name(exercise: Exercise) -> str:
     """The name a person reads: the name, then the clinical name in brackets.
 
     ``Pelvic tilt lying on your back (Supine posterior pelvic tilt)``; the
-    name alone where there is no clinical name, or it says the same.
+    name alone where there is no clinical name, or it says the same.  A
+    clinical name's own brackets become ", or", so that brackets do not
+    nest: ``(Prone on elbows, or sphinx)``.
     """
     clinical = exercise.clinical_name
     if clinical is None or clinical.casefold() == exercise.name.casefold():
         return exercise.name
+    also = _ALSO_CALLED.fullmatch(clinical)
+    if also is not None:
+        clinical = f"{also[1]}, or {also[2]}"
     return f"{exercise.name} ({clinical})"
 
 

@@ -1,21 +1,28 @@
 """The planner: a routine for a time of day, target areas and a time budget.
 
-It works in three passes over the exercises that suit the request, each
-pass at most linear in the size of the catalog:
+Every exercise is dosed at the step of progression the request asks for,
+by default a first session: the low end of its guidance, in a clinician's
+round numbers (:meth:`~backroutine.Dosage.at_step`).  The budget is a
+ceiling, not a quota: doses are never raised to fill it.  The planner works
+in two passes over the exercises that suit the request:
 
 1. *Cover*: cover as many requested areas as the budget allows, each time
    taking the exercise that covers the most areas still uncovered (then the
    best fit to the time of day or occasion, then the shortest, then catalog
-   order), at its lowest dose.
-2. *Variety*: add more suitable exercises, those that work a requested
-   area and fit best first, while each fits at its lowest dose.
-3. *Volume*: spend what is left raising doses, one step at a time in turn,
-   within each exercise's guidance and never past it: holds first, then
-   reps, then sets ("lengthen holds before adding repetitions").
+   order).
+2. *Variety*: add more suitable exercises that work a requested area, best
+   fit first and in the positions already used before new ones, while each
+   fits.  Nothing is added only to fill time: when the suitable exercises
+   run out first, the routine is shorter, and its notes say why.
 
-The steps are then grouped by position, so the person gets up or down as
-few times as possible, and the result is checked against the budget with
-the same timing model that :func:`~backroutine.estimate_duration` uses.
+The steps are then grouped by position, so the person gets down to the
+floor once and changes position as few times as possible, and ordered
+gentle before deeper within each position: a warm-up first, and never an
+exercise after a harder version of itself.  An exercise whose easier or
+harder version is already in the routine in a position that comes the
+wrong way round is left out.  The result is checked against the budget
+with the same timing model that :func:`~backroutine.estimate_duration`
+uses.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ from backroutine._safety import (
     screen,
 )
 from backroutine._text import join, join_some, plural, word_for, words
-from backroutine._timing import Pace, estimate_duration, spells
+from backroutine._timing import Pace, estimate_duration, lead_ins, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import (
     PlanningError,
@@ -75,31 +82,57 @@ _DOWNWARDS: Final = (
 
 @attrs.define(eq=False)
 class _Choice:
-    """An exercise the planner has taken, with its dose so far."""
+    """An exercise the planner may take, at the dose the request asks for."""
 
     exercise: Exercise
     rank: int  # catalog order, the last tie-break
     fit: tuple[str, ...]  # the time of day and occasion it suits
+    best: bool  # whether the time of day is among its best times
     covers: frozenset[BodyArea]  # requested areas it works
     sets: int
     reps: int
     hold: int | None
-    added_for_variety: bool = False
+    # How long the cue that starts it lasts, first in the routine (get
+    # ready) or after another exercise (next exercise): see timed().
+    ready: float = 0.0
+    change: float = 0.0
 
     @classmethod
-    def at_lowest_dose(
+    def at_step(  # noqa: PLR0913 (what the planner knows of a candidate)
         cls,
         exercise: Exercise,
+        *,
         rank: int,
         fit: tuple[str, ...],
+        best: bool,
         covers: frozenset[BodyArea],
+        step: int,
     ) -> _Choice:
-        dosage = exercise.dosage
-        hold = dosage.hold_seconds.low if dosage.hold_seconds else None
-        return cls(exercise, rank, fit, covers, dosage.sets.low, dosage.reps.low, hold)
+        sets = exercise.dosage.at_step(step)
+        hold = sets[0].hold
+        return cls(
+            exercise,
+            rank,
+            fit,
+            best,
+            covers,
+            len(sets),
+            sets[0].reps,
+            None if hold is None else hold.seconds,
+        )
+
+    def timed(self, pace: Pace) -> _Choice:
+        """The choice with the lengths of its starting cues, by *pace*."""
+        self.ready, self.change = lead_ins(self.exercise, pace)
+        return self
+
+    @property
+    def key(self) -> tuple[int, bool, int]:
+        """Best fit first: more of the time and occasion, a best time, then rank."""
+        return (-len(self.fit), not self.best, self.rank)
 
     def seconds(self, pace: Pace) -> float:
-        """How long the step takes at the current dose, changes excluded."""
+        """How long the step takes at its dose, changes excluded."""
         dosage = self.exercise.dosage
         return pace.sets_seconds(
             sets=self.sets,
@@ -123,95 +156,156 @@ class _Choice:
         )
 
 
+class _Versions:
+    """The harder versions of each exercise, followed through the catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.found: dict[str, frozenset[str]] = {}
+
+    def above(self, exercise: Exercise) -> frozenset[str]:
+        """The ids of every harder version of *exercise*, however far up."""
+        known = self.found.get(exercise.id)
+        if known is not None:
+            return known
+        seen: set[str] = set()
+        todo = list(exercise.harder)
+        while todo:
+            exercise_id = todo.pop()
+            if exercise_id in seen:
+                continue
+            seen.add(exercise_id)
+            harder = self.catalog.get(exercise_id)
+            if harder is not None:
+                todo.extend(harder.harder)
+        found = self.found[exercise.id] = frozenset(seen)
+        return found
+
+
 class _Plan:
     """The choices so far and what they cost, by the timing model."""
 
-    def __init__(self, budget: float, pace: Pace, on_back: float | None = None) -> None:
+    def __init__(
+        self,
+        budget: float,
+        pace: Pace,
+        positions: dict[Position, int],
+        versions: _Versions,
+        on_back: float | None = None,
+    ) -> None:
         self.budget = budget
         self.pace = pace
+        # Where each position comes in the routine, and the chains of
+        # versions: an easier version must come before a harder one.
+        self.order = positions
+        self.versions = versions
         # The longest spell lying on the back, if a condition limits it; the
         # steps done lying on the back are grouped into one spell, whose
         # length is bounded by each step with the longest lead-in to it.
         self.on_back = on_back
-        self.lead_in = max(
-            pace.get_ready_seconds,
-            pace.change_exercise_seconds + pace.change_position_seconds,
-        )
         self.choices: list[_Choice] = []
         self.positions: set[Position] = set()
         self.used = 0.0
         self.used_on_back = 0.0  # the bound on the spell, kept as steps come
-        # What was done, in order, with its cost and its cost on the back:
-        # (choice, None, ...) for an addition, (choice, field, ...) for a
-        # raised dose; see undo().
-        self.history: list[tuple[_Choice, str | None, float, float]] = []
+        # The routine starts with one step's get-ready cue instead of its
+        # next-exercise cue, and which step comes first is known only once
+        # they are ordered: the plan keeps the most that could add.
+        self.head: float | None = None
+        # Why suitable exercises were left out: the time ran out, the time
+        # on the back would be too long, or the order of versions.
+        self.out_of_time = False
+        self.too_long_on_back = False
+        self.out_of_order = False
+        # What was added, in order, with the totals and the head before it,
+        # restored exactly by undo().
+        self.history: list[tuple[_Choice, float, float, float | None]] = []
 
     def cost_of_adding(self, choice: _Choice) -> float:
-        pace = self.pace
-        if not self.choices:
-            return pace.get_ready_seconds + choice.seconds(pace)
-        extra = pace.change_exercise_seconds + choice.seconds(pace)
-        if choice.exercise.position not in self.positions:
-            extra += pace.change_position_seconds
-        return extra
+        """What *choice* adds to the routine's time, at most.
+
+        Exact for the first step (its get-ready cue and its sets); for the
+        next ones, their next-exercise cue, a change of position when it is
+        a new one, and their sets, plus what it adds if it might start the
+        routine with a longer head start than any step so far.
+        """
+        extra = choice.change + choice.seconds(self.pace)
+        if self.choices and choice.exercise.position not in self.positions:
+            extra += self.pace.change_position_seconds
+        head = choice.ready - choice.change
+        if self.head is None:
+            return extra + head
+        return extra + max(0.0, head - self.head)
+
+    def lead_in(self, choice: _Choice) -> float:
+        """The longest cue that can start *choice*, for its time on the back."""
+        return max(choice.ready, choice.change + self.pace.change_position_seconds)
 
     def on_back_cost(self, choice: _Choice, extra: float) -> float:
         """What *extra* seconds of *choice* add to the spell on the back."""
         return extra if choice.exercise.position is Position.SUPINE else 0.0
 
-    def fits_on_back(self, choice: _Choice, extra: float) -> bool:
-        """Whether *choice*, *extra* seconds longer, keeps time on the back short."""
-        back = self.on_back_cost(choice, extra)
+    def fits_on_back(self, choice: _Choice) -> bool:
+        """Whether *choice* keeps the time on the back short."""
+        back = self.on_back_cost(
+            choice, self.lead_in(choice) + choice.seconds(self.pace)
+        )
         return self.on_back is None or self.used_on_back + back <= self.on_back
 
-    def try_add(self, choice: _Choice) -> bool:
+    def in_order(self, choice: _Choice) -> bool:
+        """Whether *choice* can come gentle before deeper with the choices so far.
+
+        In one position, the order within it can always put an easier
+        version first; across positions, the easier one's position must
+        come first in the routine.
+        """
+        exercise = choice.exercise
+        above = self.versions.above(exercise)
+        where = self.order[exercise.position]
+        for chosen in self.choices:
+            other = chosen.exercise
+            if other.position is exercise.position:
+                continue
+            there = self.order[other.position]
+            if exercise.id in self.versions.above(other) and there > where:
+                return False
+            if other.id in above and where > there:
+                return False
+        return True
+
+    def fits(self, choice: _Choice) -> bool:
+        """Whether *choice* can be added; notes whether time alone stops it."""
+        if not self.fits_on_back(choice):
+            self.too_long_on_back = True
+            return False
+        if not self.in_order(choice):
+            self.out_of_order = True
+            return False
+        if len(self.choices) >= MAX_STEPS or (
+            self.used + self.cost_of_adding(choice) > self.budget
+        ):
+            self.out_of_time = True
+            return False
+        return True
+
+    def add(self, choice: _Choice) -> None:
         cost = self.cost_of_adding(choice)
-        if len(self.choices) >= MAX_STEPS or self.used + cost > self.budget:
-            return False
-        extra = self.lead_in + choice.seconds(self.pace)
-        if not self.fits_on_back(choice, extra):
-            return False
-        back = self.on_back_cost(choice, extra)
+        back = self.on_back_cost(
+            choice, self.lead_in(choice) + choice.seconds(self.pace)
+        )
+        self.history.append((choice, self.used, self.used_on_back, self.head))
         self.choices.append(choice)
         self.positions.add(choice.exercise.position)
         self.used += cost
         self.used_on_back += back
-        self.history.append((choice, None, cost, back))
-        return True
-
-    def try_raise(self, choice: _Choice) -> bool:
-        """Raise *choice*'s dose by one notch if its guidance and the budget allow."""
-        dosage = choice.exercise.dosage
-        before = choice.seconds(self.pace)
-        for field, ceiling in (
-            ("hold", dosage.hold_seconds.high if dosage.hold_seconds else None),
-            ("reps", dosage.reps.high),
-            ("sets", dosage.sets.high),
-        ):
-            current = getattr(choice, field)
-            if current is None or ceiling is None or current >= ceiling:
-                continue
-            setattr(choice, field, current + 1)
-            cost = choice.seconds(self.pace) - before
-            if self.used + cost <= self.budget and self.fits_on_back(choice, cost):
-                back = self.on_back_cost(choice, cost)
-                self.used += cost
-                self.used_on_back += back
-                self.history.append((choice, field, cost, back))
-                return True
-            setattr(choice, field, current)
-        return False
+        head = choice.ready - choice.change
+        self.head = head if self.head is None else max(self.head, head)
 
     def undo(self) -> None:
-        """Take back the last addition or raise (used only to mend rounding)."""
-        choice, field, cost, back = self.history.pop()
-        self.used -= cost
-        self.used_on_back -= back
-        if field is None:
-            self.choices.remove(choice)
-            self.positions = {c.exercise.position for c in self.choices}
-        else:
-            setattr(choice, field, getattr(choice, field) - 1)
+        """Take back the last addition (used only to mend rounding)."""
+        choice, self.used, self.used_on_back, self.head = self.history.pop()
+        self.choices.remove(choice)
+        self.positions = {c.exercise.position for c in self.choices}
+        self.out_of_time = True
 
 
 def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
@@ -360,7 +454,17 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
                 allowed = False
         if allowed:
             covers = frozenset(area for area in request.targets if exercise.works(area))
-            found.append(_Choice.at_lowest_dose(exercise, rank, fit, covers))
+            best = request.time_of_day in exercise.best_times
+            found.append(
+                _Choice.at_step(
+                    exercise,
+                    rank=rank,
+                    fit=fit,
+                    best=best,
+                    covers=covers,
+                    step=request.progression,
+                )
+            )
     if found:
         return _Selection(found, constraints)
     if not suited:
@@ -401,56 +505,86 @@ def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) 
         best_key = None
         for choice in candidates:
             gain = len(choice.covers & uncovered)
-            if not gain or choice in chosen:
+            if not gain or choice in chosen or not plan.fits(choice):
                 continue
-            cost = plan.cost_of_adding(choice)
-            if plan.used + cost > plan.budget or not plan.fits_on_back(
-                choice, plan.lead_in + choice.seconds(plan.pace)
-            ):
-                continue
-            key = (-gain, -len(choice.fit), cost, choice.rank)
+            fit, not_best, rank = choice.key
+            key = (-gain, fit, not_best, plan.cost_of_adding(choice), rank)
             if best_key is None or key < best_key:
                 best, best_key = choice, key
         if best is None:
             return
-        plan.try_add(best)
+        plan.add(best)
         chosen.add(best)
         uncovered -= best.covers
 
 
-def _add_variety(plan: _Plan, candidates: list[_Choice]) -> None:
-    """Pass 2: more suitable exercises at their lowest dose, best fit first."""
+def _add_variety(plan: _Plan, candidates: list[_Choice], *, any_area: bool) -> None:
+    """Pass 2: more suitable exercises, best fit first, in the positions used first.
+
+    With areas asked for, only exercises that work one of them; with none,
+    any that suits.  Each pass over the rest adds what fits in the positions
+    already used; then the best that fits in a new position opens it, and
+    the next pass begins.  At most one pass per position.
+    """
     chosen = set(plan.choices)
-    rest = [choice for choice in candidates if choice not in chosen]
-    rest.sort(key=lambda c: (not c.covers, -len(c.fit), c.rank))
-    for choice in rest:
-        if plan.try_add(choice):
-            choice.added_for_variety = True
+    rest = sorted(
+        (c for c in candidates if c not in chosen and (any_area or c.covers)),
+        key=lambda c: c.key,
+    )
+    while rest:
+        for choice in rest:
+            if choice.exercise.position in plan.positions and plan.fits(choice):
+                plan.add(choice)
+        rest = [c for c in rest if c not in plan.choices]
+        opening = next((c for c in rest if plan.fits(c)), None)
+        if opening is None:
+            return
+        plan.add(opening)
+        rest.remove(opening)
 
 
-def _raise_doses(plan: _Plan) -> None:
-    """Pass 3: raise doses in turn, within guidance, while time is left."""
-    raising = list(plan.choices)
-    while raising:
-        raising = [choice for choice in raising if plan.try_raise(choice)]
+def _ordered(plan: _Plan) -> list[_Choice]:
+    """The choices grouped by position, gentle before deeper within each.
 
-
-def _ordered(choices: list[_Choice], time_of_day: TimeOfDay) -> list[_Choice]:
-    """*choices* grouped by position, keeping their order within a group."""
-    order = _DOWNWARDS[::-1] if time_of_day is TimeOfDay.MORNING else _DOWNWARDS
-    rank = {position: index for index, position in enumerate(order)}
-    return sorted(choices, key=lambda c: rank[c.exercise.position])
+    Within a position: never after a harder version of itself (easier
+    versions first, whatever else), then a warm-up first, then the easier
+    difficulty, then catalog order.
+    """
+    ordered: list[_Choice] = []
+    groups: dict[Position, list[_Choice]] = {}
+    for choice in sorted(plan.choices, key=lambda c: plan.order[c.exercise.position]):
+        groups.setdefault(choice.exercise.position, []).append(choice)
+    for group in groups.values():
+        ids = {c.exercise.id for c in group}
+        waiting = {
+            c.exercise.id: {
+                other.exercise.id
+                for other in group
+                if c.exercise.id in plan.versions.above(other.exercise)
+            }
+            for c in group
+        }
+        left = sorted(
+            group,
+            key=lambda c: (not c.exercise.warm_up, c.exercise.difficulty.level, c.rank),
+        )
+        while left:
+            # The first whose easier versions here are all placed: there is
+            # always one, as the catalog's chains have no cycle.
+            ready = next(c for c in left if not waiting[c.exercise.id] & ids)
+            ordered.append(ready)
+            left.remove(ready)
+            ids.discard(ready.exercise.id)
+    return ordered
 
 
 def _note(choice: _Choice) -> str:
-    suits = f"suits {join(choice.fit)}"
+    """Why the step is there, in plain words."""
+    suits = join(choice.fit)
     if choice.covers:
         areas = join(words(a) for a in sorted(choice.covers, key=_area_order))
-        works = f"works the {areas}"
-        if choice.added_for_variety:
-            return f"Added for variety: {works} and {suits}."
-        return f"Chosen because it {works} and {suits}."
-    return f"Added for variety: it {suits}."
+        return f"For your {areas}; it suits {suits}."
+    return f"It suits {suits}."
 
 
 def _area_order(area: BodyArea) -> int:
@@ -458,23 +592,57 @@ def _area_order(area: BodyArea) -> int:
 
 
 def _name(request: PlanRequest) -> str:
-    when = words(request.time_of_day).capitalize()
+    """The occasion, or else the time of day, and the areas asked for."""
+    when = words(request.occasion or request.time_of_day).capitalize()
     if not request.targets:
         return f"{when} routine"
-    areas = join(words(area) for area in request.targets)
-    return f"{when} routine for the {areas}"
+    return f"{when}: {join(words(area) for area in request.targets)}"
 
 
 def _routine_notes(
     plan: _Plan, request: PlanRequest, selection: _Selection
 ) -> tuple[str, ...]:
-    asked = minutes_text(request.minutes * 60)
     return (
-        f"Planned to take about {minutes_text(plan.used)} of the {asked} asked for.",
+        *_shorter(plan, request),
         *_uncovered(plan, request, selection),
         *_left_out_notes(plan, selection),
         *_caution_pointers(plan, request),
     )
+
+
+SHORTER_BY: Final = 60.0
+"""Seconds of the budget left unused before a routine says why it is shorter."""
+
+
+def _shorter(plan: _Plan, request: PlanRequest) -> list[str]:
+    """Why the routine is well short of the time asked for, if it is."""
+    if plan.out_of_time or request.minutes * 60 - plan.used < SHORTER_BY:
+        return []
+    asked = minutes_text(request.minutes * 60)
+    if request.targets:
+        areas = join(words(area) for area in request.targets)
+        which = f"every suitable exercise for your {areas}"
+    else:
+        which = f"every exercise that suits {_when(request)}"
+    note = (
+        f"Shorter than the {asked} asked for: it holds {which} that fits, once "
+        f"each, at {_dose_asked(request)}; doses rise over sessions, not to fill "
+        "the time."
+    )
+    if plan.too_long_on_back:
+        note += " Others would keep you lying on your back too long at a time."
+    if plan.out_of_order:
+        note += (
+            " Others are easier or harder versions of exercises in it, done in a "
+            "position that would put the harder one first."
+        )
+    return [note]
+
+
+def _dose_asked(request: PlanRequest) -> str:
+    if request.progression == 0:
+        return "a first session's dose"
+    return f"step {request.progression} of its progression"
 
 
 def _uncovered(plan: _Plan, request: PlanRequest, selection: _Selection) -> list[str]:
@@ -531,7 +699,7 @@ def _caution_pointers(plan: _Plan, request: PlanRequest) -> list[str]:
         # cautions leave out, one on time on the back, and this one).
         concerned = [
             choice.exercise.name
-            for choice in _ordered(plan.choices, request.time_of_day)
+            for choice in _ordered(plan)
             if any(
                 concern in caution.conditions for caution in choice.exercise.cautions
             )
@@ -586,7 +754,7 @@ def _build(
 ) -> Routine:
     steps = [
         RoutineStep(exercise=c.exercise, sets=c.sets_to_do(), note=_note(c))
-        for c in _ordered(plan.choices, request.time_of_day)
+        for c in _ordered(plan)
     ]
     return Routine(
         name=_name(request),
@@ -597,6 +765,55 @@ def _build(
         safety=_safety(request, screening),
         conditions=request.conditions,
     )
+
+
+def _working_the_areas(
+    candidates: list[_Choice], request: PlanRequest
+) -> list[_Choice]:
+    """The candidates that work a requested area.
+
+    Raises:
+        PlanningError: None does.
+    """
+    working = [c for c in candidates if c.covers]
+    if not working:
+        areas = join(words(area) for area in request.targets)
+        msg = (
+            f"no exercise that suits {_when(request)} and meets the request "
+            f"works the {areas}; ask for other areas, or another time of day "
+            "or occasion"
+        )
+        raise PlanningError(msg)
+    return working
+
+
+def _nothing_fits(
+    plan: _Plan, candidates: list[_Choice], request: PlanRequest
+) -> PlanningError:
+    """The error when no candidate fits: in the time, or in the time on the back."""
+    budget, on_back = plan.budget, plan.on_back
+    fitting = [c for c in candidates if plan.cost_of_adding(c) <= budget]
+    if fitting and on_back is not None:
+        # Each fits the time asked for, so the time on the back rules
+        # them out: every one is done lying on the back, too long.
+        names = join_some(c.exercise.name for c in fitting)
+        msg = (
+            f"{names} {word_for(len(fitting), 'fits', 'fit')} in the time, "
+            "but each is done lying on your back for longer than the "
+            f"{minutes_text(on_back)} at a time allowed; allow exercises in "
+            "other positions, or choose another time of day"
+        )
+        return PlanningError(msg)
+    shortest = min(candidates, key=lambda c: (plan.cost_of_adding(c), c.rank))
+    needs = plan.cost_of_adding(shortest)
+    msg = (
+        f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
+        f"{minutes_text(needs, at_least=True)} at {_dose_asked(request)}, more "
+        "than the "
+        f"{minutes_text(budget)} asked for; allow at least "
+        f"{minutes_text(needs, at_least=True)}"
+    )
+    return PlanningError(msg)
 
 
 def plan_routine(
@@ -641,7 +858,7 @@ def plan_routine(
         if exercise_id not in catalog:
             raise UnknownExerciseError(exercise_id, catalog.nearest_ids(exercise_id))
     selection = _select(request, catalog)
-    candidates = selection.candidates
+    candidates = [choice.timed(pace) for choice in selection.candidates]
     budget = request.minutes * 60
     on_back = min(
         (
@@ -651,32 +868,18 @@ def plan_routine(
         ),
         default=None,
     )
-    plan = _Plan(budget, pace, on_back)
+    if request.targets:
+        # Every step works a requested area: the others are not candidates.
+        candidates = _working_the_areas(candidates, request)
+    downwards = (
+        _DOWNWARDS[::-1] if request.time_of_day is TimeOfDay.MORNING else _DOWNWARDS
+    )
+    order = {position: index for index, position in enumerate(downwards)}
+    plan = _Plan(budget, pace, order, _Versions(catalog), on_back)
     _cover(plan, candidates, request.targets)
-    _add_variety(plan, candidates)
+    _add_variety(plan, candidates, any_area=not request.targets)
     if not plan.choices:
-        fitting = [c for c in candidates if plan.cost_of_adding(c) <= budget]
-        if fitting and on_back is not None:
-            # Each fits the time asked for, so the time on the back rules
-            # them out: every one is done lying on the back, too long.
-            names = join_some(c.exercise.name for c in fitting)
-            msg = (
-                f"{names} {word_for(len(fitting), 'fits', 'fit')} in the time, "
-                "but each is done lying on your back for longer than the "
-                f"{minutes_text(on_back)} at a time allowed; allow exercises in "
-                "other positions, or choose another time of day"
-            )
-            raise PlanningError(msg)
-        shortest = min(candidates, key=lambda c: (plan.cost_of_adding(c), c.rank))
-        needs = plan.cost_of_adding(shortest)
-        msg = (
-            f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
-            f"{minutes_text(needs, at_least=True)} at its lowest dose, more than the "
-            f"{minutes_text(budget)} asked for; allow at least "
-            f"{minutes_text(needs, at_least=True)}"
-        )
-        raise PlanningError(msg)
-    _raise_doses(plan)
+        raise _nothing_fits(plan, candidates, request)
     routine = _build(plan, request, selection, screening)
     # The passes add up costs in their own order, the timing model in its
     # own: with a pace in fractions of a second the two can differ in the

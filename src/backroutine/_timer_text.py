@@ -1,7 +1,10 @@
 """A timeline for a terminal: each cue on one line, after its clock time.
 
-The advice the first cue carries comes before it, with the seek-help box;
-the cautions a cue carries for the routine's person come under its line.
+A cue's text is what a timer says; what it carries as data is printed
+where a person reading along needs it: the advice the first cue carries
+comes before it, with the seek-help box; the steps of the exercise a cue
+starts, and the cautions it carries for the routine's person, come under
+its line.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from backroutine._durations import clock_text
 from backroutine._render_text import bullets, caution_lines, seek_help_box
 from backroutine._signs import SEEK_HELP
 from backroutine._timing import Cue
+from backroutine._wrapping import wrap
 
 
 def cue_line(cue: Cue) -> str:
@@ -36,20 +40,34 @@ def _safety_lines(safety: tuple[str, ...]) -> list[str]:
     return [line for block in blocks for line in (*block, "")]
 
 
+def _step_lines(steps: tuple[str, ...], *, indent: str) -> list[str]:
+    """An exercise's steps, numbered under ``Steps:`` after *indent*."""
+    if not steps:
+        return []
+    lines = [f"{indent}Steps:"]
+    width = len(str(len(steps)))
+    for number, step in enumerate(steps, start=1):
+        mark = f"{indent}  {number:>{width}}. "
+        lines += wrap(step, indent=mark, hang=" " * len(mark))
+    return lines
+
+
 def cue_lines(cue: Cue, *, personal: bool = True) -> list[str]:
-    """One timer cue as lines: its advice, its line, then its cautions.
+    """One timer cue as lines: its advice, its line, its steps and cautions.
 
     The advice the cue carries (the first cue of a timeline: the seek-help
     box, the stop rule, when to see a specialist) comes first, then a blank
-    line; then :func:`cue_line`; then the cautions it carries for the
-    routine's person, wrapped under its text (``For you:`` for those about
-    the person's conditions, then ``Take care:``; all under ``Take care:``
+    line; then :func:`cue_line`; then, wrapped under its text, the steps of
+    the exercise it starts (numbered under ``Steps:``) and the cautions it
+    carries for the routine's person (``For you:`` for those about the
+    person's conditions, then ``Take care:``; all under ``Take care:``
     unless *personal*, when the person's conditions are not known).
     """
     lines = _safety_lines(cue.safety) if cue.safety else []
     indent = " " * (len(clock_text(cue.start_seconds)) + 2)
+    steps = _step_lines(cue.steps, indent=indent)
     cautions = caution_lines(cue.cautions, indent=indent, personal=personal)
-    return [*lines, cue_line(cue), *cautions]
+    return [*lines, cue_line(cue), *steps, *cautions]
 
 
 def timeline_text(cues: Iterable[Cue], *, personal: bool = True) -> str:

@@ -1,21 +1,42 @@
 """One timing model: how long a routine takes, and its cues for a timer.
 
-The first cue says the rule to stop an exercise that hurts more or sends
-symptoms down a leg, and carries, as data beside its text, the advice every
-routine starts with: the stop rule, when to see a specialist, and the
-seek-help box with the emergency signs.  The cue that starts each exercise
-carries, as data, the cautions that concern the routine's person.
-
 A routine unfolds as a sequence of segments (get ready, move, hold,
 release, switch side, rest, next exercise, done).  :func:`timeline` turns
 each segment into a :class:`~backroutine.Cue`; :func:`estimate_duration`
 adds up the same segments' lengths in the same order, so the two agree to
 the last bit: the duration is where the timeline ends.
+
+Every cue's text can be said within the cue at ``WORDS_PER_MINUTE`` (150;
+see :func:`speaking_seconds`), whatever the pace:
+
+- The cue that starts an exercise (get ready, next exercise) names it and
+  says the position in a few words; the first also says the stop rule.  It
+  lasts the pace's time, or as long as its words take to say if that is
+  longer; a change of position adds its time on top of a change of
+  exercise.
+- Moves, releases and side switches last the pace's time, but never less
+  than one word takes to say (``ONE_WORD_SECONDS``); holds and rests
+  last what the routine says (at least a second).  Their text is the
+  fullest of a few wordings that fits, down to one word ("Left.",
+  "Release.", "Hold.").
+- The final cue (done) lasts 0 seconds and starts where the routine ends:
+  its few words (``DONE_TEXT``) are said as the timer stops, after the
+  routine's time.
+
+What would not fit is data on the cue, for an app to show beside it: the
+cue that starts an exercise carries its steps and the cautions that concern
+the routine's person; the first cue also carries the advice every routine
+starts with (the stop rule, when to see a specialist, and the seek-help box
+with the emergency signs).
 """
 
 from __future__ import annotations
 
+import functools
+import math
+import re
 from collections.abc import Iterable, Iterator
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import attrs
@@ -56,10 +77,54 @@ MAX_PACE_SECONDS: Final = 600
 _PACE_SECONDS: Final = Number(0, MAX_PACE_SECONDS, unit="seconds")
 
 MAX_CUE_TEXT_LENGTH: Final = 100_000
-"""The longest text of a cue: room for an exercise's name and a step."""
+"""The longest text of a cue an app may build (the timeline's are short)."""
 
 START_ADVICE: Final = (*GENERAL_ADVICE, SEEK_HELP)
 """The advice the first cue of every timeline carries, as data beside its text."""
+
+WORDS_PER_MINUTE: Final = 150
+"""How fast a timer's voice is taken to speak: every cue's text fits its cue."""
+
+# A word: a run of letters and digits, an apostrophe inside it included
+# ("child's" is one word; "knee-to-chest", three).
+_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def _words(text: str) -> int:
+    """How many words *text* holds, as :func:`speaking_seconds` counts them."""
+    return len(_WORD.findall(text))
+
+
+def speaking_seconds(text: str, *, words_per_minute: float = WORDS_PER_MINUTE) -> float:
+    """How many seconds *text* takes to say at *words_per_minute*.
+
+    A word is a run of letters and digits: an apostrophe inside it keeps it
+    one word (``child's``), a hyphen does not (``knee-to-chest`` is three),
+    a number is one word, and punctuation and spaces take no time.  At the
+    default 150 words a minute, each word takes 0.4 seconds.
+
+    Raises:
+        ValueError: *words_per_minute* is not a finite number above 0.
+    """
+    if not (math.isfinite(words_per_minute) and words_per_minute > 0):
+        msg = (
+            "'words_per_minute' must be a finite number above 0 "
+            f"(got {words_per_minute!r})"
+        )
+        raise ValueError(msg)
+    return _words(text) * 60 / words_per_minute
+
+
+def _saying(words: int) -> float:
+    """How many seconds *words* words take to say at the timer's rate."""
+    return words * 60 / WORDS_PER_MINUTE
+
+
+ONE_WORD_SECONDS: Final = _saying(1)
+"""The shortest a move, a release or a switch of side lasts: one word, 0.4 s."""
+
+DONE_TEXT: Final = "Done: well done."
+"""The text of the final cue, said as the timer stops (0 seconds long)."""
 
 
 # A cue is output, not input: a hand-built routine may run for days, so
@@ -83,11 +148,17 @@ class Cue(Value):
         start_seconds: When the cue starts, in seconds from the start.
         seconds: How long it lasts (0 for the final cue).
         kind: What it asks the person to do.
-        text: A short line a timer can show or speak.
+        text: A short line a timer can show or speak: in a timeline, it can
+            be said within the cue at 150 words a minute (see
+            :func:`speaking_seconds`), except the final cue's few words,
+            said as the timer stops.
         exercise_id: The exercise it belongs to, or None.
         set_number: The set it belongs to, counted from 1, or None.
         rep_number: The rep it belongs to, counted from 1 on each side, or
             None.
+        steps: How to do its exercise, step by step (the exercise's
+            instructions), on the cue that starts an exercise; an app
+            decides whether to show or speak them.
         cautions: The cautions of its exercise that concern the routine's
             person (see :meth:`Routine.cautions <backroutine.Routine.cautions>`),
             on the cue that starts an exercise; an app decides whether to
@@ -112,6 +183,11 @@ class Cue(Value):
     rep_number: int | None = attrs.field(
         default=None, validator=Maybe(Integer(1, MAX_REPS))
     )
+    steps: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_texts,
+        validator=Items(Text(MAX_TEXT_LENGTH), max_count=MAX_TEXT_ITEMS),
+    )
     cautions: tuple[Caution, ...] = attrs.field(
         default=(),
         converter=_cautions,
@@ -131,12 +207,20 @@ class Cue(Value):
         return self.start_seconds + self.seconds
 
 
+def _at_least_a_word(seconds: float) -> float:
+    """*seconds*, or the time one word takes to say if that is longer."""
+    return max(ONE_WORD_SECONDS, seconds)
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Pace(Value):
     """How many seconds each part of a routine takes, besides holds and rests.
 
     The defaults suit slow, gentle exercise; an app may measure its users
-    and pass its own.
+    and pass its own.  Whatever the pace, each cue is long enough for its
+    words: the cue that starts an exercise lasts longer than the pace says
+    when its words take longer to say, and a move, a release or a switch
+    of side lasts at least the time one word takes (0.4 seconds).
 
     Args:
         get_ready_seconds: To read the first exercise and get into position
@@ -159,8 +243,17 @@ class Pace(Value):
     change_position_seconds: float = attrs.field(default=10, validator=_PACE_SECONDS)
 
     def rep_seconds(self, hold_seconds: int | None) -> float:
-        """How long one rep takes: move in, hold (if any), move out."""
-        return self.move_seconds + (hold_seconds or 0) + self.release_seconds
+        """How long one rep takes: move in, hold (if any), move out.
+
+        A move and a release each last at least the time one word takes
+        to say (0.4 seconds), however short the pace makes them.
+        """
+        # _at_least_a_word(), inline: the planner weighs many doses, and two
+        # calls of max() a rep made planning a large catalog a fifth slower.
+        move, release, word = self.move_seconds, self.release_seconds, ONE_WORD_SECONDS
+        move = move if move > word else word  # noqa: FURB136
+        release = release if release > word else word  # noqa: FURB136
+        return move + (hold_seconds or 0) + release
 
     def sets_seconds(
         self,
@@ -179,15 +272,137 @@ class Pace(Value):
         """
         per_set = reps * laterality.sides * self.rep_seconds(hold_seconds)
         if laterality is Laterality.EACH_SIDE:
-            per_set += self.switch_side_seconds
+            per_set += _at_least_a_word(self.switch_side_seconds)
         return sets * per_set + (sets - 1) * rest_seconds
 
     def change_seconds(self, before: Exercise, after: Exercise) -> float:
-        """How long it takes to go from one exercise to the next."""
+        """The pace's time to go from one exercise to the next.
+
+        The cue that says the next exercise lasts this long, or longer if
+        its words take longer to say (see :func:`timeline`).
+        """
         seconds = self.change_exercise_seconds
         if before.position is not after.position:
             seconds += self.change_position_seconds
         return seconds
+
+
+# Each position in a few plain words, as a timer would say it.
+_GET_INTO: Final = MappingProxyType(
+    {
+        Position.SUPINE: "Lie on your back.",
+        Position.PRONE: "Lie face down.",
+        Position.SIDE_LYING: "Lie on your side.",
+        Position.QUADRUPED: "Get on your hands and knees.",
+        Position.KNEELING: "Kneel on the floor.",
+        Position.HALF_KNEELING: "Kneel on one knee.",
+        Position.SEATED: "Sit down.",
+        Position.STANDING: "Stand up.",
+    }
+)
+
+
+def _start_text(exercise: Exercise, *, first: bool) -> str:
+    """What the cue that starts *exercise* says: its name and position.
+
+    The first cue, get ready, also says the stop rule.
+    """
+    where = _GET_INTO[exercise.position]
+    if first:
+        return f"Get ready for {exercise.name}. {where} {STOP_RULE}"
+    return f"Next: {exercise.name}. {where}"
+
+
+# The words of each start text but the name, counted once for each
+# position (get ready, next exercise): the planner asks for the lead-ins of
+# every exercise of a catalog.  The parts are separated by spaces, so their
+# words add up; a test checks the sums against the texts.
+_START_WORDS: Final[dict[Position, tuple[int, int]]] = {
+    position: (_words(f"Get ready for. {where} {STOP_RULE}"), _words(f"Next:. {where}"))
+    for position, where in _GET_INTO.items()
+}
+
+# A catalog's names, counted once, plan after plan.
+_name_words: Final = functools.lru_cache(maxsize=1024)(_words)
+
+
+def lead_ins(exercise: Exercise, pace: Pace) -> tuple[float, float]:
+    """How long the cue that starts *exercise* lasts, first or not, by *pace*.
+
+    First, the cue that gets ready for it (its name, its position and the
+    stop rule) lasts ``get_ready_seconds``, or as long as its words take to
+    say if that is longer; getting into position is part of it.  Then the
+    cue that changes to it from another exercise (its name and position)
+    lasts ``change_exercise_seconds``, or as long as its words take if that
+    is longer; a change of position adds ``change_position_seconds`` to it
+    (see :func:`lead_in_seconds`).  The planner costs steps with these.
+    """
+    name = _name_words(exercise.name)
+    ready, change = _START_WORDS[exercise.position]
+    return (
+        max(pace.get_ready_seconds, _saying(ready + name)),
+        max(pace.change_exercise_seconds, _saying(change + name)),
+    )
+
+
+def lead_in_seconds(
+    exercise: Exercise, pace: Pace, *, first: bool, new_position: bool = False
+) -> float:
+    """How long the cue that starts *exercise* lasts, by *pace*.
+
+    *first*: the routine starts with it (get ready), else another exercise
+    comes before it (next exercise), done in another position if
+    *new_position* (which does not count when *first*).  See
+    :func:`lead_ins`.
+    """
+    ready, change = lead_ins(exercise, pace)
+    if first:
+        return ready
+    return change + pace.change_position_seconds if new_position else change
+
+
+class _Wordings:
+    """What a cue may say, fullest first, down to one word.
+
+    Each wording is a template whose words are counted once, from an
+    example: the values put in (a number, a side, a number of seconds) are
+    the same number of words whatever they are.
+    """
+
+    __slots__ = ("needs", "templates")
+    needs: tuple[float, ...]
+    templates: tuple[str, ...]
+
+    def __init__(self, *templates: str, **example: object) -> None:
+        self.templates = templates
+        self.needs = tuple(speaking_seconds(t.format(**example)) for t in templates)
+
+    def within(self, seconds: float, **values: object) -> str:
+        """The fullest wording that can be said in *seconds*, filled in.
+
+        The last, one word, is said in ``ONE_WORD_SECONDS``, which the
+        timing model never goes below.
+        """
+        for template, needs in zip(self.templates[:-1], self.needs[:-1], strict=True):
+            if needs <= seconds:
+                return template.format(**values)
+        return self.templates[-1].format(**values)
+
+
+_SIDED_MOVE: Final = _Wordings(
+    "{side} side: rep {rep} of {reps}.",
+    "{side}: rep {rep} of {reps}.",
+    "{side}: rep {rep}.",
+    "{side}.",
+    side="Left",
+    rep=1,
+    reps=2,
+)
+_MOVE: Final = _Wordings("Rep {rep} of {reps}.", "Rep {rep}.", "{rep}.", rep=1, reps=2)
+_HOLD: Final = _Wordings("Hold for {time}.", "Hold.", time=seconds_text(2))
+_RELEASE: Final = _Wordings("Release slowly.", "Release.")
+_SWITCH: Final = _Wordings("Switch to the other side.", "Switch sides.", "Switch.")
+_REST: Final = _Wordings("Rest for {time}.", "Rest.", time=seconds_text(2))
 
 
 class _Segment(NamedTuple):
@@ -197,16 +412,17 @@ class _Segment(NamedTuple):
     exercise: Exercise | None = None
     set_number: int | None = None
     rep_number: int | None = None
+    steps: tuple[str, ...] = ()
     cautions: tuple[Caution, ...] = ()
     safety: tuple[str, ...] = ()
 
 
 _SIDES: Final = {
-    Laterality.BILATERAL: ("",),
-    Laterality.LEFT: (", left side",),
-    Laterality.RIGHT: (", right side",),
-    Laterality.EACH_SIDE: (", left side", ", right side"),
-    Laterality.ALTERNATING: (", left side", ", right side"),
+    Laterality.BILATERAL: (None,),
+    Laterality.LEFT: ("Left",),
+    Laterality.RIGHT: ("Right",),
+    Laterality.EACH_SIDE: ("Left", "Right"),
+    Laterality.ALTERNATING: ("Left", "Right"),
 }
 
 
@@ -215,36 +431,34 @@ def _reps(
 ) -> Iterator[_Segment]:
     """The segments of one set's reps, in the order they are done."""
     hold = exercise_set.hold.seconds if exercise_set.hold else None
+    reps = exercise_set.reps
     sides = _SIDES[exercise_set.laterality]
     if exercise_set.laterality is Laterality.ALTERNATING:
-        order = [
-            (rep, side) for rep in range(1, exercise_set.reps + 1) for side in sides
-        ]
+        order = [(rep, side) for rep in range(1, reps + 1) for side in sides]
     else:
-        order = [
-            (rep, side) for side in sides for rep in range(1, exercise_set.reps + 1)
-        ]
+        order = [(rep, side) for side in sides for rep in range(1, reps + 1)]
+    move = _at_least_a_word(pace.move_seconds)
+    release = _at_least_a_word(pace.release_seconds)
     for index, (rep, side) in enumerate(order):
         if index and exercise_set.laterality is Laterality.EACH_SIDE and rep == 1:
+            switch = _at_least_a_word(pace.switch_side_seconds)
             yield _Segment(
                 CueKind.SWITCH_SIDE,
-                pace.switch_side_seconds,
-                "Switch to the other side.",
+                switch,
+                _SWITCH.within(switch),
                 exercise,
                 set_number,
             )
         where = (exercise, set_number, rep)
-        yield _Segment(
-            CueKind.MOVE,
-            pace.move_seconds,
-            f"Rep {rep} of {exercise_set.reps}{side}: move into position.",
-            *where,
-        )
+        if side is None:
+            text = _MOVE.within(move, rep=rep, reps=reps)
+        else:
+            text = _SIDED_MOVE.within(move, side=side, rep=rep, reps=reps)
+        yield _Segment(CueKind.MOVE, move, text, *where)
         if hold is not None:
-            yield _Segment(
-                CueKind.HOLD, hold, f"Hold for {seconds_text(hold)}.", *where
-            )
-        yield _Segment(CueKind.RELEASE, pace.release_seconds, "Release slowly.", *where)
+            text = _HOLD.within(hold, time=seconds_text(hold))
+            yield _Segment(CueKind.HOLD, hold, text, *where)
+        yield _Segment(CueKind.RELEASE, release, _RELEASE.within(release), *where)
 
 
 def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
@@ -252,39 +466,35 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
     previous: Exercise | None = None
     for step in routine.steps:
         exercise = step.exercise
-        cautions = routine.cautions(exercise)
-        if previous is None:
-            yield _Segment(
-                CueKind.GET_READY,
-                pace.get_ready_seconds,
-                f"Get ready for {exercise.name}. {STOP_RULE} "
-                f"{exercise.instructions[0]}",
-                exercise,
-                cautions=cautions,
-                # The routine's own advice first (the screening, its
-                # person's conditions), then what every timeline starts with.
-                safety=tuple(dict.fromkeys((*routine.safety, *START_ADVICE))),
-            )
-        else:
-            yield _Segment(
-                CueKind.NEXT_EXERCISE,
-                pace.change_seconds(previous, exercise),
-                f"Next: {exercise.name}. {exercise.instructions[0]}",
-                exercise,
-                cautions=cautions,
-            )
+        first = previous is None
+        seconds = lead_in_seconds(
+            exercise,
+            pace,
+            first=first,
+            new_position=previous is not None
+            and previous.position is not exercise.position,
+        )
+        yield _Segment(
+            CueKind.GET_READY if first else CueKind.NEXT_EXERCISE,
+            seconds,
+            _start_text(exercise, first=first),
+            exercise,
+            steps=exercise.instructions,
+            cautions=routine.cautions(exercise),
+            # The routine's own advice first (the screening, its person's
+            # conditions), then what every timeline starts with.
+            safety=tuple(dict.fromkeys((*routine.safety, *START_ADVICE)))
+            if first
+            else (),
+        )
         for set_number, exercise_set in enumerate(step.sets, start=1):
             yield from _reps(exercise, set_number, exercise_set, pace)
-            if exercise_set.rest_after_seconds:
-                yield _Segment(
-                    CueKind.REST,
-                    exercise_set.rest_after_seconds,
-                    f"Rest for {seconds_text(exercise_set.rest_after_seconds)}.",
-                    exercise,
-                    set_number,
-                )
+            rest = exercise_set.rest_after_seconds
+            if rest:
+                text = _REST.within(rest, time=seconds_text(rest))
+                yield _Segment(CueKind.REST, rest, text, exercise, set_number)
         previous = exercise
-    yield _Segment(CueKind.DONE, 0, "Done: well done.")
+    yield _Segment(CueKind.DONE, 0, DONE_TEXT)
 
 
 def estimate_duration(routine: Routine, pace: Pace | None = None) -> float:
@@ -304,7 +514,14 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
 
     Cues are contiguous: the first starts at 0, each starts where the one
     before ends, and the last (``done``, zero seconds long) starts at
-    :func:`estimate_duration`.
+    :func:`estimate_duration`.  Each cue's text can be said within it at
+    150 words a minute (see :func:`speaking_seconds`), whatever the pace:
+    the cue that starts an exercise lasts as long as its words if the pace
+    gives it less time; a move, a release or a switch of side lasts at
+    least one word's time (0.4 seconds), and says less when it is short.
+    The final cue's few words are said as the timer stops.  The cue that
+    starts an exercise carries its steps and the person's cautions; the
+    first also carries the safety advice.
     """
     pace = pace or Pace()
     cues = []
@@ -319,6 +536,7 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
                 exercise_id=segment.exercise.id if segment.exercise else None,
                 set_number=segment.set_number,
                 rep_number=segment.rep_number,
+                steps=segment.steps,
                 cautions=segment.cautions,
                 safety=segment.safety,
             )
@@ -349,4 +567,4 @@ def spells(
     return tuple(lengths)
 
 
-publish(Cue, Pace, estimate_duration, spells, timeline)
+publish(Cue, Pace, estimate_duration, speaking_seconds, spells, timeline)

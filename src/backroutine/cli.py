@@ -297,6 +297,15 @@ def _minutes(text: str) -> float:
     return number
 
 
+def _step(text: str) -> int:
+    """An argparse ``type`` that reads a whole number, such as 0 or 3."""
+    try:
+        return int(text)
+    except ValueError:
+        msg = f"expected a whole number, such as 0 or 3 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _unique(values: Iterable[_T] | None) -> tuple[_T, ...]:
     """*values* without repeats, in the order first given."""
     return tuple(dict.fromkeys(values or ()))
@@ -453,8 +462,21 @@ def _selected(args: argparse.Namespace) -> Catalog:
     ):
         if alternatives:
             ids = {exercise.id for selected in alternatives for exercise in selected}
-            catalog = Catalog(exercise for exercise in catalog if exercise.id in ids)
+            catalog = _within(catalog, ids)
     return catalog
+
+
+def _within(catalog: Catalog, ids: set[str]) -> Catalog:
+    """The exercises of *catalog* with these *ids*, linked only among themselves.
+
+    As :meth:`Catalog.select` does, an exercise keeps only the harder
+    versions the listing holds: a catalog refuses a link to an id it lacks.
+    """
+    return Catalog(
+        attrs.evolve(exercise, harder=[i for i in exercise.harder if i in ids])
+        for exercise in catalog
+        if exercise.id in ids
+    )
 
 
 def _filters(args: argparse.Namespace) -> list[str]:
@@ -526,6 +548,16 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"the time budget in minutes, above 0 and at most {MAX_MINUTES} "
         "(default: 10)",
+    )
+    add(
+        "--progression",
+        action=_Once,
+        type=_step,
+        default=0,
+        metavar="STEP",
+        help="the step of progression to dose each exercise at: 0, a first "
+        "session (default), then each step a longer hold, then more "
+        "repetitions, then more sets, within each exercise's guidance",
     )
     add(
         "--occasion",
@@ -602,6 +634,7 @@ _PLAN_OPTIONS: Final = {
     "max_difficulty": "--max-difficulty",
     "conditions": "--condition",
     "warning_signs": "--sign",
+    "progression": "--progression",
 }
 
 
@@ -621,6 +654,7 @@ def _plan_request(args: argparse.Namespace) -> PlanRequest:
             max_difficulty=args.max_difficulty,
             conditions=_unique(args.condition),
             warning_signs=_unique(args.sign),
+            progression=args.progression,
             **targets,
         )
     except InvalidValueError as error:

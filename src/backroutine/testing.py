@@ -42,6 +42,7 @@ from backroutine._model import (
     MAX_HOLD_SECONDS,
     MAX_ID_LENGTH,
     MAX_MINUTES,
+    MAX_PROGRESSION,
     MAX_REPS,
     MAX_REST_SECONDS,
     MAX_SETS,
@@ -365,9 +366,8 @@ def exercises(
         dosages: A strategy for the dosages; by default :func:`dosages`.
 
     Returns:
-        A strategy for :class:`~backroutine.Exercise`.  Its ``harder`` ids
-        are any slugs but its own: a :func:`catalogs` exercise names only
-        exercises in its catalog.
+        A strategy for :class:`~backroutine.Exercise`, naming no harder
+        version: :func:`catalogs` links its exercises.
     """
     return (
         st.sampled_from(Bias)
@@ -386,18 +386,15 @@ def exercises(
     )
 
 
+_exercises = exercises
+
+
 def _with_links(exercise: Exercise) -> st.SearchStrategy[Exercise]:
-    """*exercise* with best times among its times, and harder ids not its own."""
-    others = _slugs().filter(lambda slug: slug != exercise.id)
-    harder = st.lists(others, max_size=3, unique=True)
-    best = (
-        st.lists(st.sampled_from(exercise.times), unique=True)
-        if exercise.times
-        else st.just([])
-    )
-    return st.tuples(best, harder).map(
-        lambda drawn: attrs.evolve(exercise, best_times=drawn[0], harder=drawn[1])
-    )
+    """*exercise* with some of its times as its best."""
+    if not exercise.times:
+        return st.just(exercise)
+    best = st.lists(st.sampled_from(exercise.times), unique=True)
+    return best.map(lambda times: attrs.evolve(exercise, best_times=times))
 
 
 def _agreeing(bias: Bias, phases: list[Phase]) -> tuple[Phase, ...]:
@@ -501,12 +498,22 @@ def paces(*, max_seconds: float = MAX_PACE_SECONDS) -> st.SearchStrategy[Pace]:
     return values(Pace, **dict.fromkeys(attrs.fields_dict(Pace), seconds))
 
 
-def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catalog]:
-    """Catalogs of exercises with unique ids.
+def catalogs(
+    *,
+    min_size: int = 0,
+    max_size: int = 5,
+    exercises: st.SearchStrategy[Exercise] | None = None,
+) -> st.SearchStrategy[Catalog]:
+    """Catalogs of exercises with unique ids, some naming harder versions.
+
+    Each exercise may name later ones in the catalog as its harder
+    versions, so the chains never come back on themselves.
 
     Args:
         min_size: The fewest exercises in a catalog, at least 0.
         max_size: The most exercises in a catalog.
+        exercises: A strategy for the exercises; by default
+            :func:`exercises`.  Their own ``harder`` links are replaced.
 
     Returns:
         A strategy for :class:`~backroutine.Catalog`.
@@ -517,7 +524,7 @@ def catalogs(*, min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[Catal
     """
     _check_bounds(("min_size", "max_size"), min_size, max_size, floor=0)
     return st.lists(
-        exercises(),
+        _exercises() if exercises is None else exercises,
         min_size=min_size,
         max_size=max_size,
         unique_by=lambda exercise: exercise.id,
@@ -613,6 +620,8 @@ def plan_requests(
             max_size=2,
             unique=True,
         ),
+        # Mostly a first session or the first few steps, as programmes ask.
+        progression=st.integers(0, 6) | st.integers(0, MAX_PROGRESSION),
     )
 
 

@@ -1,0 +1,201 @@
+"""Plans a physiotherapist would hand out (issue 12).
+
+Gentle before deeper, first-session doses in round numbers, only the areas
+asked for, and a budget that is a ceiling, not a quota (DOMAIN.md,
+"Ordering within a routine" and "Dose").  Each worked example is a case a
+clinician found in the first release.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+
+from backroutine import (
+    BodyArea,
+    Catalog,
+    Occasion,
+    Pace,
+    PlanningError,
+    PlanRequest,
+    Position,
+    Routine,
+    TimeOfDay,
+    default_catalog,
+    estimate_duration,
+    plan_routine,
+)
+from tests.test_planner import plan_or_error, planning_cases
+
+
+def plan(**fields: object) -> Routine:
+    return plan_routine(PlanRequest(**fields))  # type: ignore[arg-type]
+
+
+def ids(routine: Routine) -> list[str]:
+    return [e.id for e in routine.exercises]
+
+
+def after_a_harder_version(routine: Routine, catalog: Catalog) -> list[str]:
+    """Each step that comes after one of its own harder versions."""
+    found = []
+    for index, step in enumerate(routine.steps):
+        harder = {e.id for e in catalog.harder_than(step.exercise.id)}
+        if harder & set(ids(routine)[:index]):
+            found.append(step.exercise.id)
+    return found
+
+
+def positions(routine: Routine) -> list[Position]:
+    """The positions in the order the routine takes them, each once."""
+    return list(dict.fromkeys(e.position for e in routine.exercises))
+
+
+class TestWorkedExamples:
+    def test_after_sitting_keeps_to_few_positions(self) -> None:
+        """Five minutes after sitting: not four positions, press-up not before sphinx."""
+        routine = plan(
+            time_of_day=TimeOfDay.MIDDAY, occasion=Occasion.AFTER_SITTING, minutes=5
+        )
+        assert len(positions(routine)) <= 2
+        assert [] == after_a_harder_version(routine, default_catalog())
+
+    def test_the_sphinx_before_the_press_up(self) -> None:
+        """With both in, prone lying, then the sphinx, then the press-up."""
+        routine = plan(
+            time_of_day=TimeOfDay.MIDDAY,
+            occasion=Occasion.AFTER_SITTING,
+            avoid_positions=[Position.QUADRUPED, Position.STANDING, Position.SEATED],
+            minutes=15,
+        )
+        order = ids(routine)
+        assert order.index("prone-lying") < order.index("prone-on-elbows")
+        assert order.index("prone-on-elbows") < order.index("spine-press-up")
+
+    def test_single_before_double_knee_to_chest(self) -> None:
+        routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=15)
+        order = ids(routine)
+        assert order.index("single-knee-to-chest") < order.index("double-knee-to-chest")
+
+    def test_cat_cow_warms_up_before_bird_dog(self) -> None:
+        routine = plan(time_of_day=TimeOfDay.MORNING, minutes=20)
+        order = ids(routine)
+        assert order.index("cat-cow") < order.index("bird-dog")
+        on_all_fours = [
+            e.id for e in routine.exercises if e.position is Position.QUADRUPED
+        ]
+        assert "cat-cow" == on_all_fours[0]
+
+    def test_doses_are_a_first_session_in_round_numbers(self) -> None:
+        """No "hold 21 seconds": the low end, in a clinician's numbers."""
+        for time in TimeOfDay:
+            routine = plan(time_of_day=time, targets=(), minutes=30)
+            for step in routine.steps:
+                assert step.exercise.dosage.at_step(0) == step.sets
+                for done in step.sets:
+                    if done.hold is not None and done.hold.seconds >= 10:
+                        assert 0 == done.hold.seconds % 5
+
+    def test_the_glutes_get_only_exercises_for_the_glutes(self) -> None:
+        """No hamstring stretch or pelvic tilt "added for variety"."""
+        routine = plan(
+            time_of_day=TimeOfDay.EVENING, targets=[BodyArea.GLUTES], minutes=20
+        )
+        assert routine.steps
+        assert all(e.works(BodyArea.GLUTES) for e in routine.exercises)
+        assert not any("variety" in (step.note or "") for step in routine.steps)
+
+    def test_sixty_minutes_asked_says_why_it_is_shorter(self) -> None:
+        routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=60)
+        assert estimate_duration(routine) < 30 * 60
+        (note,) = [n for n in routine.notes if n.startswith("Shorter")]
+        assert note.startswith("Shorter than the 60 minutes asked for")
+        assert "first session" in note
+
+    def test_notes_hold_no_figure_that_goes_stale(self) -> None:
+        """No "Planned to take about 7.98 minutes": durations are computed."""
+        routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=8)
+        text = " ".join((*routine.notes, *(s.note or "" for s in routine.steps)))
+        assert "Planned to take" not in text
+        assert "minutes" not in text
+
+    def test_the_name_says_the_occasion(self) -> None:
+        routine = plan(
+            time_of_day=TimeOfDay.MIDDAY, occasion=Occasion.AFTER_SITTING, minutes=5
+        )
+        assert "After sitting: lower back" == routine.name
+        assert "Bedtime: lower back" == plan(time_of_day=TimeOfDay.BEDTIME).name
+
+    def test_areas_no_exercise_works_are_refused(self) -> None:
+        """Asked only for an area nothing suitable works, nothing else is offered."""
+        with pytest.raises(PlanningError, match="works the hip flexors"):
+            plan(time_of_day=TimeOfDay.BEDTIME, targets=[BodyArea.HIP_FLEXORS])
+
+
+def warmups_out_of_place(routine: Routine, catalog: Catalog) -> list[str]:
+    """Each warm-up after a step in its position that is not one of its easier versions."""
+    found = []
+    for index, step in enumerate(routine.steps):
+        exercise = step.exercise
+        if not exercise.warm_up:
+            continue
+        easier = {e.id for e in catalog.easier_than(exercise.id)}
+        before = [
+            s.exercise
+            for s in routine.steps[:index]
+            if s.exercise.position is exercise.position
+        ]
+        if any(e.id not in easier and not e.warm_up for e in before):
+            found.append(exercise.id)
+    return found
+
+
+class TestProperties:
+    @given(planning_cases())
+    def test_never_after_a_harder_version_and_warm_ups_first(
+        self, case: tuple[Catalog, PlanRequest, Pace]
+    ) -> None:
+        catalog = case[0]
+        routine = plan_or_error(*case)
+        if isinstance(routine, PlanningError):
+            return
+        assert [] == after_a_harder_version(routine, catalog)
+        assert [] == warmups_out_of_place(routine, catalog)
+
+    @given(planning_cases())
+    def test_holds_in_round_numbers(
+        self, case: tuple[Catalog, PlanRequest, Pace]
+    ) -> None:
+        """Every hold is one a clinician writes: whole seconds under 10, then fives."""
+        routine = plan_or_error(*case)
+        if isinstance(routine, PlanningError):
+            return
+        for step in routine.steps:
+            holds = step.exercise.dosage.round_holds()
+            for done in step.sets:
+                if done.hold is not None:
+                    assert done.hold.seconds in holds
+
+    @given(planning_cases())
+    def test_every_step_works_a_requested_area(
+        self, case: tuple[Catalog, PlanRequest, Pace]
+    ) -> None:
+        request = case[1]
+        routine = plan_or_error(*case)
+        if isinstance(routine, PlanningError) or not request.targets:
+            return
+        for exercise in routine.exercises:
+            assert any(exercise.works(area) for area in request.targets)
+
+    @given(planning_cases())
+    def test_floor_once(self, case: tuple[Catalog, PlanRequest, Pace]) -> None:
+        """The positions on the floor come together: down once, up once."""
+        routine = plan_or_error(*case)
+        if isinstance(routine, PlanningError):
+            return
+        upright = {Position.STANDING, Position.SEATED}
+        on_floor = [p not in upright for p in positions(routine)]
+        runs = [key for key, _ in itertools.groupby(on_floor)]
+        assert runs.count(True) <= 1
