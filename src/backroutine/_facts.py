@@ -158,17 +158,21 @@ def routine_frequency(routine: Routine) -> Frequency | None:
     return given.pop() if given else DEFAULT_FREQUENCY
 
 
+_STEP_STARTS: Final = frozenset({CueKind.GET_READY, CueKind.NEXT_EXERCISE})
+"""The cues that start a step in a timeline."""
+
+
 def step_seconds(routine: Routine, pace: Pace | None) -> tuple[float, ...]:
     """How long each step takes, from getting ready for it to the next one.
 
-    Read off the routine's timeline, so the steps add up to its duration.
+    Read off the routine's timeline, whose every step starts with a cue to
+    get ready or to go on to it, so the steps add up to its duration.
     """
     seconds: list[float] = []
     for cue in timeline(routine, pace):
-        if cue.kind in {CueKind.GET_READY, CueKind.NEXT_EXERCISE}:
+        if cue.kind in _STEP_STARTS:
             seconds.append(0.0)
-        if seconds:
-            seconds[-1] += cue.seconds
+        seconds[-1] += cue.seconds
     return tuple(seconds)
 
 
