@@ -38,7 +38,8 @@ from backroutine import (
     plan_routine,
     unstructure,
 )
-from backroutine._signs import SIGN_WORDS, URGENCY_WORDS, signs_at
+from backroutine._advice import GENERAL_ADVICE
+from backroutine._signs import SEEK_HELP, SIGN_WORDS, URGENCY_WORDS, signs_at
 
 # Values, exercises and routines.
 
@@ -180,6 +181,55 @@ KNEE_ROCK = Exercise(
 )
 
 
+def golden_routine() -> Routine:
+    """The routine of the golden handouts: built by hand, never planned.
+
+    A bedtime routine of built-in exercises, all lying on the back: a pelvic
+    tilt to start gently, then the single knee-to-chest stretch before the
+    double (a chain of easier and harder versions), then the lower trunk
+    rotation; with the advice every planned routine carries, and no
+    conditions, so that only the cautions anyone may need are shown.
+    """
+    catalog = default_catalog()
+    return Routine(
+        name="Bedtime stretches for the lower back",
+        time_of_day=TimeOfDay.BEDTIME,
+        targets=[BodyArea.LOWER_BACK],
+        steps=[
+            RoutineStep(
+                exercise=catalog["supine-posterior-pelvic-tilt"],
+                sets=[ExerciseSet(reps=10, hold=Hold(3))],
+                note="A small, gentle movement to start: it wakes up the "
+                "muscles that steady your lower back.",
+            ),
+            RoutineStep(
+                exercise=catalog["single-knee-to-chest"],
+                sets=[
+                    ExerciseSet(reps=2, hold=Hold(20), laterality=Laterality.EACH_SIDE)
+                ],
+                note="One leg at a time first, to ease into the stretch.",
+            ),
+            RoutineStep(
+                exercise=catalog["double-knee-to-chest"],
+                sets=[ExerciseSet(reps=5, hold=Hold(10))],
+                note="Both knees together stretch the whole lower back.",
+            ),
+            RoutineStep(
+                exercise=catalog["supine-lower-trunk-rotation"],
+                sets=[
+                    ExerciseSet(
+                        reps=8, hold=Hold(10), laterality=Laterality.ALTERNATING
+                    )
+                ],
+                note="A gentle twist to finish, before you sleep.",
+            ),
+        ],
+        notes=["A first session: each exercise starts at the low end of its guidance."],
+        safety=[*GENERAL_ADVICE, SEEK_HELP],
+        conditions=[],
+    )
+
+
 # Cautions for one person: the exercise has cautions about two conditions,
 # listed before and after one about no condition.
 
@@ -208,6 +258,17 @@ def twist_routine(*conditions: Condition) -> Routine:
         ],
         conditions=conditions,
     )
+
+
+# Where a handout says how to get down to the floor and back up: lying,
+# kneeling, or on hands and knees (not sitting on a chair, nor standing).
+FLOOR = frozenset(Position) - {Position.SEATED, Position.STANDING}
+
+
+def on_the_floor(value: Routine | Exercise) -> bool:
+    """Whether a step of *value* (or the exercise itself) is on the floor."""
+    exercises = value.exercises if isinstance(value, Routine) else (value,)
+    return any(exercise.position in FLOOR for exercise in exercises)
 
 
 def emergency_words() -> list[str]:

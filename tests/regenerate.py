@@ -3,10 +3,12 @@
 They are the golden catalog document (``tests/golden/catalog.json``), the
 JSON Schemas (``schemas/<kind>.schema.json``), and the field tables and
 the complete example of the JSON format's page (``docs/json-format.md``),
-all derived from the model.
+all derived from the model; and the golden handouts
+(``tests/golden/handout.md`` and ``handout.txt``), a routine built by hand
+from built-in exercises as ``to_markdown`` and ``to_text`` render it.
 
-Run it from the repository's root after a deliberate change to the format or
-to the built-in catalog::
+Run it from the repository's root after a deliberate change to the format,
+to the built-in catalog or to the handouts' words::
 
     python tests/regenerate.py
 
@@ -20,9 +22,10 @@ import sys
 if __name__ == "__main__" and not __package__:  # run as python tests/regenerate.py
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
-from backroutine import default_catalog, dumps, json_schema
+from backroutine import default_catalog, dumps, json_schema, to_markdown, to_text
 from backroutine._documents import KINDS
 from tests.field_tables import with_current_example, with_tables
+from tests.helpers import golden_routine
 
 ROOT = pathlib.Path(__file__).parent.parent
 
@@ -33,10 +36,15 @@ def schema_text(kind: str) -> str:
 
 
 def main() -> None:
-    """Write the golden catalog document and the schemas."""
-    golden = ROOT / "tests" / "golden" / "catalog.json"
-    golden.write_text(dumps(default_catalog(), indent=2) + "\n", encoding="utf-8")
-    written = [golden]
+    """Write the golden catalog document and handouts, and the schemas."""
+    golden = ROOT / "tests" / "golden"
+    catalog = golden / "catalog.json"
+    catalog.write_text(dumps(default_catalog(), indent=2) + "\n", encoding="utf-8")
+    written = [catalog]
+    for name, render in [("handout.md", to_markdown), ("handout.txt", to_text)]:
+        handout = golden / name
+        handout.write_text(render(golden_routine()), encoding="utf-8")
+        written.append(handout)
     for kind in KINDS:
         path = ROOT / "schemas" / f"{kind}.schema.json"
         path.parent.mkdir(exist_ok=True)

@@ -37,6 +37,20 @@ class TestDurationText:
         """Durations read to the nearest second, with whole minutes approximate."""
         assert expected == duration_text(seconds)
 
+    @pytest.mark.parametrize(
+        ("seconds", "expected"),
+        [
+            (44.4, "44 seconds"),
+            (480, "8 minutes"),
+            (479, "about 8 minutes"),
+            (90, "about 2 minutes"),
+            (3725, "about 62 minutes"),
+        ],
+    )
+    def test_not_exact(self, seconds: float, expected: str) -> None:
+        """Not exact, a duration past a minute is only about so many minutes."""
+        assert expected == duration_text(seconds, exact=False)
+
 
 class TestMinutesText:
     @pytest.mark.parametrize(

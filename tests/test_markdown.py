@@ -32,11 +32,25 @@ from backroutine import (
     plan_routine,
     to_markdown,
 )
-from backroutine._advice import SEE_SPECIALIST, STOP_RULE
-from backroutine._dose_words import HANDOUT
-from backroutine._facts import exercise_facts, routine_facts, step_fields
+from backroutine._advice import (
+    ONTO_THE_BED,
+    SEE_SPECIALIST,
+    STOP_RULE,
+    TO_THE_FLOOR,
+    WHAT_TO_FEEL,
+    GettingDown,
+)
+from backroutine._facts import (
+    exercise_facts,
+    person_name,
+    routine_facts,
+    routine_frequency,
+    step_fields,
+    step_seconds,
+)
 from backroutine._markdown import _escape, _list
 from backroutine._signs import SEEK_HELP_LEAD
+from backroutine._traffic_light import HOW_TO_SCORE, SIGNS_FIRST, ZONES
 from backroutine._wrapping import WIDTH
 from backroutine.testing import exercises, paces, routines
 from tests.helpers import (
@@ -47,6 +61,7 @@ from tests.helpers import (
     SPREADING_CAUTION,
     STENOSIS_CAUTION,
     emergency_words,
+    on_the_floor,
     planned,
     twist_routine,
 )
@@ -209,6 +224,41 @@ SEEK_HELP_OUTLINE = [
 ]
 """The seek-help box as a handout shows it."""
 
+FEEL_OUTLINE = [
+    ("h2", "How it should feel"),
+    ("paragraph", WHAT_TO_FEEL),
+    ("paragraph", HOW_TO_SCORE),
+    *(
+        ("item", f"{z.colour.capitalize()}: {z.when.capitalize()}. {z.next_time}")
+        for z in ZONES
+    ),
+    ("paragraph", SIGNS_FIRST),
+]
+"""What to feel and the traffic light, as a handout shows them."""
+
+
+def getting_down_outline(advice: GettingDown) -> list[tuple[str, str]]:
+    """How to get down and up, as a handout shows it."""
+    return [
+        ("h2", advice.heading),
+        ("paragraph", advice.lead),
+        ("h3", "Getting down"),
+        *(("numbered", step) for step in advice.down),
+        ("h3", "Getting up"),
+        *(("numbered", step) for step in advice.up),
+    ]
+
+
+def floor_outline(value: Routine | Exercise) -> list[tuple[str, str]]:
+    """How to get down to the floor, if a step is there, as a handout shows it."""
+    if not on_the_floor(value):
+        return []
+    if isinstance(value, Routine) and Condition.RECENT_BACK_SURGERY in (
+        value.conditions or ()
+    ):
+        return getting_down_outline(ONTO_THE_BED)
+    return getting_down_outline(TO_THE_FLOOR)
+
 
 def routine_outline(routine: Routine) -> list[tuple[str, str]]:
     """The blocks a routine's handout should show, from the routine alone."""
@@ -221,9 +271,14 @@ def routine_outline(routine: Routine) -> list[tuple[str, str]]:
     ]
     always = {STOP_RULE, SEE_SPECIALIST, SEEK_HELP}
     blocks += [("item", shown(s)) for s in routine.safety if s not in always]
+    blocks += [*FEEL_OUTLINE, *floor_outline(routine)]
+    often = routine_frequency(routine) is None
+    seconds = step_seconds(routine, None)
     for number, step in enumerate(routine.steps, start=1):
-        blocks.append(("h2", f"{number}. {shown(step.exercise.name)}"))
-        fields = step_fields(step, HANDOUT)
+        blocks.append(("h2", f"{number}. {shown(person_name(step.exercise))}"))
+        fields = step_fields(
+            step, seconds=seconds[number - 1], often=often, catalog=default_catalog()
+        )
         blocks += [("item", f"{label}: {shown(value)}") for label, value in fields]
         cautions = persons_cautions(routine, step.exercise)
         blocks += _exercise_outline(step.exercise, 3, cautions)
@@ -326,12 +381,67 @@ ROUTINE_ADVICE_MARKDOWN = f"""\
   have a cause that needs checking.
 """
 
+FEEL_MARKDOWN = """\
+## How it should feel
+
+You should feel a gentle stretch, or your muscles working, but not pain. Mild
+discomfort that eases soon after you stop is fine.
+
+Score your pain from 0 (none) to 10 (the worst you can imagine) while you
+exercise, soon after you finish, and again the next morning, and let the score
+set your next session:
+
+- **Green:** Pain of 0 to 3 that settles soon after you finish. Carry on, and do
+  a little more next time: hold a little longer first, then add a few reps. When
+  an exercise feels easy, try its harder version.
+- **Amber:** Pain of 4 or 5, or pain that has not settled by the next morning.
+  Do the same amount next time; do not add more yet.
+- **Red:** Pain of 6 or more, or pain that is worse the next day. Next time, go
+  back a step (a shorter hold or fewer reps) or do the easier version. If this
+  keeps happening, see a physiotherapist or your doctor.
+
+Whatever the colour, a warning sign comes first: stop and get help as the Seek
+help now box says, and see a professional if your pain persists, gets worse or
+spreads down a leg.
+"""
+
+FLOOR_MARKDOWN = """\
+## Getting down to the floor and back up
+
+Take your time, and put your mat beside a sturdy chair, or the side of a bed,
+that you can lean on. If getting down to the floor is too hard, or it hurts, do
+the exercises that lie on your back, front or side on a firm bed instead.
+
+### Getting down
+
+1. Stand beside the chair, hold it with one hand and step one foot back.
+2. Bend your knees and lower your back knee gently to the floor, then bring the
+   other knee down beside it.
+3. Put your hands on the floor, so that you are on your hands and knees.
+4. To lie down, move your knees a little to one side, lower that hip to the
+   floor, and let yourself down onto your side, taking your weight on your arms.
+5. Bend your knees and roll onto your back, or onto your front, moving your
+   shoulders and hips together.
+
+### Getting up
+
+1. Bend your knees and roll onto your side, moving your shoulders and hips
+   together.
+2. Push yourself up with your arms onto your hands and knees.
+3. Move next to the chair and put both hands on its seat.
+4. Bring one foot forward, flat on the floor, so that you are kneeling on one
+   knee.
+5. Push up through your front leg, helped by your arms, to stand. Stand still
+   for a moment before you walk, in case you feel light-headed.
+"""
+
 WIND_DOWN_MARKDOWN = f"""\
 # Wind-down
 
-- **Time of day:** bedtime
-- **Targets:** lower back
-- **Total time:** about 9 minutes (8 min 49 s)
+- **When:** before bed
+- **Works:** lower back
+- **Takes:** about 9 minutes (8 min 49 s)
+- **How often:** once a day, every day if you can, and at least 3 days a week
 
 ## Before you start
 
@@ -339,11 +449,14 @@ WIND_DOWN_MARKDOWN = f"""\
 {ROUTINE_ADVICE_MARKDOWN}\
 - Move slowly.
 
+{FEEL_MARKDOWN}
+{FLOOR_MARKDOWN}
 ## 1. Knee rock
 
-- **Position:** supine (lying on your back)
-- **Dose:** 2 sets of 10, hold 5 seconds, each side, rest 30 seconds between
-  sets
+- **Position:** lying on your back
+- **How much:** 2 sets of 10 reps each side, hold 5 seconds, one side at a time,
+  rest 30 seconds between sets
+- **Takes:** about 7 minutes
 - **Note:** Eases the lower back before sleep.
 
 ### Steps
@@ -366,9 +479,10 @@ WIND_DOWN_MARKDOWN = f"""\
 
 ## 2. Prone rest
 
-- **Position:** prone (lying face down)
+- **Position:** lying face down
 - **Set 1:** 1 rep, hold 45 seconds, then rest 15 seconds
 - **Set 2:** 1 rep, hold 30 seconds
+- **Takes:** about 2 minutes
 
 ### Steps
 
@@ -384,19 +498,22 @@ KNEE_ROCK_MARKDOWN = f"""\
 
 Rock your bent knees gently from side to side.
 
-- **Position:** supine (lying on your back)
-- **Targets:** lower back, obliques
-- **Bias:** rotation (twisting)
-- **Time of day:** evening, bedtime
-- **Dose:** 1 to 2 sets of 8 to 10, hold 3 to 5 seconds, each side, rest 30
-  seconds between sets
-- **Equipment:** mat
-- **Difficulty:** beginner
+- **Position:** lying on your back
+- **Works:** lower back and sides of the waist
+- **Movement:** twisting
+- **Suits:** in the evening or before bed
+- **How much:** 1 to 2 sets of 8 to 10 reps each side, hold 3 to 5 seconds, one
+  side at a time, rest 30 seconds between sets
+- **How often:** once a day, every day if you can, and at least 3 days a week
+- **You need:** a mat
+- **Level:** beginner
 
 ## Before you start
 
 {SEEK_HELP_MARKDOWN}
 {ROUTINE_ADVICE_MARKDOWN}
+{FEEL_MARKDOWN}
+{FLOOR_MARKDOWN}
 ## Steps
 
 1. Lie on your back with your knees bent.
@@ -448,37 +565,43 @@ class TestToMarkdown:
     def test_without_optional_parts(self) -> None:
         """Without time of day, targets, safety, notes or note, those are left out.
 
-        The seek-help box, the stop rule and when to see a specialist stay.
+        The seek-help box, the stop rule, when to see a specialist, what to
+        feel and the traffic light stay; standing, no floor section.
         """
+        standing = attrs.evolve(PRONE_REST, position=Position.STANDING)
         routine = Routine(
             name="R",
-            steps=[RoutineStep(exercise=PRONE_REST, sets=[ExerciseSet(reps=1)])],
+            steps=[RoutineStep(exercise=standing, sets=[ExerciseSet(reps=1)])],
         )
         assert (
             "# R\n\n"
-            "- **Total time:** 14 seconds\n\n"
+            "- **Takes:** 14 seconds\n"
+            "- **How often:** once a day, every day if you can, and at least 3 "
+            "days a week\n\n"
             "## Before you start\n\n"
-            f"{SEEK_HELP_MARKDOWN}\n{ROUTINE_ADVICE_MARKDOWN}\n"
+            f"{SEEK_HELP_MARKDOWN}\n{ROUTINE_ADVICE_MARKDOWN}\n{FEEL_MARKDOWN}\n"
             "## 1. Prone rest\n\n"
-            "- **Position:** prone (lying face down)\n"
-            "- **Dose:** 1 set of 1 rep\n\n"
+            "- **Position:** standing\n"
+            "- **How much:** 1 slow rep\n"
+            "- **Takes:** 14 seconds\n\n"
             "### Steps\n\n"
             f"1. {PRONE_REST.instructions[0]}\n"
         ) == to_markdown(routine)
 
     def test_pace(self) -> None:
-        """The total time follows the pace it is given."""
+        """The times follow the pace they are given."""
         slow = Pace(move_seconds=4, release_seconds=4)
         fast, slower = to_markdown(wind_down()), to_markdown(wind_down(), pace=slow)
-        assert "- **Total time:** about 9 minutes (8 min 49 s)\n" in fast
-        assert "- **Total time:** about 12 minutes (11 min 37 s)\n" in slower
+        assert "- **Takes:** about 9 minutes (8 min 49 s)\n" in fast
+        assert "- **Takes:** about 12 minutes (11 min 37 s)\n" in slower
+        assert "- **Takes:** about 10 minutes\n" in slower
 
     def test_spine_press_up(self) -> None:
         """The built-in press-up has its numbered steps and dose in plain words."""
         exercise = default_catalog()["spine-press-up"]
         markdown = to_markdown(exercise)
-        assert markdown.startswith(f"# {exercise.name}\n\n")
-        assert "\n- **Dose:** 1 set of 8 to 10, hold 3 to 5 seconds\n" in markdown
+        assert markdown.startswith(f"# {person_name(exercise)}\n\n")
+        assert "\n- **How much:** 8 to 10 reps, hold 3 to 5 seconds\n" in markdown
         flat = " ".join(markdown.split())
         for number, step in enumerate(exercise.instructions, start=1):
             assert f" {number}. {step} " in f"{flat} "
@@ -547,15 +670,17 @@ class TestToMarkdown:
     @given(exercises())
     def test_exercise_reads_literally(self, exercise: Exercise) -> None:
         """Parsed as CommonMark, any exercise's handout shows its data as given."""
-        facts = exercise_facts(exercise, HANDOUT)
+        facts = exercise_facts(exercise, default_catalog())
         expected = [
-            ("h1", shown(exercise.name)),
+            ("h1", shown(person_name(exercise))),
             ("paragraph", shown(exercise.summary)),
-            *(("item", f"{label}: {value}") for label, value in facts),
+            *(("item", f"{label}: {shown(value)}") for label, value in facts),
             ("h2", "Before you start"),
             *SEEK_HELP_OUTLINE,
             ("item", f"Stop rule: {STOP_RULE}"),
             ("item", f"See a specialist: {SEE_SPECIALIST}"),
+            *FEEL_OUTLINE,
+            *floor_outline(exercise),
             *_exercise_outline(exercise, 2, all_cautions(exercise)),
             *_not_planned_for(exercise),
         ]
@@ -626,7 +751,7 @@ class TestToMarkdown:
         """A step shows the person's cautions, For you, then general ones only."""
         markdown = to_markdown(twist_routine(*conditions))
         blocks = outline(markdown)
-        twist = blocks[: blocks.index(("h2", f"2. {PRESS_UP.name}"))]
+        twist = blocks[: blocks.index(("h2", f"2. {person_name(PRESS_UP)}"))]
         expected = [*shown, ("Take care", [SPREADING_CAUTION])]
         first = next(at for at, block in enumerate(twist) if block in CAUTION_HEADS)
         cautions = twist[first:]

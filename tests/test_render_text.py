@@ -1,3 +1,5 @@
+import re
+
 import attrs
 import pytest
 from hypothesis import given
@@ -5,15 +7,20 @@ from hypothesis import strategies as st
 
 from backroutine import (
     SEEK_HELP,
+    Bias,
+    BodyArea,
     Catalog,
     Caution,
     Condition,
+    Dosage,
     Exercise,
     ExerciseSet,
     Pace,
     PlanRequest,
+    Position,
     Routine,
     RoutineStep,
+    Span,
     TimeOfDay,
     Urgency,
     WarningSign,
@@ -23,6 +30,7 @@ from backroutine import (
     to_text,
 )
 from backroutine._advice import SEE_SPECIALIST, STOP_RULE
+from backroutine._facts import person_name
 from backroutine._render_text import (
     exercise_list_text,
     exercise_text,
@@ -70,26 +78,78 @@ See a specialist: If your pain persists, gets worse, or spreads down a leg, see
                   pain can have a cause that needs checking.
 """
 
+FEEL_TEXT = """\
+How it should feel
+  You should feel a gentle stretch, or your muscles working, but not pain. Mild
+  discomfort that eases soon after you stop is fine.
+
+  Score your pain from 0 (none) to 10 (the worst you can imagine) while you
+  exercise, soon after you finish, and again the next morning, and let the score
+  set your next session:
+  - Green: Pain of 0 to 3 that settles soon after you finish. Carry on, and do a
+    little more next time: hold a little longer first, then add a few reps. When
+    an exercise feels easy, try its harder version.
+  - Amber: Pain of 4 or 5, or pain that has not settled by the next morning. Do
+    the same amount next time; do not add more yet.
+  - Red: Pain of 6 or more, or pain that is worse the next day. Next time, go
+    back a step (a shorter hold or fewer reps) or do the easier version. If this
+    keeps happening, see a physiotherapist or your doctor.
+
+  Whatever the colour, a warning sign comes first: stop and get help as the Seek
+  help now box says, and see a professional if your pain persists, gets worse or
+  spreads down a leg.
+"""
+
+FLOOR_TEXT = """\
+Getting down to the floor and back up
+  Take your time, and put your mat beside a sturdy chair, or the side of a bed,
+  that you can lean on. If getting down to the floor is too hard, or it hurts,
+  do the exercises that lie on your back, front or side on a firm bed instead.
+
+  To get down:
+    1. Stand beside the chair, hold it with one hand and step one foot back.
+    2. Bend your knees and lower your back knee gently to the floor, then bring
+       the other knee down beside it.
+    3. Put your hands on the floor, so that you are on your hands and knees.
+    4. To lie down, move your knees a little to one side, lower that hip to the
+       floor, and let yourself down onto your side, taking your weight on your
+       arms.
+    5. Bend your knees and roll onto your back, or onto your front, moving your
+       shoulders and hips together.
+  To get up:
+    1. Bend your knees and roll onto your side, moving your shoulders and hips
+       together.
+    2. Push yourself up with your arms onto your hands and knees.
+    3. Move next to the chair and put both hands on its seat.
+    4. Bring one foot forward, flat on the floor, so that you are kneeling on
+       one knee.
+    5. Push up through your front leg, helped by your arms, to stand. Stand
+       still for a moment before you walk, in case you feel light-headed.
+"""
+
 PRESS_UP_TEXT = f"""\
-Press-up lying face down
-========================
+Press-up lying face down (Spine press-up, or prone press-up)
+============================================================
 id: spine-press-up
 
 Lying face down, you press your upper body up on your hands while your hips stay
 on the floor, gently bending the lower back backwards to undo the forward-bent
 posture of long sitting or bending.
 
-Position:    prone (lying face down)
-Targets:     lumbar spine, hip flexors, abdominals
-Bias:        extension (bending backwards)
-Time of day: midday
-Occasions:   after sitting
-Dose:        1 set of 8 to 10 reps, hold 3 to 5 seconds
-Equipment:   none
-Difficulty:  beginner
+Position:       lying face down
+Works:          lower spine, front of the hips and stomach muscles
+Movement:       arching backwards
+Suits:          in the middle of the day or after sitting for a long time
+How much:       8 to 10 reps, hold 3 to 5 seconds
+How often:      once a day, every day
+You need:       nothing
+Level:          beginner
+Easier version: Resting on your elbows lying face down
 
 {SEEK_HELP_TEXT}
 {ROUTINE_ADVICE_TEXT}
+{FEEL_TEXT}
+{FLOOR_TEXT}
 Steps
   1. Lie face down with your palms on the floor beneath your shoulders.
   2. Press your upper body up slowly, keeping your hips and pelvis on the floor.
@@ -169,25 +229,63 @@ class TestExerciseListText:
 SMALL_ROUTINE_TEXT = f"""\
 Before bed
 ==========
-Time of day: bedtime
-Targets:     lower back
-Total time:  about 8 minutes (7 min 44 s)
+When:      before bed
+Works:     lower back
+Takes:     about 8 minutes (7 min 45 s)
+How often: once a day, every day
 
 {SEEK_HELP_TEXT}
 {ROUTINE_ADVICE_TEXT}
 Safety
   - Stop if it hurts.
 
+{FEEL_TEXT}
+{FLOOR_TEXT}
 Exercises
-  1. {ROTATION.name}
-     Position: supine (lying on your back)
-     Dose:     1 set of 8 reps each side, alternating, hold 12 seconds
+  1. {person_name(ROTATION)}
+     Position: lying on your back
+     How much: 8 reps each side, hold 12 seconds, switching sides each time
+     Takes:    about 4 minutes
      Note:     Eases the lower back before sleep.
+     Steps:
+       1. Lie on your back with your knees bent and your feet on the floor.
+       2. Keeping both shoulders flat on the floor, slowly lower both knees to
+          one side as far as is comfortable.
+       3. Hold the stretch.
+       4. Bring your knees back up to the middle.
+       5. Repeat to the other side.
+     Why it helps:
+       - Makes the spine more mobile.
+       - Brings more blood flow to the lower back.
+       - Eases tightness in the lower back and hips.
+       - Helps prevent the stiffness that comes from poor posture or sitting
+         still for long.
+     Cues:
+       - Feel the stretch in the muscles and ligaments around your spine and
+         hips; it helps them regain their natural range of motion.
+       - Keep both shoulders on the floor and move slowly.
 
-  2. {PRESS_UP.name}
-     Position: prone (lying face down)
-     Set 1:    10 reps, hold 5 seconds, then rest 30 seconds
-     Set 2:    8 reps, hold 3 seconds
+  2. {person_name(PRESS_UP)}
+     Position:       lying face down
+     Set 1:          10 reps, hold 5 seconds, then rest 30 seconds
+     Set 2:          8 reps, hold 3 seconds
+     Takes:          about 3 minutes
+     Easier version: Resting on your elbows lying face down
+     Steps:
+       1. Lie face down with your palms on the floor beneath your shoulders.
+       2. Press your upper body up slowly, keeping your hips and pelvis on the
+          floor.
+       3. Hold for a few seconds with your lower back relaxed.
+       4. Lower yourself slowly back down.
+     Why it helps:
+       - Eases the tightness that long sitting or bending forward leaves in the
+         lower back.
+       - Relieves compression in the lower back by bending it gently backwards.
+       - Makes the spine more flexible.
+       - Can ease pressure on the discs and nerves of the lower back.
+     Cues:
+       - Let your arms do the work while your back and buttocks stay relaxed.
+       - Press up only as far as is comfortable; a partial press-up is fine.
      Take care:
        - Spinal stenosis: Bending backwards may bring on your symptoms: ask a
          professional before you do this exercise.
@@ -213,7 +311,7 @@ class TestRoutineText:
         flat = " ".join(text.split())
         assert text.startswith(f"{routine.name}\n")
         for number, step in enumerate(routine.steps, start=1):
-            assert f"\n  {number}. {step.exercise.name}\n" in text
+            assert f"\n  {number}. {person_name(step.exercise)}\n" in text
             assert step.note is not None
             assert step.note in flat
         assert SEEK_HELP in routine.safety
@@ -230,9 +328,9 @@ class TestRoutineText:
         flat = " ".join(text.split())
         assert f"Stop rule: {STOP_RULE}" in flat
         assert flat.index(STOP_RULE) < flat.index(
-            small_routine().steps[0].exercise.name
+            f"1. {small_routine().steps[0].exercise.name}"
         )
-        assert text.index("\nTotal time:") < text.index("\nStop rule:")
+        assert text.index("\nTakes:") < text.index("\nStop rule:")
 
     def test_safety_before_the_first_exercise(self) -> None:
         """The routine's safety advice comes before the exercises, in order."""
@@ -255,7 +353,7 @@ class TestRoutineText:
             "         professional before you do this exercise.",
             f"       - {SPREADING_CAUTION.text}",
             "",
-            f"  2. {ROTATION.name}",
+            f"  2. {person_name(ROTATION)}",
         ] == lines[take_care + 1 : take_care + 6]
 
     @given(routines())
@@ -271,7 +369,9 @@ class TestRoutineText:
     def test_pace(self) -> None:
         """The total time follows the pace it is given."""
         slow = Pace(move_seconds=4, release_seconds=4)
-        assert "Total time:  10 minutes\n" in routine_text(small_routine(), slow)
+        assert "Takes:     about 10 minutes (10 min 1 s)\n" in routine_text(
+            small_routine(), slow
+        )
 
     @given(routines())
     def test_deterministic(self, routine: Routine) -> None:
@@ -296,19 +396,35 @@ class TestRoutineText:
     def test_without_optional_parts(self) -> None:
         """Without a time of day, targets, notes or safety, those are left out.
 
-        The seek-help box, the stop rule and when to see a specialist stay.
+        The seek-help box, the stop rule, when to see a specialist, what to
+        feel and the traffic light stay; standing, no floor section.
         """
-        bare = attrs.evolve(PRESS_UP, cautions=())
+        bare = Exercise(
+            id="stand-tall",
+            name="Stand tall",
+            summary="Stand up straight.",
+            instructions=["Stand tall and breathe out."],
+            position=Position.STANDING,
+            targets=[BodyArea.LOWER_BACK],
+            bias=Bias.NEUTRAL,
+            times=[],
+            dosage=Dosage(sets=Span.exactly(1), reps=Span.exactly(1)),
+        )
         routine = Routine(
             name="R", steps=[RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])]
         )
         assert (
-            "R\n=\nTotal time: 15 seconds\n\n"
-            f"{SEEK_HELP_TEXT}\n{ROUTINE_ADVICE_TEXT}\n"
+            "R\n=\nTakes:     14 seconds\n"
+            "How often: once a day, every day if you can, and at least 3 days a "
+            "week\n\n"
+            f"{SEEK_HELP_TEXT}\n{ROUTINE_ADVICE_TEXT}\n{FEEL_TEXT}\n"
             "Exercises\n"
-            f"  1. {PRESS_UP.name}\n"
-            "     Position: prone (lying face down)\n"
-            "     Dose:     1 set of 1 rep\n"
+            "  1. Stand tall\n"
+            "     Position: standing\n"
+            "     How much: 1 slow rep\n"
+            "     Takes:    14 seconds\n"
+            "     Steps:\n"
+            "       1. Stand tall and breathe out.\n"
         ) == routine_text(routine)
 
     def test_many_steps_align(self) -> None:
@@ -316,9 +432,11 @@ class TestRoutineText:
         bare = attrs.evolve(PRESS_UP, cautions=())
         step = RoutineStep(exercise=bare, sets=[ExerciseSet(reps=1)])
         text = routine_text(Routine(name="R", steps=[step] * 10))
-        assert f"\n   1. {PRESS_UP.name}\n" in text
-        assert f"\n  10. {PRESS_UP.name}\n" in text
-        assert "\n      Dose:     1 set of 1 rep\n" in text
+        name = person_name(PRESS_UP)
+        assert f"\n   1. {name}\n" in text
+        assert f"\n  10. {name}\n" in text
+        assert re.search(r"\n      How much: +1 slow rep\n", text)
+        assert "\n        1. " in text
 
 
 def seek_help_box(text: str) -> str:
@@ -391,20 +509,20 @@ class TestSeekHelpBox:
         assert (0, 1, 1) == tuple(
             flat.count(said) for said in (SEEK_HELP, STOP_RULE, SEE_SPECIALIST)
         )
-        assert "\nSafety\n  - Go slow.\n\nExercises\n" in text
+        assert "\nSafety\n  - Go slow.\n\nHow it should feel\n" in text
 
 
 class TestCautionsForThePerson:
     def test_the_persons_conditions_first(self) -> None:
         """Cautions about the person's conditions come first, marked for them."""
         text = routine_text(twist_routine(Condition.OSTEOPOROSIS))
-        twist = text[text.index("  1. ") : text.index("  2. ")]
+        twist = text[text.index("\n  1. ") : text.index("\n  2. ")]
         assert [
             "     For you:",
             f"       - {OSTEOPOROSIS_CAUTION.text}",
             "     Take care:",
             f"       - {SPREADING_CAUTION.text}",
-        ] == twist.splitlines()[-5:-1]
+        ] == twist.splitlines()[-4:]
 
     @pytest.mark.parametrize(
         ("conditions", "shown", "hidden"),

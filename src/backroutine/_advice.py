@@ -2,12 +2,17 @@
 
 The timer's first cue, the planner's routines and the printed handout all
 carry these words; they live here, below all of them, so each can import
-them.
+them.  So does what a handout says beside them: what a person should feel,
+and how to get down to the floor and back up.
 """
 
 from __future__ import annotations
 
 from typing import Final
+
+import attrs
+
+from backroutine._vocabulary import Position
 
 STOP_RULE: Final = (
     "Stop an exercise if it makes your pain worse, causes new pain, or sends "
@@ -33,3 +38,116 @@ GENERAL_ADVICE: Final = (
     "Little and often works best: do these regularly, without forcing them.",
 )
 """The advice every planned routine carries, from the founding article."""
+
+WHAT_TO_FEEL: Final = (
+    "You should feel a gentle stretch, or your muscles working, but not pain. "
+    "Mild discomfort that eases soon after you stop is fine."
+)
+"""What a person should feel while exercising, in two sentences."""
+
+FLOOR_POSITIONS: Final = frozenset(
+    {
+        Position.SUPINE,
+        Position.PRONE,
+        Position.SIDE_LYING,
+        Position.QUADRUPED,
+        Position.KNEELING,
+        Position.HALF_KNEELING,
+    }
+)
+"""The positions that are on the floor: a handout says how to get down and up."""
+
+
+@attrs.frozen(kw_only=True)
+class GettingDown:
+    """How to get down to exercise lying or kneeling, and back up, in steps.
+
+    Args:
+        heading: What the advice is called.
+        lead: What to know first, in a sentence or two.
+        down: The steps to get down, in order.
+        up: The steps to get back up, in order.
+    """
+
+    heading: str
+    lead: str
+    down: tuple[str, ...]
+    up: tuple[str, ...]
+
+
+TO_THE_FLOOR: Final = GettingDown(
+    heading="Getting down to the floor and back up",
+    lead=(
+        "Take your time, and put your mat beside a sturdy chair, or the side "
+        "of a bed, that you can lean on. If getting down to the floor is too "
+        "hard, or it hurts, do the exercises that lie on your back, front or "
+        "side on a firm bed instead."
+    ),
+    down=(
+        "Stand beside the chair, hold it with one hand and step one foot back.",
+        (
+            "Bend your knees and lower your back knee gently to the floor, then "
+            "bring the other knee down beside it."
+        ),
+        "Put your hands on the floor, so that you are on your hands and knees.",
+        (
+            "To lie down, move your knees a little to one side, lower that hip to "
+            "the floor, and let yourself down onto your side, taking your weight "
+            "on your arms."
+        ),
+        (
+            "Bend your knees and roll onto your back, or onto your front, moving "
+            "your shoulders and hips together."
+        ),
+    ),
+    up=(
+        (
+            "Bend your knees and roll onto your side, moving your shoulders and "
+            "hips together."
+        ),
+        "Push yourself up with your arms onto your hands and knees.",
+        "Move next to the chair and put both hands on its seat.",
+        (
+            "Bring one foot forward, flat on the floor, so that you are kneeling "
+            "on one knee."
+        ),
+        (
+            "Push up through your front leg, helped by your arms, to stand. Stand "
+            "still for a moment before you walk, in case you feel light-headed."
+        ),
+    ),
+)
+"""Getting down to the floor by way of kneeling, and back up with a chair."""
+
+ONTO_THE_BED: Final = GettingDown(
+    heading="Lying down on your bed and getting up, after back surgery",
+    lead=(
+        "Until your surgical team says you may get down onto your knees, do the "
+        "exercises that lie down on your bed rather than on the floor. Get on "
+        "and off it by rolling like a log, your shoulders and hips moving "
+        "together, without twisting."
+    ),
+    down=(
+        "Sit on the side of the bed, about halfway along it.",
+        (
+            "Let yourself down onto your side, taking your weight on your arms, "
+            "as you lift both legs onto the bed together."
+        ),
+        (
+            "Bend your knees and roll onto your back, keeping your shoulders and "
+            "hips in line."
+        ),
+    ),
+    up=(
+        (
+            "Bend your knees and roll onto your side, keeping your shoulders and "
+            "hips in line."
+        ),
+        (
+            "Lower your legs over the side of the bed as you push yourself up to "
+            "sitting with your arms."
+        ),
+        "Sit for a moment before you stand up.",
+    ),
+)
+"""Getting on and off a bed by a log roll, for the first weeks after surgery."""

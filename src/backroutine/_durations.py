@@ -23,11 +23,12 @@ def seconds_text(seconds: int) -> str:
     return plural(seconds, "second")
 
 
-def duration_text(seconds: float) -> str:
+def duration_text(seconds: float, *, exact: bool = True) -> str:
     """A length of time for people, to the nearest second.
 
     ``45 seconds`` under a minute, ``8 minutes`` for whole minutes, else
-    ``about 8 minutes (7 min 59 s)``, with hours as ``1 h 2 min 5 s``.
+    ``about 8 minutes (7 min 59 s)``, with hours as ``1 h 2 min 5 s``; not
+    *exact*, only ``about 8 minutes``.
     """
     whole = math.floor(seconds + 0.5)
     if whole < 60:
@@ -35,12 +36,14 @@ def duration_text(seconds: float) -> str:
     minutes, rest = divmod(whole, 60)
     if not rest:
         return plural(minutes, "minute")
+    about = f"about {plural(math.floor(whole / 60 + 0.5), 'minute')}"
+    if not exact:
+        return about
     hours, within_hour = divmod(minutes, 60)
-    exact = f"{within_hour} min {rest} s"
+    clock = f"{within_hour} min {rest} s"
     if hours:
-        exact = f"{hours} h {exact}"
-    about = plural(math.floor(whole / 60 + 0.5), "minute")
-    return f"about {about} ({exact})"
+        clock = f"{hours} h {clock}"
+    return f"{about} ({clock})"
 
 
 def minutes_text(seconds: float, *, at_least: bool = False) -> str:

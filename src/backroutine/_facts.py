@@ -1,101 +1,233 @@
-"""What a rendering shows of an exercise, a step and a routine, as labelled facts.
+"""What a handout shows of an exercise, a step and a routine, worked out once.
 
 Plain text and Markdown lay the same facts out differently: ``Position:
-prone (lying face down)`` aligned in a terminal, ``- **Position:** ...`` in
-a handout.  The facts, and the values a rendering takes, are worked out
-here once for both.
+lying on your back`` aligned in a terminal, ``- **Position:** ...`` in a
+handout.  The facts, in plain words, are worked out here once for both:
+names a person understands, the dose with its units, how often, the time
+each part takes (computed from the routine, never read from its notes), the
+easier and harder versions found in a catalog, and whether the person needs
+to get down to the floor.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 import reprlib
 from collections.abc import Iterable
-from types import MappingProxyType
 from typing import Final
 
-from backroutine._advice import SEE_SPECIALIST, STOP_RULE
-from backroutine._dose_words import Wording, dosage_words, dose_fields
+from backroutine._advice import (
+    FLOOR_POSITIONS,
+    ONTO_THE_BED,
+    SEE_SPECIALIST,
+    STOP_RULE,
+    TO_THE_FLOOR,
+    GettingDown,
+)
+from backroutine._catalog import Catalog
+from backroutine._dose_words import (
+    DEFAULT_FREQUENCY,
+    dose_fields,
+    dose_text,
+    frequency_text,
+)
 from backroutine._durations import duration_text
-from backroutine._model import Caution, Exercise, Routine, RoutineStep
+from backroutine._model import Caution, Exercise, Frequency, Routine, RoutineStep
+from backroutine._plain_words import plain, plain_list
 from backroutine._safety import CONDITION_RULES
 from backroutine._signs import SEEK_HELP
-from backroutine._text import words
-from backroutine._timing import Pace, estimate_duration
-from backroutine._vocabulary import Bias, Position
+from backroutine._text import join, words
+from backroutine._timing import Pace, estimate_duration, timeline
+from backroutine._vocabulary import Bias, Condition, CueKind, Movement, Position
 
-_POSITIONS: Final = MappingProxyType(
-    {
-        Position.SUPINE: "lying on your back",
-        Position.PRONE: "lying face down",
-        Position.SIDE_LYING: "lying on your side",
-        Position.QUADRUPED: "on hands and knees",
-        Position.HALF_KNEELING: "on one knee",
-    }
-)
-_BIASES: Final = MappingProxyType(
-    {
-        Bias.FLEXION: "bending forwards",
-        Bias.EXTENSION: "bending backwards",
-        Bias.ROTATION: "twisting",
-        Bias.NEUTRAL: "the spine kept steady",
-        Bias.MIXED: "more than one direction",
-    }
-)
+HOW_OFTEN: Final = "How often"
+"""The label of how often to do a routine or an exercise."""
+
+TAKES: Final = "Takes"
+"""The label of how long a routine or a step takes."""
+
+
+_ALSO_CALLED: Final = re.compile(r"(.+?) \(([^()]+)\)")
+"""A clinical name with another name in brackets: ``Prone on elbows (sphinx)``."""
+
+
+def person_name(exercise: Exercise) -> str:
+    """The name a person reads: the name, then the clinical name in brackets.
+
+    ``Pelvic tilt lying on your back (Supine posterior pelvic tilt)``; the
+    name alone where there is no clinical name, or it says the same.  A
+    clinical name's own brackets become ", or", so that brackets do not
+    nest: ``(Prone on elbows, or sphinx)``.
+    """
+    clinical = exercise.clinical_name
+    if clinical is None or clinical.casefold() == exercise.name.casefold():
+        return exercise.name
+    also = _ALSO_CALLED.fullmatch(clinical)
+    if also is not None:
+        clinical = f"{also[1]}, or {also[2]}"
+    return f"{exercise.name} ({clinical})"
 
 
 def listing(members: Iterable[enum.Enum]) -> str:
-    """*members* as words separated by commas, or ``none``."""
+    """*members*' values as words separated by commas, or ``none``, for a listing."""
     return ", ".join(map(words, members)) or "none"
 
 
-def _glossed(member: enum.Enum, gloss: str | None) -> str:
-    """*member* as words, with *gloss* in brackets if there is one."""
-    return f"{words(member)} ({gloss})" if gloss else words(member)
-
-
 def position_words(position: Position) -> str:
-    """A position as words, explained where its name may not say enough."""
-    return _glossed(position, _POSITIONS.get(position))
+    """A position's value, with its plain words in brackets, for a listing.
+
+    ``supine (lying on your back)``: an exercise listing names the value
+    that ``--position`` takes; a handout says only the plain words.
+    """
+    return f"{words(position)} ({plain(position)})"
 
 
-def exercise_facts(exercise: Exercise, wording: Wording) -> list[tuple[str, str]]:
-    """Position, targets, bias, when it suits, dose, equipment and difficulty."""
+def _movement_words(exercise: Exercise) -> str:
+    """How the exercise moves the back, in every phase: ``bending forward``."""
+    moves = [move for move in Movement if move in exercise.movements]
+    return plain_list(moves) if moves else plain(Bias.NEUTRAL)
+
+
+def _suits(exercise: Exercise) -> str | None:
+    """When the exercise suits, the best times last, or None if it says not."""
+    when = plain_list((*exercise.times, *exercise.occasions), word="or", empty="")
+    if not when:
+        return None
+    if exercise.best_times:
+        when += f"; best {plain_list(exercise.best_times, word='or')}"
+    return when
+
+
+def versions(exercise: Exercise, catalog: Catalog) -> list[tuple[str, str]]:
+    """The nearest easier and harder versions of *exercise*, by name.
+
+    The easier ones are the exercises of *catalog* that name it as their
+    harder version; the harder ones, those its own ``harder`` ids name that
+    *catalog* holds.  An id the catalog does not hold is left out, as is
+    everything for an exercise from another catalog that it cannot find:
+    a handout shows what it can, and never fails for a missing version.
+    """
+    harder = [found.name for i in exercise.harder if (found := catalog.get(i))]
+    easier = []
+    if exercise.id in catalog:
+        easier = [
+            other.name
+            for other in catalog.easier_than(exercise.id)
+            if exercise.id in other.harder
+        ]
+    fields = []
+    for label, names in (("Easier", easier), ("Harder", harder)):
+        if names:
+            heading = f"{label} {'version' if len(names) == 1 else 'versions'}"
+            fields.append((heading, join(names, word="or")))
+    return fields
+
+
+def exercise_facts(exercise: Exercise, catalog: Catalog) -> list[tuple[str, str]]:
+    """Position, what it works and moves, when, how much and often, and versions."""
     facts = [
-        ("Position", position_words(exercise.position)),
-        ("Targets", listing(exercise.targets)),
-        ("Bias", _glossed(exercise.bias, _BIASES[exercise.bias])),
+        ("Position", plain(exercise.position)),
+        ("Works", plain_list(exercise.targets)),
+        ("Movement", _movement_words(exercise)),
     ]
-    if exercise.times:
-        facts.append(("Time of day", listing(exercise.times)))
-    if exercise.occasions:
-        facts.append(("Occasions", listing(exercise.occasions)))
+    suits = _suits(exercise)
+    if suits is not None:
+        facts.append(("Suits", suits))
     facts += [
-        ("Dose", dosage_words(exercise.dosage, wording)),
-        ("Equipment", listing(exercise.equipment)),
-        ("Difficulty", words(exercise.difficulty)),
+        ("How much", dose_text(exercise.dosage)),
+        (HOW_OFTEN, frequency_text(exercise.frequency or DEFAULT_FREQUENCY)),
+        ("You need", plain_list(exercise.equipment, empty="nothing")),
+        ("Level", words(exercise.difficulty)),
+        *versions(exercise, catalog),
     ]
     return facts
 
 
-def step_fields(step: RoutineStep, wording: Wording) -> list[tuple[str, str]]:
-    """A step's position, its sets in plain words and its note."""
-    fields = [("Position", position_words(step.exercise.position))]
-    fields += dose_fields(step.sets, wording)
+def routine_frequency(routine: Routine) -> Frequency | None:
+    """How often to do the whole routine, or None where its exercises differ.
+
+    The frequency its exercises give, when those that give one agree; the
+    default (:data:`~backroutine._dose_words.DEFAULT_FREQUENCY`) when none
+    does; None when they give different ones, each then said with its own
+    exercise.
+    """
+    given = {e.frequency for e in routine.exercises if e.frequency is not None}
+    if len(given) > 1:
+        return None
+    return given.pop() if given else DEFAULT_FREQUENCY
+
+
+_STEP_STARTS: Final = frozenset({CueKind.GET_READY, CueKind.NEXT_EXERCISE})
+"""The cues that start a step in a timeline."""
+
+
+def step_seconds(routine: Routine, pace: Pace | None) -> tuple[float, ...]:
+    """How long each step takes, from getting ready for it to the next one.
+
+    Read off the routine's timeline, whose every step starts with a cue to
+    get ready or to go on to it, so the steps add up to its duration.
+    """
+    seconds: list[float] = []
+    for cue in timeline(routine, pace):
+        if cue.kind in _STEP_STARTS:
+            seconds.append(0.0)
+        seconds[-1] += cue.seconds
+    return tuple(seconds)
+
+
+def step_fields(
+    step: RoutineStep, *, seconds: float, often: bool, catalog: Catalog
+) -> list[tuple[str, str]]:
+    """A step's position, dose, time, how often if *often*, versions and note.
+
+    *seconds* is how long the step takes; *often* says whether the step says
+    how often, as it does when the routine's exercises differ.
+    """
+    exercise = step.exercise
+    fields = [("Position", plain(exercise.position)), *dose_fields(step.sets)]
+    fields.append((TAKES, duration_text(seconds, exact=False)))
+    if often:
+        frequency = exercise.frequency or DEFAULT_FREQUENCY
+        fields.append((HOW_OFTEN, frequency_text(frequency)))
+    fields += versions(exercise, catalog)
     if step.note is not None:
         fields.append(("Note", step.note))
     return fields
 
 
 def routine_facts(routine: Routine, pace: Pace | None) -> list[tuple[str, str]]:
-    """The time of day and targets, where given, and the total time."""
+    """When, what it works (where given), how long it takes, and how often.
+
+    The time is computed from the routine's steps by the timing model of
+    *pace*, whatever its notes say.
+    """
     facts = []
     if routine.time_of_day is not None:
-        facts.append(("Time of day", words(routine.time_of_day)))
+        facts.append(("When", plain(routine.time_of_day)))
     if routine.targets:
-        facts.append(("Targets", listing(routine.targets)))
-    facts.append(("Total time", duration_text(estimate_duration(routine, pace))))
+        facts.append(("Works", plain_list(routine.targets)))
+    facts.append((TAKES, duration_text(estimate_duration(routine, pace))))
+    frequency = routine_frequency(routine)
+    often = "as each exercise says" if frequency is None else frequency_text(frequency)
+    facts.append((HOW_OFTEN, often))
     return facts
+
+
+def getting_down(value: Routine | Exercise) -> GettingDown | None:
+    """How to get down to the floor and back up, if anything is done there.
+
+    None when no step is on the floor (lying, kneeling, on hands and
+    knees); after back surgery, how to use a bed instead, as a person is
+    not to kneel until the surgical team says so.
+    """
+    exercises = value.exercises if isinstance(value, Routine) else (value,)
+    if not any(e.position in FLOOR_POSITIONS for e in exercises):
+        return None
+    conditions = value.conditions if isinstance(value, Routine) else None
+    if conditions and Condition.RECENT_BACK_SURGERY in conditions:
+        return ONTO_THE_BED
+    return TO_THE_FLOOR
 
 
 ROUTINE_ADVICE: Final = (("Stop rule", STOP_RULE), ("See a specialist", SEE_SPECIALIST))

@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from backroutine._dose_words import HANDOUT
+from backroutine._advice import WHAT_TO_FEEL
+from backroutine._builtin import default_catalog
+from backroutine._catalog import Catalog
 from backroutine._facts import (
     EXERCISE_ADVICE,
     NOT_PLANNED_FOR,
@@ -19,16 +21,21 @@ from backroutine._facts import (
     caution_groups,
     caution_texts,
     exercise_facts,
+    getting_down,
     not_planned_for,
     not_renderable,
     other_safety,
+    person_name,
     routine_facts,
+    routine_frequency,
     step_fields,
+    step_seconds,
 )
 from backroutine._model import Exercise, Routine
 from backroutine._public import publish
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
 from backroutine._timing import Pace
+from backroutine._traffic_light import HOW_TO_SCORE, SIGNS_FIRST, ZONES
 from backroutine._wrapping import WIDTH, wrap
 
 # Characters with a meaning anywhere in a line (emphasis, code, links, HTML,
@@ -121,6 +128,53 @@ def _seek_help_box() -> list[str]:
     ]
 
 
+def _paragraph(text: str) -> list[str]:
+    """*text* as a paragraph, read literally."""
+    return _lines(_escape(text))
+
+
+def _feel_sections(level: int) -> list[list[str]]:
+    """What to feel and the pain traffic light, headed at *level*."""
+    light: list[str] = []
+    for zone in ZONES:
+        when = f"{zone.when[:1].upper()}{zone.when[1:]}."
+        text = (
+            f"**{zone.colour.capitalize()}:** {_escape(when)} {_escape(zone.next_time)}"
+        )
+        light += _lines(text, indent="- ", hang="  ")
+    return [
+        _heading(level, "How it should feel"),
+        _paragraph(WHAT_TO_FEEL),
+        _paragraph(HOW_TO_SCORE),
+        light,
+        _paragraph(SIGNS_FIRST),
+    ]
+
+
+def _getting_down_sections(value: Routine | Exercise, level: int) -> list[list[str]]:
+    """How to get down to the floor and up, headed at *level*, if it is needed."""
+    advice = getting_down(value)
+    if advice is None:
+        return []
+    return [
+        _heading(level, advice.heading),
+        _paragraph(advice.lead),
+        *_section(level + 1, "Getting down", advice.down, numbered=True),
+        *_section(level + 1, "Getting up", advice.up, numbered=True),
+    ]
+
+
+def _before_you_start(value: Routine | Exercise, advice: list[str]) -> list[list[str]]:
+    """The seek-help box and *advice*, what to feel, and getting down if needed."""
+    return [
+        _heading(2, "Before you start"),
+        _seek_help_box(),
+        advice,
+        *_feel_sections(2),
+        *_getting_down_sections(value, 2),
+    ]
+
+
 def _exercise_sections(
     exercise: Exercise, level: int, cautions: list[tuple[str, tuple[str, ...]]]
 ) -> list[list[str]]:
@@ -143,15 +197,13 @@ def _document(blocks: Iterable[list[str]]) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-def _exercise_markdown(exercise: Exercise) -> str:
+def _exercise_markdown(exercise: Exercise, catalog: Catalog) -> str:
     return _document(
         [
-            _heading(1, exercise.name),
-            _lines(_escape(exercise.summary)),
-            _fields(exercise_facts(exercise, HANDOUT)),
-            _heading(2, "Before you start"),
-            _seek_help_box(),
-            _fields(EXERCISE_ADVICE),
+            _heading(1, person_name(exercise)),
+            _paragraph(exercise.summary),
+            _fields(exercise_facts(exercise, catalog)),
+            *_before_you_start(exercise, _fields(EXERCISE_ADVICE)),
             *_exercise_sections(
                 exercise,
                 2,
@@ -164,43 +216,58 @@ def _exercise_markdown(exercise: Exercise) -> str:
     )
 
 
-def _routine_markdown(routine: Routine, pace: Pace | None) -> str:
+def _routine_markdown(routine: Routine, pace: Pace | None, catalog: Catalog) -> str:
+    advice = [*_fields(ROUTINE_ADVICE), *_list(other_safety(routine), numbered=False)]
     blocks = [
         _heading(1, routine.name),
         _fields(routine_facts(routine, pace)),
-        _heading(2, "Before you start"),
-        _seek_help_box(),
-        [*_fields(ROUTINE_ADVICE), *_list(other_safety(routine), numbered=False)],
+        *_before_you_start(routine, advice),
     ]
+    often = routine_frequency(routine) is None
+    seconds = step_seconds(routine, pace)
     for number, step in enumerate(routine.steps, start=1):
         cautions = caution_groups(
             routine.cautions(step.exercise), personal=routine.conditions is not None
         )
+        fields = step_fields(
+            step, seconds=seconds[number - 1], often=often, catalog=catalog
+        )
         blocks += [
-            _heading(2, step.exercise.name, number=number),
-            _fields(step_fields(step, HANDOUT)),
+            _heading(2, person_name(step.exercise), number=number),
+            _fields(fields),
             *_exercise_sections(step.exercise, 3, cautions),
         ]
     blocks += _section(2, "Notes", routine.notes)
     return _document(blocks)
 
 
-def to_markdown(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
+def to_markdown(
+    value: Routine | Exercise,
+    *,
+    pace: Pace | None = None,
+    catalog: Catalog | None = None,
+) -> str:
     """A routine or an exercise as a printable handout, in Markdown.
 
-    CommonMark a person can print or a Markdown viewer can show.  A routine
-    gives a ``#`` title; its time of day, targets and total time; under
-    *Before you start*, the seek-help box as a quote (a bold *Seek help
-    now*, what to do, and the emergency signs as a list), then a list of the
-    stop rule, when to see a specialist and the rest of its safety advice;
-    then a ``## N. Name`` section per exercise with its position,
-    the dose in plain words ("2 sets of 10, hold 5 seconds, each side"), the
-    step's note, then the numbered steps, *Why it helps*, *Cues*, and the
-    cautions that concern the routine's person: *For you* (about their
-    conditions) and *Take care* (anyone may need them); then the notes.  An
-    exercise gives its title, summary and facts, *Before you start* with
-    the seek-help box and the stop rule, then the same sections, with all
-    its cautions under *Take care*.
+    CommonMark a person can print or a Markdown viewer can show, in plain
+    words: "lying on your back", not "supine"; "bending forward", not
+    "flexion".  A routine gives a ``#`` title; when it is for, what it
+    works, how long it takes (computed from its steps, never read from its
+    notes) and how often to do it; under *Before you start*, the seek-help
+    box as a quote (a bold *Seek help now*, what to do, and the emergency
+    signs as a list), then a list of the stop rule, when to see a
+    specialist and the rest of its safety advice; *How it should feel*,
+    with the pain traffic light; how to get down to the floor and back up,
+    when a step is on the floor; then a ``## N. Name (Clinical name)``
+    section per exercise with its position, the dose with its units ("2
+    sets of 10 reps, hold 5 seconds"), how long it takes, how often when
+    the exercises differ, its easier and harder versions, the step's note,
+    then the numbered steps, *Why it helps*, *Cues*, and the cautions that
+    concern the routine's person: *For you* (about their conditions) and
+    *Take care* (anyone may need them); then the notes, as they are.  An
+    exercise gives its title, summary and facts, then the same parts, with
+    all its cautions under *Take care* and the conditions it is *Not
+    planned for*.
 
     Text from the values (names, steps, notes...) is escaped, so that it
     reads literally: an exercise named ``*bold*`` is not shown in bold.
@@ -208,8 +275,11 @@ def to_markdown(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
     Args:
         value: The :class:`~backroutine.Routine` or
             :class:`~backroutine.Exercise` to render.
-        pace: The timing model for a routine's total time; None for the
+        pace: The timing model for a routine's times; None for the
             default :class:`~backroutine.Pace`.  Unused for an exercise.
+        catalog: Where to find each exercise's easier and harder versions;
+            None for :func:`~backroutine.default_catalog`.  A version it
+            does not hold is left out.
 
     Returns:
         The Markdown source, ending with a newline, with no line wider than
@@ -219,10 +289,12 @@ def to_markdown(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
     Raises:
         TypeError: *value* is neither a routine nor an exercise.
     """
+    if catalog is None:
+        catalog = default_catalog()
     if isinstance(value, Routine):
-        return _routine_markdown(value, pace)
+        return _routine_markdown(value, pace, catalog)
     if isinstance(value, Exercise):
-        return _exercise_markdown(value)
+        return _exercise_markdown(value, catalog)
     raise TypeError(not_renderable("to_markdown", value))
 
 

@@ -12,8 +12,10 @@ import itertools
 from collections.abc import Iterable
 from typing import Final
 
+from backroutine._advice import WHAT_TO_FEEL
+from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._dose_words import TEXT, dose_text
+from backroutine._dose_words import dose_text
 from backroutine._facts import (
     EXERCISE_ADVICE,
     NOT_PLANNED_FOR,
@@ -21,13 +23,17 @@ from backroutine._facts import (
     caution_groups,
     caution_texts,
     exercise_facts,
+    getting_down,
     listing,
     not_planned_for,
     not_renderable,
     other_safety,
+    person_name,
     position_words,
     routine_facts,
+    routine_frequency,
     step_fields,
+    step_seconds,
 )
 from backroutine._model import (
     Caution,
@@ -46,6 +52,7 @@ from backroutine._signs import (
     URGENCY_WORDS,
 )
 from backroutine._timing import Pace
+from backroutine._traffic_light import HOW_TO_SCORE, SIGNS_FIRST, ZONES
 from backroutine._vocabulary import Urgency
 from backroutine._wrapping import WIDTH, wrap
 
@@ -94,16 +101,26 @@ def caution_lines(
     return lines
 
 
-def _section(heading: str, items: tuple[str, ...], *, numbered: bool) -> list[str]:
+def _section(
+    heading: str, items: tuple[str, ...], *, numbered: bool, indent: str = ""
+) -> list[str]:
+    """A heading and *items* under it, after *indent*; nothing if there are none.
+
+    Headed on its own (``Steps``) after a blank line at the left margin, or
+    within a step (``Steps:``) when indented.
+    """
     if not items:
         return []
-    lines = ["", heading]
+    lines = [f"{indent}{heading}:"] if indent else ["", heading]
+    inner = indent + _INDENT
     if not numbered:
-        return lines + bullets(items, indent=_INDENT)
+        return lines + bullets(items, indent=inner)
     width = len(str(len(items)))
     for number, item in enumerate(items, start=1):
         mark = f"{number:>{width}}."
-        lines += wrap(item, indent=f"{_INDENT}{mark} ", hang=" " * (len(mark) + 3))
+        lines += wrap(
+            item, indent=f"{inner}{mark} ", hang=" " * (len(inner + mark) + 1)
+        )
     return lines
 
 
@@ -153,25 +170,74 @@ def exercise_list_text(catalog: Catalog) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def exercise_text(exercise: Exercise) -> str:
+def _paragraph(text: str) -> list[str]:
+    """*text* wrapped as a paragraph within a section, after a blank line."""
+    return ["", *wrap(text, indent=_INDENT)]
+
+
+def _feel_lines() -> list[str]:
+    """What to feel and the pain traffic light, as a section."""
+    lines = ["", "How it should feel", *wrap(WHAT_TO_FEEL, indent=_INDENT)]
+    lines += _paragraph(HOW_TO_SCORE)
+    for zone in ZONES:
+        when = f"{zone.when[:1].upper()}{zone.when[1:]}."
+        text = f"{zone.colour.capitalize()}: {when} {zone.next_time}"
+        lines += wrap(text, indent=f"{_INDENT}- ", hang=f"{_INDENT}  ")
+    return lines + _paragraph(SIGNS_FIRST)
+
+
+def _getting_down_lines(value: Routine | Exercise) -> list[str]:
+    """How to get down to the floor and up, as a section, if it is needed."""
+    advice = getting_down(value)
+    if advice is None:
+        return []
+    return [
+        "",
+        advice.heading,
+        *wrap(advice.lead, indent=_INDENT),
+        "",
+        *_section("To get down", advice.down, numbered=True, indent=_INDENT),
+        *_section("To get up", advice.up, numbered=True, indent=_INDENT),
+    ]
+
+
+def _how_to(exercise: Exercise, *, indent: str) -> list[str]:
+    """The numbered steps, why it helps and cues, each headed after *indent*."""
+    return [
+        *_section("Steps", exercise.instructions, numbered=True, indent=indent),
+        *_section("Why it helps", exercise.benefits, numbered=False, indent=indent),
+        *_section("Cues", exercise.cues, numbered=False, indent=indent),
+    ]
+
+
+def exercise_text(exercise: Exercise, catalog: Catalog | None = None) -> str:
     """One exercise in full, for a person to read and follow.
 
-    The name and id, the summary, the facts (position, targets, bias, when
-    it suits, dose, equipment, difficulty), the seek-help box and the stop
-    rule, then the numbered steps, why it helps, cues, every caution, and
-    the conditions whose safety rules leave it out, and why.
+    The name (and clinical name) and id, the summary, the facts in plain
+    words (position, what it works and how it moves the back, when it
+    suits, how much and how often, what is needed, its level, and its
+    easier and harder versions in *catalog*, the built-in one if None),
+    the seek-help box and the stop rule, what to feel and the pain traffic
+    light, how to get down to the floor if it is done there, then the
+    numbered steps, why it helps, cues, every caution, and the conditions
+    whose safety rules leave it out, and why.
     """
+    if catalog is None:
+        catalog = default_catalog()
+    facts = exercise_facts(exercise, catalog)
     lines = [
-        *_title(exercise.name),
+        *_title(person_name(exercise)),
         *wrap(f"id: {exercise.id}"),
         "",
         *wrap(exercise.summary),
         "",
-        *_fields(exercise_facts(exercise, TEXT)),
+        *_fields(facts),
         "",
         *seek_help_box(),
         "",
         *_fields(EXERCISE_ADVICE),
+        *_feel_lines(),
+        *_getting_down_lines(exercise),
         *_section("Steps", exercise.instructions, numbered=True),
         *_section("Why it helps", exercise.benefits, numbered=False),
         *_section("Cues", exercise.cues, numbered=False),
@@ -181,41 +247,61 @@ def exercise_text(exercise: Exercise) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _step_lines(
-    number: int, width: int, step: RoutineStep, routine: Routine
+def _step_lines(  # noqa: PLR0913 (a step, where it stands, and what it shows)
+    number: int,
+    width: int,
+    step: RoutineStep,
+    routine: Routine,
+    *,
+    seconds: float,
+    often: bool,
+    catalog: Catalog,
 ) -> list[str]:
-    """A numbered step, with the cautions that concern *routine*'s person."""
+    """A numbered step: its facts, how to do it, and its person's cautions."""
     head = f"{_INDENT}{number:>{width}}. "
     hang = " " * len(head)
+    fields = step_fields(step, seconds=seconds, often=often, catalog=catalog)
     lines = [
-        *wrap(step.exercise.name, indent=head, hang=hang),
-        *_fields(step_fields(step, TEXT), indent=hang),
+        *wrap(person_name(step.exercise), indent=head, hang=hang),
+        *_fields(fields, indent=hang),
+        *_how_to(step.exercise, indent=hang),
     ]
     personal = routine.conditions is not None
     cautions = routine.cautions(step.exercise)
     return lines + caution_lines(cautions, indent=hang, personal=personal)
 
 
-def routine_text(routine: Routine, pace: Pace | None = None) -> str:
-    """A routine for a person to read and follow.
+def routine_text(
+    routine: Routine, pace: Pace | None = None, catalog: Catalog | None = None
+) -> str:
+    """A routine for a person to read and follow, in plain words.
 
-    The name, the time of day, the targets and the total time (by the
-    timing model of *pace*, the default pace if None); then, before any
-    exercise, the seek-help box, the stop rule, when to see a specialist
-    and the rest of the routine's safety advice; then each step numbered,
-    with its exercise, position, sets in plain words, note and the cautions
-    that concern the routine's person (those about their conditions under
-    "For you", then those anyone may need under "Take care"); then the
-    routine's notes.
+    The name, when it is for, what it works, how long it takes (by the
+    timing model of *pace*, the default pace if None, computed from the
+    steps) and how often; then, before any exercise, the seek-help box,
+    the stop rule, when to see a specialist and the rest of the routine's
+    safety advice; what to feel and the pain traffic light; how to get down
+    to the floor and back up, if a step is done there; then each step
+    numbered, with its exercise's name (and clinical name), position, dose
+    with its units, how long it takes, how often (where the exercises
+    differ), its easier and harder versions in *catalog* (the built-in one
+    if None), note, steps, why it helps, cues and the cautions that concern
+    the routine's person (those about their conditions under "For you",
+    then those anyone may need under "Take care"); then the routine's
+    notes, as they are.
 
     Args:
         routine: The routine.
-        pace: The timing model for the total time; None for the default.
+        pace: The timing model for the times; None for the default.
+        catalog: Where to find the easier and harder versions; None for
+            the built-in catalog.
 
     Returns:
         The text, no line wider than :data:`~backroutine._wrapping.WIDTH`,
         ending with a newline.
     """
+    if catalog is None:
+        catalog = default_catalog()
     lines = [
         *_title(routine.name),
         *_fields(routine_facts(routine, pace)),
@@ -224,14 +310,26 @@ def routine_text(routine: Routine, pace: Pace | None = None) -> str:
         "",
         *_fields(ROUTINE_ADVICE),
         *_section("Safety", other_safety(routine), numbered=False),
+        *_feel_lines(),
+        *_getting_down_lines(routine),
         "",
         "Exercises",
     ]
     width = len(str(len(routine.steps)))
+    often = routine_frequency(routine) is None
+    seconds = step_seconds(routine, pace)
     for number, step in enumerate(routine.steps, start=1):
         if number > 1:
             lines.append("")
-        lines += _step_lines(number, width, step, routine)
+        lines += _step_lines(
+            number,
+            width,
+            step,
+            routine,
+            seconds=seconds[number - 1],
+            often=often,
+            catalog=catalog,
+        )
     lines += _section("Notes", routine.notes, numbered=False)
     return "\n".join(lines) + "\n"
 
@@ -282,23 +380,35 @@ def screening_text(screening: Screening) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_text(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
+def to_text(
+    value: Routine | Exercise,
+    *,
+    pace: Pace | None = None,
+    catalog: Catalog | None = None,
+) -> str:
     """A routine or an exercise as plain text, for a terminal.
 
-    What ``backroutine plan`` and ``backroutine show`` print.  A routine
-    gives its name, time of day, targets and total time, the seek-help box
-    (the emergency signs and what to do), the stop rule, when to see a
-    specialist and the rest of its safety advice, then each exercise
-    numbered with its position, sets in plain words, note and the cautions
-    that concern the routine's person, then the notes.  An exercise gives
-    its summary and facts, the seek-help box and the stop rule, numbered
-    steps, why it helps, cues and all its cautions.
+    What ``backroutine plan`` and ``backroutine show`` print: the same
+    handout as :func:`to_markdown`, in the same plain words, laid out for
+    a screen.  A routine gives its name, when it is for, what it works, how
+    long it takes and how often; the seek-help box (the emergency signs
+    and what to do), the stop rule, when to see a specialist and the rest
+    of its safety advice; what to feel and the pain traffic light; how to
+    get down to the floor and back up, when a step is on the floor; then
+    each exercise numbered with its position, dose, time, versions, note,
+    steps, why it helps, cues and the cautions that concern the routine's
+    person; then the notes.  An exercise gives its summary and facts, the
+    seek-help box and the stop rule, what to feel, numbered steps, why it
+    helps, cues and all its cautions.
 
     Args:
         value: The :class:`~backroutine.Routine` or
             :class:`~backroutine.Exercise` to render.
-        pace: The timing model for a routine's total time; None for the
+        pace: The timing model for a routine's times; None for the
             default :class:`~backroutine.Pace`.  Unused for an exercise.
+        catalog: Where to find each exercise's easier and harder versions;
+            None for :func:`~backroutine.default_catalog`.  A version it
+            does not hold is left out.
 
     Returns:
         The text, no line wider than 80 characters, ending with a newline.
@@ -308,9 +418,9 @@ def to_text(value: Routine | Exercise, *, pace: Pace | None = None) -> str:
         TypeError: *value* is neither a routine nor an exercise.
     """
     if isinstance(value, Routine):
-        return routine_text(value, pace)
+        return routine_text(value, pace, catalog)
     if isinstance(value, Exercise):
-        return exercise_text(value)
+        return exercise_text(value, catalog)
     raise TypeError(not_renderable("to_text", value))
 
 

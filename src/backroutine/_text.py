@@ -17,12 +17,12 @@ def words(member: enum.Enum) -> str:
     return str(member.value).replace("_", " ")
 
 
-def join(items: Iterable[str]) -> str:
-    """*items* as a sentence lists them: ``"a, b and c"``."""
+def join(items: Iterable[str], *, word: str = "and") -> str:
+    """*items* as a sentence lists them: ``"a, b and c"``, or with *word*."""
     listed = list(items)
     if len(listed) <= 1:
         return "".join(listed)
-    return ", ".join(listed[:-1]) + " and " + listed[-1]
+    return f"{', '.join(listed[:-1])} {word} {listed[-1]}"
 
 
 def join_some(items: Iterable[str], *, limit: int = 3) -> str:

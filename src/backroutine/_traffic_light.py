@@ -1,0 +1,99 @@
+"""The pain traffic light, as data: what pain after exercising says to do next.
+
+A person scores their pain from 0 to 10 while exercising, soon after, and
+the next morning.  Green (0 to 3, settling soon after) says to carry on and
+do a little more next time; amber (4 or 5, or not settled by the next
+morning), to stay at the same dose; red (6 or more, or worse the next day),
+to go back a step or to the easier version, and to see a professional if
+it keeps happening.  A warning sign overrides the light.
+
+Every handout shows the zones in these words; a programme reads the same
+zones (their pain scores and the change of step) to dose the next session.
+This module sits with the model, below everything that shows or uses them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from backroutine._model import Span
+from backroutine._signs import SEEK_HELP_HEADING
+
+PAIN_SCALE: Final = Span(0, 10)
+"""The pain scores a person gives: 0 for none, 10 for the worst imaginable."""
+
+
+@attrs.frozen(kw_only=True)
+class Zone:
+    """One light of the traffic light: when it shows, and what to do next.
+
+    Args:
+        colour: What the light is called: ``green``, ``amber`` or ``red``.
+        pain: The pain scores, within :data:`PAIN_SCALE`, that show it.
+        when: When it shows, in words a person reads after the colour: the
+            pain scores, and how the pain behaves afterwards.
+        next_time: What to do at the next session, in words.
+        step: How the next session's step of progression changes: 1 up,
+            0 the same, -1 back.
+    """
+
+    colour: str
+    pain: Span
+    when: str
+    next_time: str
+    step: int
+
+
+GREEN: Final = Zone(
+    colour="green",
+    pain=Span(0, 3),
+    when="pain of 0 to 3 that settles soon after you finish",
+    next_time=(
+        "Carry on, and do a little more next time: hold a little longer first, "
+        "then add a few reps. When an exercise feels easy, try its harder "
+        "version."
+    ),
+    step=1,
+)
+"""Carry on, and progress one step next time."""
+
+AMBER: Final = Zone(
+    colour="amber",
+    pain=Span(4, 5),
+    when="pain of 4 or 5, or pain that has not settled by the next morning",
+    next_time="Do the same amount next time; do not add more yet.",
+    step=0,
+)
+"""Stay at the same dose next time."""
+
+RED: Final = Zone(
+    colour="red",
+    pain=Span(6, 10),
+    when="pain of 6 or more, or pain that is worse the next day",
+    next_time=(
+        "Next time, go back a step (a shorter hold or fewer reps) or do the "
+        "easier version. If this keeps happening, see a physiotherapist or "
+        "your doctor."
+    ),
+    step=-1,
+)
+"""Go back a step or to the easier version; see a professional if it recurs."""
+
+ZONES: Final = (GREEN, AMBER, RED)
+"""The zones from the least pain to the most; their scores cover the scale."""
+
+HOW_TO_SCORE: Final = (
+    "Score your pain from 0 (none) to 10 (the worst you can imagine) while you "
+    "exercise, soon after you finish, and again the next morning, and let the "
+    "score set your next session:"
+)
+"""How to use the light, in words that lead into its zones."""
+
+SIGNS_FIRST: Final = (
+    "Whatever the colour, a warning sign comes first: stop and get help as the "
+    f"{SEEK_HELP_HEADING} box says, and see a professional if your pain "
+    "persists, gets worse or spreads down a leg."
+)
+"""That any warning sign overrides the light, in words."""
