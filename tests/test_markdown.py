@@ -37,6 +37,7 @@ from backroutine._advice import (
     SEE_SPECIALIST,
     STOP_RULE,
     TO_THE_FLOOR,
+    TO_THE_FLOOR_AND_FRONT,
     WHAT_TO_FEEL,
     GettingDown,
 )
@@ -257,6 +258,9 @@ def floor_outline(value: Routine | Exercise) -> list[tuple[str, str]]:
         value.conditions or ()
     ):
         return getting_down_outline(ONTO_THE_BED)
+    exercises = value.exercises if isinstance(value, Routine) else (value,)
+    if any(e.position is Position.PRONE for e in exercises):
+        return getting_down_outline(TO_THE_FLOOR_AND_FRONT)
     return getting_down_outline(TO_THE_FLOOR)
 
 
@@ -410,7 +414,7 @@ FLOOR_MARKDOWN = """\
 
 Take your time, and put your mat beside a sturdy chair, or the side of a bed,
 that you can lean on. If getting down to the floor is too hard, or it hurts, do
-the exercises that lie on your back, front or side on a firm bed instead.
+the exercises that lie on your back or side on a firm bed instead.
 
 ### Getting down
 
@@ -420,8 +424,8 @@ the exercises that lie on your back, front or side on a firm bed instead.
 3. Put your hands on the floor, so that you are on your hands and knees.
 4. To lie down, move your knees a little to one side, lower that hip to the
    floor, and let yourself down onto your side, taking your weight on your arms.
-5. Bend your knees and roll onto your back, or onto your front, moving your
-   shoulders and hips together.
+5. Bend your knees and roll onto your back, moving your shoulders and hips
+   together.
 
 ### Getting up
 
@@ -434,6 +438,22 @@ the exercises that lie on your back, front or side on a firm bed instead.
 5. Push up through your front leg, helped by your arms, to stand. Stand still
    for a moment before you walk, in case you feel light-headed.
 """
+
+FLOOR_FRONT_MARKDOWN = FLOOR_MARKDOWN.replace(
+    """\
+that you can lean on. If getting down to the floor is too hard, or it hurts, do
+the exercises that lie on your back or side on a firm bed instead.""",
+    """\
+that you can lean on. If getting down to the floor is too hard, or it hurts, do
+the exercises that lie on your back, front or side on a firm bed instead.""",
+).replace(
+    """\
+5. Bend your knees and roll onto your back, moving your shoulders and hips
+   together.""",
+    """\
+5. Bend your knees and roll onto your back, or onto your front, moving your
+   shoulders and hips together.""",
+)
 
 WIND_DOWN_MARKDOWN = f"""\
 # Wind-down
@@ -450,7 +470,7 @@ WIND_DOWN_MARKDOWN = f"""\
 - Move slowly.
 
 {FEEL_MARKDOWN}
-{FLOOR_MARKDOWN}
+{FLOOR_FRONT_MARKDOWN}
 ## 1. Knee rock
 
 - **Position:** lying on your back

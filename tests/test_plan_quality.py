@@ -115,6 +115,21 @@ class TestWorkedExamples:
         assert note.startswith("Shorter than the 60 minutes asked for")
         assert "first session" in note
 
+    def test_notes_in_plain_words(self) -> None:
+        """Why each step is there, without the data's technical words."""
+        routine = plan(
+            time_of_day=TimeOfDay.MIDDAY,
+            occasion=Occasion.AFTER_SITTING,
+            targets=[BodyArea.LUMBAR_SPINE, BodyArea.HIP_FLEXORS],
+            minutes=30,
+        )
+        text = " ".join(
+            (routine.name, *routine.notes, *(s.note or "" for s in routine.steps))
+        )
+        for jargon in ("lumbar", "flexor", "supine", "prone", "midday", "after_"):
+            assert jargon not in text.lower()
+        assert "Works the lower spine; good to do in the middle of the day" in text
+
     def test_notes_hold_no_figure_that_goes_stale(self) -> None:
         """No "Planned to take about 7.98 minutes": durations are computed."""
         routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=8)
@@ -122,12 +137,20 @@ class TestWorkedExamples:
         assert "Planned to take" not in text
         assert "minutes" not in text
 
+    def test_a_later_step_says_so(self) -> None:
+        """A handout at step 2 does not pass for a first session."""
+        assert not any("step" in n for n in plan(time_of_day=TimeOfDay.BEDTIME).notes)
+        later = plan(time_of_day=TimeOfDay.BEDTIME, progression=2)
+        assert any(n.startswith("Doses at step 2 of") for n in later.notes)
+
     def test_the_name_says_the_occasion(self) -> None:
         routine = plan(
             time_of_day=TimeOfDay.MIDDAY, occasion=Occasion.AFTER_SITTING, minutes=5
         )
         assert "After sitting: lower back" == routine.name
         assert "Bedtime: lower back" == plan(time_of_day=TimeOfDay.BEDTIME).name
+        buttocks = plan(time_of_day=TimeOfDay.EVENING, targets=[BodyArea.GLUTES])
+        assert "Evening: buttocks" == buttocks.name
 
     def test_areas_no_exercise_works_are_refused(self) -> None:
         """Asked only for an area nothing suitable works, nothing else is offered."""

@@ -184,7 +184,7 @@ class TestWorkedExamples:
         )
         for step in routine.steps:
             assert step.note is not None
-            assert "suits" in step.note
+            assert "good to do in the middle of the day" in step.note
         assert any("lower back" in (s.note or "") for s in routine.steps)
         assert any("hips" in (s.note or "") for s in routine.steps)
 
@@ -195,8 +195,8 @@ class TestWorkedExamples:
             targets=[BodyArea.LOWER_BACK, BodyArea.HIP_FLEXORS],
         )
         assert (
-            "Not covered: hip flexors (no suitable exercise for bedtime works this "
-            "area)."
+            "Not covered: front of the hips (no exercise to do before bed works "
+            "this area)."
         ) in routine.notes
         assert not any(e.works(BodyArea.HIP_FLEXORS) for e in routine.exercises)
 
@@ -208,8 +208,8 @@ class TestWorkedExamples:
             minutes=1.5,
         )
         assert (
-            "Not covered: hamstrings (no exercise for this area fits in the time; "
-            "allow more minutes)."
+            "Not covered: backs of the thighs (no exercise for this area fits in "
+            "the time; allow more minutes)."
         ) in routine.notes
 
     def test_area_parts_count(self) -> None:
@@ -450,9 +450,14 @@ class TestPlanningErrors:
                 avoid_positions=[Position.SUPINE, Position.SIDE_LYING],
                 avoid_biases=[Bias.FLEXION],
             )
-        suitable = len(default_catalog().select(time_of_day=TimeOfDay.BEDTIME))
+        suitable = len(
+            default_catalog().select(
+                time_of_day=TimeOfDay.BEDTIME, target=BodyArea.LOWER_BACK
+            )
+        )
         assert str(caught.value).startswith(
-            f"{suitable} exercises suit bedtime, but the constraints leave none ("
+            f"{suitable} exercises suit bedtime and work the lower back, but the "
+            "constraints leave none ("
         )
 
     def test_constraints_leave_nothing_of_one(self) -> None:
@@ -464,7 +469,8 @@ class TestPlanningErrors:
         with pytest.raises(PlanningError) as caught:
             plan_routine(request, press_up_only)
         assert str(caught.value).startswith(
-            "1 exercise suits midday, but the constraints leave none ("
+            "1 exercise suits midday and works the lower back, but the constraints "
+            "leave none ("
         )
 
 

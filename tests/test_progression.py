@@ -26,12 +26,7 @@ from backroutine import (
     default_catalog,
     testing,
 )
-from backroutine._model import REPS_A_STEP, ROUND_HOLD_FROM
-
-
-def is_round(seconds: int) -> bool:
-    """Whole seconds below 10, steps of 5 from 10 seconds up."""
-    return seconds < ROUND_HOLD_FROM or seconds % 5 == 0
+from backroutine._model import is_round_hold, is_round_reps
 
 
 def dose(dosage: Dosage, step: int) -> tuple[int, int, int | None]:
@@ -45,16 +40,17 @@ class TestRoundHolds:
     @pytest.mark.parametrize(
         ("low", "high", "expected"),
         [
-            (3, 5, (3, 4, 5)),  # "a few seconds": whole seconds
+            (3, 5, (3, 5)),  # "a few seconds"
             (10, 15, (10, 15)),
-            (20, 30, (20, 25, 30)),
-            (15, 30, (15, 20, 25, 30)),
-            (5, 20, (5, 10, 15, 20)),  # the low end, then steps of 5
+            (20, 30, (20, 30)),  # no 25: clinicians write 10, 15, 20, 30
+            (15, 30, (15, 20, 30)),
+            (5, 20, (5, 10, 15, 20)),
+            (60, 120, (60, 90, 120)),  # no 65 or 85 seconds
             (21, 23, (21,)),  # no round number: the low end alone
-            (12, 30, (15, 20, 25, 30)),  # the first round number in the range
+            (12, 30, (15, 20, 30)),  # the first round number in the range
         ],
     )
-    def test_steps_of_five_from_ten(
+    def test_the_numbers_a_clinician_writes(
         self, low: int, high: int, expected: tuple[int, ...]
     ) -> None:
         dosage = Dosage(sets=Span(1, 1), reps=Span(2, 3), hold_seconds=Span(low, high))
@@ -72,11 +68,26 @@ class TestRoundHolds:
             return
         assert all(seconds in span for seconds in holds)
         assert list(holds) == sorted(set(holds))
-        assert holds[0] == span.low or is_round(holds[0])
-        if any(
-            is_round(s) and s >= ROUND_HOLD_FROM for s in range(span.low, span.high + 1)
-        ):
-            assert all(is_round(s) for s in holds[1:])
+        if any(is_round_hold(s) for s in range(span.low, span.high + 1)):
+            assert all(is_round_hold(s) for s in holds)
+        else:
+            assert (span.low,) == holds
+
+
+class TestRoundReps:
+    @pytest.mark.parametrize(
+        ("low", "high", "expected"),
+        [
+            (10, 15, (10, 12, 15)),  # no 14
+            (5, 10, (5, 6, 8, 10)),  # no 9
+            (2, 3, (2, 3)),
+            (7, 11, (7, 8, 10, 11)),  # the guidance's own ends are kept
+        ],
+    )
+    def test_the_numbers_a_clinician_writes(
+        self, low: int, high: int, expected: tuple[int, ...]
+    ) -> None:
+        assert expected == Dosage(sets=Span(1, 1), reps=Span(low, high)).round_reps()
 
 
 class TestSteps:
@@ -91,11 +102,10 @@ class TestSteps:
             (1, 10, 15),
             (1, 10, 20),
             (1, 12, 20),
-            (1, 14, 20),
             (1, 15, 20),
             (2, 15, 20),
         ] == [dose(dosage, step) for step in range(dosage.top_step + 1)]
-        assert 6 == dosage.top_step
+        assert 5 == dosage.top_step
 
     def test_past_the_top_stays_at_the_top(self) -> None:
         dosage = Dosage(sets=Span(1, 1), reps=Span(2, 3), hold_seconds=Span(30, 30))
@@ -114,15 +124,20 @@ class TestSteps:
         sets, reps, hold = dose(dosage, step)
         before = dose(dosage, max(step - 1, 0))
         assert sets in dosage.sets
-        assert reps in dosage.reps
+        assert reps in dosage.round_reps()
         if hold is not None:
             assert hold in dosage.round_holds()
-        # Nothing goes down from one step to the next.
+        # Nothing goes down from one step to the next, and one thing goes up.
+        changed = [
+            later != earlier
+            for earlier, later in zip(before, (sets, reps, hold), strict=True)
+        ]
+        assert sum(changed) <= 1
         assert all(
             later is None or earlier is None or later >= earlier
             for earlier, later in zip(before, (sets, reps, hold), strict=True)
         )
-        assert reps - before[1] <= REPS_A_STEP
+        assert is_round_reps(reps) or reps in (dosage.reps.low, dosage.reps.high)
 
 
 def exercise(exercise_id: str, *harder: str) -> Exercise:

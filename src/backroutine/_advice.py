@@ -80,8 +80,8 @@ TO_THE_FLOOR: Final = GettingDown(
     lead=(
         "Take your time, and put your mat beside a sturdy chair, or the side "
         "of a bed, that you can lean on. If getting down to the floor is too "
-        "hard, or it hurts, do the exercises that lie on your back, front or "
-        "side on a firm bed instead."
+        "hard, or it hurts, do the exercises that lie on your back or side on "
+        "a firm bed instead."
     ),
     down=(
         "Stand beside the chair, hold it with one hand and step one foot back.",
@@ -96,8 +96,8 @@ TO_THE_FLOOR: Final = GettingDown(
             "on your arms."
         ),
         (
-            "Bend your knees and roll onto your back, or onto your front, moving "
-            "your shoulders and hips together."
+            "Bend your knees and roll onto your back, moving your shoulders and "
+            "hips together."
         ),
     ),
     up=(
@@ -117,7 +117,27 @@ TO_THE_FLOOR: Final = GettingDown(
         ),
     ),
 )
-"""Getting down to the floor by way of kneeling, and back up with a chair."""
+"""Getting down to the floor by way of kneeling, and back up with a chair.
+
+It says nothing of lying face down: a routine without such a step may be
+for someone who must not (in pregnancy), and :data:`TO_THE_FLOOR_AND_FRONT`
+is for a routine with one.
+"""
+
+TO_THE_FLOOR_AND_FRONT: Final = attrs.evolve(
+    TO_THE_FLOOR,
+    lead=TO_THE_FLOOR.lead.replace(
+        "on your back or side", "on your back, front or side"
+    ),
+    down=(
+        *TO_THE_FLOOR.down[:-1],
+        (
+            "Bend your knees and roll onto your back, or onto your front, moving "
+            "your shoulders and hips together."
+        ),
+    ),
+)
+"""Getting down to the floor, for a routine with a step lying face down."""
 
 ONTO_THE_BED: Final = GettingDown(
     heading="Lying down on your bed and getting up, after back surgery",

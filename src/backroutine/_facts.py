@@ -23,6 +23,7 @@ from backroutine._advice import (
     SEE_SPECIALIST,
     STOP_RULE,
     TO_THE_FLOOR,
+    TO_THE_FLOOR_AND_FRONT,
     GettingDown,
 )
 from backroutine._catalog import Catalog
@@ -99,22 +100,35 @@ def _suits(exercise: Exercise) -> str | None:
     return when
 
 
-def versions(exercise: Exercise, catalog: Catalog) -> list[tuple[str, str]]:
+def versions(
+    exercise: Exercise, catalog: Catalog, conditions: Iterable[Condition] = ()
+) -> list[tuple[str, str]]:
     """The nearest easier and harder versions of *exercise*, by name.
 
     The easier ones are the exercises of *catalog* that name it as their
     harder version; the harder ones, those its own ``harder`` ids name that
     *catalog* holds.  An id the catalog does not hold is left out, as is
     everything for an exercise from another catalog that it cannot find:
-    a handout shows what it can, and never fails for a missing version.
+    a handout shows what it can, and never fails for a missing version.  A
+    version the safety rule of one of *conditions* advises against is left
+    out too: the traffic light sends the person to these versions.
     """
-    harder = [found.name for i in exercise.harder if (found := catalog.get(i))]
+    rules = [CONDITION_RULES[condition] for condition in conditions]
+
+    def allowed(version: Exercise) -> bool:
+        return not any(rule.advises_against(version) for rule in rules)
+
+    harder = [
+        found.name
+        for i in exercise.harder
+        if (found := catalog.get(i)) is not None and allowed(found)
+    ]
     easier = []
     if exercise.id in catalog:
         easier = [
             other.name
             for other in catalog.easier_than(exercise.id)
-            if exercise.id in other.harder
+            if exercise.id in other.harder and allowed(other)
         ]
     fields = []
     for label, names in (("Easier", easier), ("Harder", harder)):
@@ -177,12 +191,18 @@ def step_seconds(routine: Routine, pace: Pace | None) -> tuple[float, ...]:
 
 
 def step_fields(
-    step: RoutineStep, *, seconds: float, often: bool, catalog: Catalog
+    step: RoutineStep,
+    *,
+    seconds: float,
+    often: bool,
+    catalog: Catalog,
+    conditions: Iterable[Condition] = (),
 ) -> list[tuple[str, str]]:
     """A step's position, dose, time, how often if *often*, versions and note.
 
     *seconds* is how long the step takes; *often* says whether the step says
-    how often, as it does when the routine's exercises differ.
+    how often, as it does when the routine's exercises differ; the versions
+    are those the rules of the person's *conditions* allow.
     """
     exercise = step.exercise
     fields = [("Position", plain(exercise.position)), *dose_fields(step.sets)]
@@ -190,7 +210,7 @@ def step_fields(
     if often:
         frequency = exercise.frequency or DEFAULT_FREQUENCY
         fields.append((HOW_OFTEN, frequency_text(frequency)))
-    fields += versions(exercise, catalog)
+    fields += versions(exercise, catalog, conditions)
     if step.note is not None:
         fields.append(("Note", step.note))
     return fields
@@ -227,6 +247,8 @@ def getting_down(value: Routine | Exercise) -> GettingDown | None:
     conditions = value.conditions if isinstance(value, Routine) else None
     if conditions and Condition.RECENT_BACK_SURGERY in conditions:
         return ONTO_THE_BED
+    if any(e.position is Position.PRONE for e in exercises):
+        return TO_THE_FLOOR_AND_FRONT
     return TO_THE_FLOOR
 
 

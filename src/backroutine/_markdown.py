@@ -230,7 +230,11 @@ def _routine_markdown(routine: Routine, pace: Pace | None, catalog: Catalog) -> 
             routine.cautions(step.exercise), personal=routine.conditions is not None
         )
         fields = step_fields(
-            step, seconds=seconds[number - 1], often=often, catalog=catalog
+            step,
+            seconds=seconds[number - 1],
+            often=often,
+            catalog=catalog,
+            conditions=routine.conditions or (),
         )
         blocks += [
             _heading(2, person_name(step.exercise), number=number),

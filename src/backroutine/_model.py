@@ -69,10 +69,20 @@ MAX_VERSIONS: Final = 20
 """The most harder versions an exercise may name."""
 MAX_TIMES_A_DAY: Final = 10
 """The most times a day a frequency may ask for."""
-ROUND_HOLD_FROM: Final = 10
-"""From this many seconds up, a clinician's holds go in steps of 5 seconds."""
-REPS_A_STEP: Final = 2
-"""How many repetitions one step of progression adds."""
+ROUND_HOLDS: Final = frozenset({1, 2, 3, 5, 10, 15, 20, 30, 45, 60})
+"""The holds a clinician writes, in seconds, up to a minute; then every 30."""
+ROUND_REPS: Final = frozenset({8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 100})
+"""The repetitions a clinician writes above 6 (up to 6, any)."""
+
+
+def is_round_hold(seconds: int) -> bool:
+    """Whether a clinician would write a hold of *seconds*: 5, 10, 20, 30, 45, 90."""
+    return seconds in ROUND_HOLDS or (seconds > 60 and seconds % 30 == 0)
+
+
+def is_round_reps(count: int) -> bool:
+    """Whether a clinician would write *count* repetitions: up to 6, 8, 10, 12."""
+    return count <= 6 or count in ROUND_REPS
 
 
 # One named converter per element type: the attrs mypy plugin types
@@ -207,35 +217,36 @@ class Dosage(Value):
     def round_holds(self) -> tuple[int, ...]:
         """The holds within the guidance a clinician would write, shortest first.
 
-        From 10 seconds up, steps of 5 seconds (10, 15, 20, 25, 30, ...).
-        Guidance that stays below 10 seconds ("a few seconds": 3 to 5)
-        goes in whole seconds; guidance that starts below 10 seconds and
-        reaches past it keeps its low end and then the steps of 5 (5, 10,
-        15, 20).  Guidance with no such number in its range (11 to 14
-        seconds, say) gives its low end alone.  Empty for a moving
-        exercise.
+        1, 2, 3 and 5 seconds, then 10, 15, 20, 30, 45 and 60, then every
+        30 seconds (:func:`is_round_hold`).  Guidance with no such number in
+        its range (11 to 14 seconds, say) gives its low end alone.  Empty
+        for a moving exercise.
         """
         if self.hold_seconds is None:
             return ()
         low, high = self.hold_seconds.low, self.hold_seconds.high
-        if high < ROUND_HOLD_FROM:
-            return tuple(range(low, high + 1))
-        below = (low,) if low < ROUND_HOLD_FROM else ()
-        fives = range(max(low, ROUND_HOLD_FROM), high + 1)
-        found = (*below, *(seconds for seconds in fives if seconds % 5 == 0))
+        found = tuple(s for s in range(low, high + 1) if is_round_hold(s))
         return found or (low,)
+
+    def round_reps(self) -> tuple[int, ...]:
+        """The repetitions in the guidance a clinician would write, fewest first.
+
+        The low end, the numbers :func:`is_round_reps` says a clinician
+        writes, and the high end.
+        """
+        low, high = self.reps.low, self.reps.high
+        between = (n for n in range(low + 1, high) if is_round_reps(n))
+        return tuple(dict.fromkeys((low, *between, high)))
 
     def _ladder(self) -> list[tuple[int, int, int | None]]:
         """Every step of progression, as (sets, reps, hold), from a first session."""
         holds = self.round_holds() or (None,)
-        sets, reps = self.sets, self.reps
-        steps = [(sets.low, reps.low, hold) for hold in holds]
-        top_hold = holds[-1]
-        more_reps = range(reps.low + REPS_A_STEP, reps.high + REPS_A_STEP, REPS_A_STEP)
-        steps.extend((sets.low, min(count, reps.high), top_hold) for count in more_reps)
-        steps.extend(
-            (count, reps.high, top_hold) for count in range(sets.low + 1, sets.high + 1)
-        )
+        reps = self.round_reps()
+        sets = self.sets
+        steps = [(sets.low, reps[0], hold) for hold in holds]
+        steps.extend((sets.low, count, holds[-1]) for count in reps[1:])
+        more_sets = range(sets.low + 1, sets.high + 1)
+        steps.extend((count, reps[-1], holds[-1]) for count in more_sets)
         return steps
 
     @property
@@ -248,10 +259,10 @@ class Dosage(Value):
 
         Step 0 is a first session: the low end of every range, the hold at
         the shortest of :meth:`round_holds`.  Each step up lengthens the
-        hold to the next of :meth:`round_holds` first, then adds
-        two repetitions (never past the top of the range),
-        then adds a set.  A step past :attr:`top_step` stays at the top of
-        the guidance: what comes next is the harder version.
+        hold to the next of :meth:`round_holds` first, then the repetitions
+        to the next of :meth:`round_reps`, then adds a set.  A step past
+        :attr:`top_step` stays at the top of the guidance: what comes next
+        is the harder version.
 
         Raises:
             InvalidValueError: *step* is negative.

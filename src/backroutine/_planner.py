@@ -46,6 +46,7 @@ from backroutine._model import (
     RoutineStep,
     Screening,
 )
+from backroutine._plain_words import plain
 from backroutine._public import publish
 from backroutine._safety import (
     CONDITION_RULES,
@@ -312,9 +313,9 @@ def _fit(exercise: Exercise, request: PlanRequest) -> tuple[str, ...]:
     """The time of day and occasion of *request* that *exercise* suits."""
     fit = []
     if request.time_of_day in exercise.times:
-        fit.append(words(request.time_of_day))
+        fit.append(plain(request.time_of_day))
     if request.occasion is not None and request.occasion in exercise.occasions:
-        fit.append(words(request.occasion))
+        fit.append(plain(request.occasion))
     return tuple(fit)
 
 
@@ -415,6 +416,14 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
             )
         )
     return found
+
+
+def _plain_when(request: PlanRequest) -> str:
+    """The time of day and occasion of *request*, in a person's words."""
+    when = plain(request.time_of_day)
+    if request.occasion is not None:
+        when += f" or {plain(request.occasion)}"
+    return when
 
 
 def _when(request: PlanRequest) -> str:
@@ -589,8 +598,7 @@ def _ordered(plan: _Plan) -> list[_Choice]:
     """The choices grouped by position, gentle before deeper within each.
 
     Within a position: never after a harder version of itself (easier
-    versions first, whatever else), then a warm-up first, then the easier
-    difficulty, then catalog order.
+    versions first, whatever else), then as :func:`_gentleness` says.
     """
     ordered: list[_Choice] = []
     groups: dict[Position, list[_Choice]] = {}
@@ -606,10 +614,7 @@ def _ordered(plan: _Plan) -> list[_Choice]:
             }
             for c in group
         }
-        left = sorted(
-            group,
-            key=lambda c: (not c.exercise.warm_up, c.exercise.difficulty.level, c.rank),
-        )
+        left = sorted(group, key=_gentleness)
         while left:
             # The first whose easier versions here are all placed: there is
             # always one, as the catalog's chains have no cycle.
@@ -620,13 +625,31 @@ def _ordered(plan: _Plan) -> list[_Choice]:
     return ordered
 
 
+def _gentleness(choice: _Choice) -> tuple[bool, int, bool, bool, int]:
+    """Gentle first: a warm-up, the easier difficulty, then small movements.
+
+    Within a difficulty, an exercise that holds the spine still under load
+    (bird dog) comes after one that does not, and one that takes a movement
+    to the end of its range after one that does not.
+    """
+    exercise = choice.exercise
+    end_range = any(phase.end_range for phase in exercise.phases)
+    return (
+        not exercise.warm_up,
+        exercise.difficulty.level,
+        exercise.loads_spine,
+        end_range,
+        choice.rank,
+    )
+
+
 def _note(choice: _Choice) -> str:
     """Why the step is there, in plain words."""
-    suits = join(choice.fit)
+    when = join(choice.fit)
     if choice.covers:
-        areas = join(words(a) for a in sorted(choice.covers, key=_area_order))
-        return f"For your {areas}; it suits {suits}."
-    return f"It suits {suits}."
+        areas = join(plain(a) for a in sorted(choice.covers, key=_area_order))
+        return f"Works the {areas}; good to do {when}."
+    return f"Good to do {when}."
 
 
 def _area_order(area: BodyArea) -> int:
@@ -638,13 +661,14 @@ def _name(request: PlanRequest) -> str:
     when = words(request.occasion or request.time_of_day).capitalize()
     if not request.targets:
         return f"{when} routine"
-    return f"{when}: {join(words(area) for area in request.targets)}"
+    return f"{when}: {join(plain(area) for area in request.targets)}"
 
 
 def _routine_notes(
     plan: _Plan, request: PlanRequest, selection: _Selection
 ) -> tuple[str, ...]:
     return (
+        *_progressed(request),
         *_shorter(plan, request),
         *_uncovered(plan, request, selection),
         *_left_out_notes(plan, selection),
@@ -656,16 +680,27 @@ SHORTER_BY: Final = 60.0
 """Seconds of the budget left unused before a routine says why it is shorter."""
 
 
+def _progressed(request: PlanRequest) -> list[str]:
+    """At a later step of progression, that it is not a first session."""
+    if request.progression == 0:
+        return []
+    note = (
+        f"Doses at step {request.progression} of each exercise's progression: "
+        "for after earlier sessions stayed in the green, not for a first session."
+    )
+    return [note]
+
+
 def _shorter(plan: _Plan, request: PlanRequest) -> list[str]:
     """Why the routine is well short of the time asked for, if it is."""
     if plan.out_of_time or request.minutes * 60 - plan.used < SHORTER_BY:
         return []
     asked = minutes_text(request.minutes * 60)
     if request.targets:
-        areas = join(words(area) for area in request.targets)
-        which = f"every suitable exercise for your {areas}"
+        areas = join(plain(area) for area in request.targets)
+        which = f"every suitable exercise for the {areas}"
     else:
-        which = f"every exercise that suits {_when(request)}"
+        which = f"every exercise that suits {_plain_when(request)}"
     note = (
         f"Shorter than the {asked} asked for: it holds {which} that fits, once "
         f"each, at {_dose_asked(request)}; doses rise over sessions, not to fill "
@@ -707,8 +742,8 @@ def _uncovered(plan: _Plan, request: PlanRequest, selection: _Selection) -> list
         elif for_area:
             reason = "no exercise for this area fits in the time; allow more minutes"
         else:
-            reason = f"no suitable exercise for {_when(request)} works this area"
-        notes.append(f"Not covered: {words(area)} ({reason}).")
+            reason = f"no exercise to do {_plain_when(request)} works this area"
+        notes.append(f"Not covered: {plain(area)} ({reason}).")
     return notes
 
 

@@ -260,7 +260,13 @@ def _step_lines(  # noqa: PLR0913 (a step, where it stands, and what it shows)
     """A numbered step: its facts, how to do it, and its person's cautions."""
     head = f"{_INDENT}{number:>{width}}. "
     hang = " " * len(head)
-    fields = step_fields(step, seconds=seconds, often=often, catalog=catalog)
+    fields = step_fields(
+        step,
+        seconds=seconds,
+        often=often,
+        catalog=catalog,
+        conditions=routine.conditions or (),
+    )
     lines = [
         *wrap(person_name(step.exercise), indent=head, hang=hang),
         *_fields(fields, indent=hang),
