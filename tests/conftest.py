@@ -7,8 +7,8 @@ import os
 
 from hypothesis import settings
 
-settings.register_profile("dev", max_examples=40, deadline=None)
+settings.register_profile("dev", max_examples=20, deadline=None)
 settings.register_profile(
-    "ci", max_examples=300, deadline=None, derandomize=True, print_blob=True
+    "ci", max_examples=200, deadline=None, derandomize=True, print_blob=True
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
