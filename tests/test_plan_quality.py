@@ -75,6 +75,11 @@ class TestWorkedExamples:
         assert order.index("prone-lying") < order.index("prone-on-elbows")
         assert order.index("prone-on-elbows") < order.index("spine-press-up")
 
+    def test_the_easiest_version_comes_first_when_time_is_short(self) -> None:
+        """Two minutes at bedtime: one knee to the chest, not both."""
+        routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=2)
+        assert "double-knee-to-chest" not in ids(routine)
+
     def test_single_before_double_knee_to_chest(self) -> None:
         routine = plan(time_of_day=TimeOfDay.BEDTIME, minutes=15)
         order = ids(routine)

@@ -97,6 +97,9 @@ class _Choice:
     # ready) or after another exercise (next exercise): see timed().
     ready: float = 0.0
     change: float = 0.0
+    # How many easier versions of it are among the candidates: the easiest
+    # version comes first, as a first session starts gently.
+    depth: int = 0
 
     @classmethod
     def at_step(  # noqa: PLR0913 (what the planner knows of a candidate)
@@ -128,9 +131,9 @@ class _Choice:
         return self
 
     @property
-    def key(self) -> tuple[int, bool, int]:
-        """Best fit first: more of the time and occasion, a best time, then rank."""
-        return (-len(self.fit), not self.best, self.rank)
+    def key(self) -> tuple[int, int, bool, int]:
+        """The easiest version first, then the best fit, a best time, then rank."""
+        return (self.depth, -len(self.fit), not self.best, self.rank)
 
     def seconds(self, pace: Pace) -> float:
         """How long the step takes at its dose, changes excluded."""
@@ -547,6 +550,16 @@ def _what_to_ask(
     return ", or ".join(ways)
 
 
+def _count_easier(candidates: list[_Choice], versions: _Versions) -> None:
+    """Set each candidate's depth: how many of its easier versions are candidates."""
+    by_id = {choice.exercise.id: choice for choice in candidates}
+    for choice in candidates:
+        for harder in versions.above(choice.exercise):
+            found = by_id.get(harder)
+            if found is not None:
+                found.depth += 1
+
+
 def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) -> None:
     """Pass 1: cover as many requested areas as fit, most areas first."""
     uncovered = set(targets)
@@ -558,8 +571,8 @@ def _cover(plan: _Plan, candidates: list[_Choice], targets: Iterable[BodyArea]) 
             gain = len(choice.covers & uncovered)
             if not gain or choice in chosen or not plan.fits(choice):
                 continue
-            fit, not_best, rank = choice.key
-            key = (-gain, fit, not_best, plan.cost_of_adding(choice), rank)
+            depth, fit, not_best, rank = choice.key
+            key = (-gain, depth, fit, not_best, plan.cost_of_adding(choice), rank)
             if best_key is None or key < best_key:
                 best, best_key = choice, key
         if best is None:
@@ -916,6 +929,8 @@ def plan_routine(
             raise UnknownExerciseError(exercise_id, catalog.nearest_ids(exercise_id))
     selection = _select(request, catalog)
     candidates = [choice.timed(pace) for choice in selection.candidates]
+    versions = _Versions(catalog)
+    _count_easier(candidates, versions)
     budget = request.minutes * 60
     on_back = min(
         (
@@ -929,7 +944,7 @@ def plan_routine(
         _DOWNWARDS[::-1] if request.time_of_day is TimeOfDay.MORNING else _DOWNWARDS
     )
     order = {position: index for index, position in enumerate(downwards)}
-    plan = _Plan(budget, pace, order, _Versions(catalog), on_back)
+    plan = _Plan(budget, pace, order, versions, on_back)
     _cover(plan, candidates, request.targets)
     _add_variety(plan, candidates, any_area=not request.targets)
     if not plan.choices:
