@@ -218,7 +218,7 @@ class Dosage(Value):
         """The holds within the guidance a clinician would write, shortest first.
 
         1, 2, 3 and 5 seconds, then 10, 15, 20, 30, 45 and 60, then every
-        30 seconds (:func:`is_round_hold`).  Guidance with no such number in
+        30 seconds.  Guidance with no such number in
         its range (11 to 14 seconds, say) gives its low end alone.  Empty
         for a moving exercise.
         """
@@ -231,8 +231,8 @@ class Dosage(Value):
     def round_reps(self) -> tuple[int, ...]:
         """The repetitions in the guidance a clinician would write, fewest first.
 
-        The low end, the numbers :func:`is_round_reps` says a clinician
-        writes, and the high end.
+        The low end, then any number up to 6 and 8, 10, 12, 15, 20, 25,
+        30, ..., and the high end.
         """
         low, high = self.reps.low, self.reps.high
         between = (n for n in range(low + 1, high) if is_round_reps(n))
