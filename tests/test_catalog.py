@@ -19,6 +19,8 @@ from backroutine import (
     Occasion,
     PlanRequest,
     Position,
+    Routine,
+    RoutineStep,
     Span,
     TimeOfDay,
     UnknownExerciseError,
@@ -477,6 +479,24 @@ class TestGentlestVersions:
 
 
 class TestBuiltInSafety:
+    @pytest.mark.parametrize("exercise_id", ["childs-pose", "cat-cow"])
+    def test_kneeling_in_pregnancy_has_its_version(self, exercise_id: str) -> None:
+        """Child's pose and cat-cow say how to make room for the bump.
+
+        Both are planned in pregnancy (cat-cow is a favourite): the handout
+        shows the pregnancy caution under them for a pregnant person.
+        """
+        exercise = default_catalog()[exercise_id]
+        routine = Routine(
+            name="Pregnancy",
+            steps=[RoutineStep(exercise=exercise, sets=exercise.dosage.at_step(0))],
+            conditions=[Condition.PREGNANCY],
+        )
+        assert any(
+            Condition.PREGNANCY in caution.conditions and "bump" in caution.advice
+            for caution in routine.cautions(exercise)
+        )
+
     def test_every_exercise_is_valid(self) -> None:
         """Every built-in exercise passes the model's checks again and round-trips."""
         catalog = default_catalog()
