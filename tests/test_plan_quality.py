@@ -142,6 +142,24 @@ class TestWorkedExamples:
         assert "Planned to take" not in text
         assert "minutes" not in text
 
+    def test_a_shorter_routine_says_what_else_kept_exercises_out(self) -> None:
+        """The note names the time on the back, and versions the wrong way round."""
+        pregnant = plan(
+            time_of_day=TimeOfDay.BEDTIME,
+            minutes=8,
+            conditions=[Condition.PREGNANCY],
+        )
+        (short,) = [n for n in pregnant.notes if n.startswith("Shorter")]
+        assert short.endswith(
+            "Others would keep you lying on your back too long at a time."
+        )
+        # In the evening the routine ends lying down: the pelvic tilt on the
+        # back would come after its harder version against a wall.
+        evening = plan(time_of_day=TimeOfDay.EVENING, targets=(), minutes=240)
+        (short,) = [n for n in evening.notes if n.startswith("Shorter")]
+        assert "Others are easier or harder versions of exercises in it" in short
+        assert "Others would keep you" not in short
+
     def test_a_later_step_says_so(self) -> None:
         """A handout at step 2 does not pass for a first session."""
         assert not any("step" in n for n in plan(time_of_day=TimeOfDay.BEDTIME).notes)

@@ -75,68 +75,60 @@ class GettingDown:
     up: tuple[str, ...]
 
 
-TO_THE_FLOOR: Final = GettingDown(
-    heading="Getting down to the floor and back up",
-    lead=(
-        "Take your time, and put your mat beside a sturdy chair, or the side "
-        "of a bed, that you can lean on. If getting down to the floor is too "
-        "hard, or it hurts, do the exercises that lie on your back or side on "
-        "a firm bed instead."
-    ),
-    down=(
-        "Stand beside the chair, hold it with one hand and step one foot back.",
-        (
-            "Bend your knees and lower your back knee gently to the floor, then "
-            "bring the other knee down beside it."
-        ),
-        "Put your hands on the floor, so that you are on your hands and knees.",
-        (
-            "To lie down, move your knees a little to one side, lower that hip to "
-            "the floor, and let yourself down onto your side, taking your weight "
-            "on your arms."
-        ),
-        (
-            "Bend your knees and roll onto your back, moving your shoulders and "
-            "hips together."
-        ),
-    ),
-    up=(
-        (
-            "Bend your knees and roll onto your side, moving your shoulders and "
-            "hips together."
-        ),
-        "Push yourself up with your arms onto your hands and knees.",
-        "Move next to the chair and put both hands on its seat.",
-        (
-            "Bring one foot forward, flat on the floor, so that you are kneeling "
-            "on one knee."
-        ),
-        (
-            "Push up through your front leg, helped by your arms, to stand. Stand "
-            "still for a moment before you walk, in case you feel light-headed."
-        ),
-    ),
-)
-"""Getting down to the floor by way of kneeling, and back up with a chair.
+def _to_the_floor(*, face_down: bool) -> GettingDown:
+    """Getting down to the floor by way of kneeling, and back up with a chair.
 
-It says nothing of lying face down: a routine without such a step may be
-for someone who must not (in pregnancy), and :data:`TO_THE_FLOOR_AND_FRONT`
-is for a routine with one.
-"""
-
-TO_THE_FLOOR_AND_FRONT: Final = attrs.evolve(
-    TO_THE_FLOOR,
-    lead=TO_THE_FLOOR.lead.replace(
-        "on your back or side", "on your back, front or side"
-    ),
-    down=(
-        *TO_THE_FLOOR.down[:-1],
-        (
-            "Bend your knees and roll onto your back, or onto your front, moving "
-            "your shoulders and hips together."
+    Lying face down is named only when *face_down*: a routine without such a
+    step may be for someone who must not lie so (in pregnancy).
+    """
+    lying = "on your back, front or side" if face_down else "on your back or side"
+    roll = "onto your back, or onto your front," if face_down else "onto your back,"
+    return GettingDown(
+        heading="Getting down to the floor and back up",
+        lead=(
+            "Take your time, and put your mat beside a sturdy chair, or the side "
+            "of a bed, that you can lean on. If getting down to the floor is too "
+            f"hard, or it hurts, do the exercises that lie {lying} on a firm bed "
+            "instead."
         ),
-    ),
-)
+        down=(
+            "Stand beside the chair, hold it with one hand and step one foot back.",
+            (
+                "Bend your knees and lower your back knee gently to the floor, "
+                "then bring the other knee down beside it."
+            ),
+            "Put your hands on the floor, so that you are on your hands and knees.",
+            (
+                "To lie down, move your knees a little to one side, lower that hip "
+                "to the floor, and let yourself down onto your side, taking your "
+                "weight on your arms."
+            ),
+            f"Bend your knees and roll {roll} moving your shoulders and hips together.",
+        ),
+        up=(
+            (
+                "Bend your knees and roll onto your side, moving your shoulders and "
+                "hips together."
+            ),
+            "Push yourself up with your arms onto your hands and knees.",
+            "Move next to the chair and put both hands on its seat.",
+            (
+                "Bring one foot forward, flat on the floor, so that you are "
+                "kneeling on one knee."
+            ),
+            (
+                "Push up through your front leg, helped by your arms, to stand. "
+                "Stand still for a moment before you walk, in case you feel "
+                "light-headed."
+            ),
+        ),
+    )
+
+
+TO_THE_FLOOR: Final = _to_the_floor(face_down=False)
+"""Getting down to the floor and back up, for a routine with no step face down."""
+
+TO_THE_FLOOR_AND_FRONT: Final = _to_the_floor(face_down=True)
 """Getting down to the floor, for a routine with a step lying face down."""
 
 ONTO_THE_BED: Final = GettingDown(

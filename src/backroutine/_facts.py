@@ -123,13 +123,12 @@ def versions(
         for i in exercise.harder
         if (found := catalog.get(i)) is not None and allowed(found)
     ]
-    easier = []
-    if exercise.id in catalog:
-        easier = [
-            other.name
-            for other in catalog.easier_than(exercise.id)
-            if exercise.id in other.harder and allowed(other)
-        ]
+    known = exercise.id in catalog
+    easier = [
+        other.name
+        for other in catalog
+        if known and exercise.id in other.harder and allowed(other)
+    ]
     fields = []
     for label, names in (("Easier", easier), ("Harder", harder)):
         if names:
