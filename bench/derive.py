@@ -18,6 +18,7 @@ From spec to annotation:
   out (``text_pattern=False``), the library's own non-blank pattern,
   :data:`backroutine._spec.TEXT_PATTERN`.
 - ``Slug``: ``str`` with ``max_length`` and the slug pattern.
+- ``Date``: ``dt.date``, which both read from ``YYYY-MM-DD``.
 - ``Member``: the plain twin of the enum (see :mod:`bench.vocabulary`).
 - ``Nested``: the derived class of the value class; narrowed, a class of its
   own whose narrowed fields take the narrower spec (a ``Span`` of sets has
@@ -42,6 +43,7 @@ A document class (``Routine``) also gets the envelope, first: ``kind`` and
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import inspect
 import sys
@@ -232,6 +234,8 @@ class Models(Generic[Class]):
             return self._constrained(str, **text)
         if isinstance(spec, v.Flag):
             return bool
+        if isinstance(spec, v.Date):
+            return dt.date
         if isinstance(spec, v.Slug):
             pattern = self.dialect.slug_pattern
             return self._constrained(str, max_length=spec.max_length, pattern=pattern)

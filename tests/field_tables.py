@@ -33,7 +33,7 @@ def _number(value: float) -> str:
     return f"{value:,}"
 
 
-def json_type(spec: v.Spec) -> str:  # noqa: PLR0911 (one return per spec)
+def json_type(spec: v.Spec) -> str:  # noqa: C901, PLR0911 (one return per spec)
     """The JSON type of a value of *spec*, in words."""
     if isinstance(spec, v.Integer):
         return "integer"
@@ -41,6 +41,8 @@ def json_type(spec: v.Spec) -> str:  # noqa: PLR0911 (one return per spec)
         return "number"
     if isinstance(spec, (v.Text, v.Slug)):
         return "string"
+    if isinstance(spec, v.Date):
+        return "string (date)"
     if isinstance(spec, v.Flag):
         return "boolean"
     if isinstance(spec, v.Member):
@@ -72,6 +74,8 @@ def limits(spec: v.Spec) -> str:  # noqa: C901, PLR0911 (one branch per spec)
         return f"{_number(spec.minimum)} to {_number(spec.maximum)}"
     if isinstance(spec, v.Text):
         return f"1 to {_number(spec.max_length)} characters, not blank"
+    if isinstance(spec, v.Date):
+        return "`YYYY-MM-DD`, a real calendar date"
     if isinstance(spec, v.Slug):
         return f"a slug of at most {_number(spec.max_length)} characters"
     if isinstance(spec, v.Nested):

@@ -1745,7 +1745,8 @@ class TestSchema:
         result = run("schema", kind)
         expected = (
             f"backroutine schema: error: argument KIND: unknown kind {kind!r}; "
-            "choose from catalog, exercise, plan-request, routine, screening"
+            "choose from catalog, exercise, plan-request, programme, "
+            "programme-request, routine, screening, session"
         )
         assert (2, "") == (result.status, result.out)
         assert result.err.startswith("usage: backroutine schema")
@@ -1836,12 +1837,14 @@ class TestValidate:
             pytest.param(
                 '{"version": 1, "name": "x"}',
                 "$.kind: is required, one of "
-                "'catalog', 'exercise', 'plan_request', 'routine', 'screening'",
+                "'catalog', 'exercise', 'plan_request', 'programme', "
+                "'programme_request', 'routine', 'screening', 'session'",
             ),
             pytest.param(
                 '{"kind": "workout", "version": 1}',
                 "$.kind: must be one of 'catalog', 'exercise', 'plan_request', "
-                "'routine', 'screening' (got 'workout')",
+                "'programme', 'programme_request', 'routine', 'screening', "
+                "'session' (got 'workout')",
             ),
         ],
         ids=["an array", "no kind", "unknown kind"],

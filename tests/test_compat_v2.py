@@ -12,6 +12,7 @@ could not say takes the default that keeps its meaning.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 
@@ -27,22 +28,29 @@ from backroutine import (
     Condition,
     Dosage,
     Exercise,
+    ExerciseDone,
     ExerciseSet,
     Finding,
     Frequency,
     Hold,
     Laterality,
     Movement,
+    Occasion,
     Phase,
     PlanRequest,
     Position,
+    Programme,
+    ProgrammeRequest,
     Routine,
     RoutineStep,
     Screening,
+    Session,
+    Slot,
     Span,
     TimeOfDay,
     Urgency,
     WarningSign,
+    Weekday,
     screen,
 )
 from tests import test_compat as v1
@@ -226,12 +234,83 @@ def test_the_screening_fixture_is_what_screen_gives() -> None:
     assert expected_screening() == screen(signs)
 
 
+def expected_programme_request() -> ProgrammeRequest:
+    return ProgrammeRequest(
+        slots=(
+            PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=6.0),
+            PlanRequest(
+                time_of_day=TimeOfDay.EVENING,
+                occasion=Occasion.AFTER_SITTING,
+                minutes=5.0,
+            ),
+        ),
+        weeks=6,
+        days=(Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.FRIDAY),
+        start=dt.date(2027, 2, 28),
+        name="Mornings and after work",
+        id="clinic-4711",
+    )
+
+
+def expected_programme() -> Programme:
+    routine = expected_routine()
+    return Programme(
+        id="clinic-4711",
+        name="Mornings and after work",
+        slots=(
+            Slot(
+                id="bedtime",
+                request=PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=5.0),
+                routine=routine,
+            ),
+        ),
+        days=(Weekday.TUESDAY, Weekday.SATURDAY),
+        weeks=3,
+        start=dt.date(2028, 2, 29),
+        conditions=(Condition.OSTEOPOROSIS,),
+    )
+
+
+def expected_session() -> Session:
+    return Session(
+        programme="clinic-4711",
+        slot="bedtime",
+        date=dt.date(2028, 3, 4),
+        exercises=(
+            ExerciseDone(
+                exercise="cat-cow",
+                sets=(ExerciseSet(reps=8, laterality=Laterality.BILATERAL),),
+                pain=2,
+            ),
+            ExerciseDone(
+                exercise="heel-slides",
+                sets=(
+                    ExerciseSet(
+                        reps=5,
+                        hold=Hold(3),
+                        laterality=Laterality.EACH_SIDE,
+                        rest_after_seconds=30,
+                    ),
+                    ExerciseSet(reps=4, laterality=Laterality.EACH_SIDE),
+                ),
+                pain=4,
+            ),
+        ),
+        next_morning=5,
+        warning_signs=(WarningSign.PAIN_BELOW_KNEE,),
+        note="Stiff after the long drive.",
+    )
+
+
 EXPECTED = {
     "routine": expected_routine,
     "exercise": expected_exercise,
     "catalog": expected_catalog,
     "plan_request": expected_plan_request,
     "screening": expected_screening,
+    "programme_request": expected_programme_request,
+    "programme": expected_programme,
+    "session": expected_session,
 }
 
 

@@ -195,7 +195,7 @@ def _integral_number(problem: str) -> bool:
 # loader words its refusals: a document the schema accepts may be refused
 # for these, and for nothing else. Rules 4 (ECMA-262 patterns: the loader
 # refuses what the schema refuses), 5 (a repeated key: the loader keeps the
-# last value) and 12 (the size of a document, far above what is generated)
+# last value) and 13 (the size of a document, far above what is generated)
 # refuse nothing generated here that the schema accepts.
 LOADER_ONLY: dict[str, Callable[[str], bool]] = {
     "1. a span's low is at most its high": _matching(
@@ -231,6 +231,13 @@ LOADER_ONLY: dict[str, Callable[[str], bool]] = {
         r"|^\$\.findings: must list the most urgent signs first$"
         r"|^\$\.urgency: must be '[a-z_]+', the highest urgency of the \d+ signs? "
         r"found \(got '[a-z_]+'\)$"
+    ),
+    "12. a programme and its sessions agree": _matching(
+        r"^\$\.slots: must each be for another time of day or occasion \(got .*\)$"
+        r"|^\$\.slots\[\d+\]\.(conditions|warning_signs): must be the same in "
+        r"every slot: it is one person \(slot '[a-z-]+' differs from '[a-z-]+'\)$"
+        r"|^\$\.slots: must each have an id of its own \(got .*\)$"
+        r"|^\$\.exercises: must name each exercise once \(got .*\)$"
     ),
 }
 

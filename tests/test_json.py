@@ -199,7 +199,7 @@ class TestRemembered:
         with pytest.raises(
             TypeError,
             match="cls must be one of the document classes Catalog, Exercise, "
-            "PlanRequest, Routine",
+            "PlanRequest, Programme, ProgrammeRequest, Routine, Screening, Session",
         ):
             loads("{}", ExerciseSet)  # type: ignore[type-var]
         with pytest.raises(TypeError, match="cls must be one of"):

@@ -18,6 +18,7 @@ from backroutine import (
     Cue,
     Dosage,
     Exercise,
+    ExerciseDone,
     ExerciseSet,
     Finding,
     Frequency,
@@ -28,9 +29,13 @@ from backroutine import (
     Pace,
     Phase,
     PlanRequest,
+    Programme,
+    ProgrammeRequest,
     Routine,
     RoutineStep,
     Screening,
+    Session,
+    Slot,
     Span,
     WarningSign,
     default_catalog,
@@ -349,6 +354,11 @@ VALUE_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Phase: testing.values(Phase),
     Frequency: testing.values(Frequency),
     ConditionRule: st.sampled_from(list(CONDITION_RULES.values())),
+    ProgrammeRequest: testing.programme_requests(),
+    Programme: testing.programmes(max_slots=1),
+    Slot: testing.values(Slot, routine=testing.routines(max_steps=1)),
+    Session: testing.sessions(),
+    ExerciseDone: testing.values(ExerciseDone),
 }
 ANY_VALUE = st.one_of(*VALUE_STRATEGIES.values())
 

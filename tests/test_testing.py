@@ -19,9 +19,9 @@ from backroutine import (
     PlanRequest,
     Routine,
     RoutineStep,
-    Screening,
     Span,
 )
+from backroutine._documents import FORMAT, Document
 from backroutine.testing import (
     catalogs,
     documents,
@@ -82,9 +82,9 @@ class TestEveryStrategy:
 
 
 class TestDocuments:
-    @pytest.mark.parametrize("cls", [Routine, Exercise, Catalog, PlanRequest])
+    @pytest.mark.parametrize("cls", FORMAT.classes)
     def test_yields_each_document_class(self, cls: type) -> None:
-        """Any of the four document classes may be drawn."""
+        """Any of the document classes may be drawn."""
         value = first(
             documents(),
             lambda value: type(value) is cls,
@@ -93,11 +93,9 @@ class TestDocuments:
         assert cls is type(value)
 
     @given(documents())
-    def test_yields_only_documents(
-        self, value: Routine | Exercise | Catalog | PlanRequest | Screening
-    ) -> None:
+    def test_yields_only_documents(self, value: Document) -> None:
         """Every value drawn is a whole document, and nothing else."""
-        assert type(value) in {Routine, Exercise, Catalog, PlanRequest, Screening}
+        assert type(value) in FORMAT.classes
 
 
 class TestSpans:

@@ -46,6 +46,13 @@ from backroutine._model import (
     Screening,
     Span,
 )
+from backroutine._programme_model import (
+    ExerciseDone,
+    Programme,
+    ProgrammeRequest,
+    Session,
+    Slot,
+)
 from backroutine._public import publish
 from backroutine._vocabulary import (
     Bias,
@@ -61,6 +68,7 @@ from backroutine._vocabulary import (
     TimeOfDay,
     Urgency,
     WarningSign,
+    Weekday,
 )
 from backroutine.exceptions import (
     BackroutineError,
@@ -75,8 +83,10 @@ from backroutine.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from backroutine._log import append_session, read_log
     from backroutine._markdown import to_markdown
     from backroutine._planner import plan_routine
+    from backroutine._programme import next_session, plan_programme
     from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
     from backroutine._timing import (
@@ -97,6 +107,10 @@ _LAZY = {
     "Pace": "backroutine._timing",
     "estimate_duration": "backroutine._timing",
     "plan_routine": "backroutine._planner",
+    "plan_programme": "backroutine._programme",
+    "next_session": "backroutine._programme",
+    "read_log": "backroutine._log",
+    "append_session": "backroutine._log",
     "screen": "backroutine._safety",
     "speaking_seconds": "backroutine._timing",
     "spells": "backroutine._timing",
@@ -124,6 +138,7 @@ __all__ = [
     "Dosage",
     "Equipment",
     "Exercise",
+    "ExerciseDone",
     "ExerciseSet",
     "Finding",
     "Frequency",
@@ -140,23 +155,32 @@ __all__ = [
     "PlanningError",
     "PlanningReason",
     "Position",
+    "Programme",
+    "ProgrammeRequest",
     "Routine",
     "RoutineStep",
     "Screening",
     "SeekCareError",
+    "Session",
+    "Slot",
     "Span",
     "TimeOfDay",
     "UnknownExerciseError",
     "UnsupportedVersionError",
     "Urgency",
     "WarningSign",
+    "Weekday",
+    "append_session",
     "default_catalog",
     "dumps",
     "estimate_duration",
     "json_schema",
     "load_document",
     "loads",
+    "next_session",
+    "plan_programme",
     "plan_routine",
+    "read_log",
     "screen",
     "speaking_seconds",
     "spells",

@@ -40,6 +40,7 @@ import orjson
 
 from backroutine._spec import (
     WHITESPACE,
+    Date,
     Flag,
     Integer,
     Items,
@@ -52,6 +53,7 @@ from backroutine._spec import (
     Text,
     encodable,
     fields_of,
+    read_date,
     slug_match,
     spec_of,
 )
@@ -198,6 +200,10 @@ def _read(gen: _Generator, spec: Spec, x: str, out: str, indent: int) -> None:
         gen.emit(indent + 1, f"{out} = None")
         gen.emit(indent, "else:")
         _read(gen, spec.inner, x, out, indent + 1)
+    elif isinstance(spec, Date):
+        gen.emit(indent, f"{out} = {gen.name('date', read_date)}({x})")
+        gen.emit(indent, f"if {out} is None:")
+        gen.emit(indent + 1, "raise _Refused")
     elif isinstance(spec, Member):
         gen.emit(indent, f"{out} = {_member(gen, spec, x)}")
         gen.emit(indent, f"if {out} is None:")
@@ -589,6 +595,8 @@ def _write(gen: _Generator, spec: Spec, x: str, *, plain: bool) -> str:  # noqa:
     """
     if isinstance(spec, (Integer, Number, Text, Slug, Flag)):
         return x
+    if isinstance(spec, Date):
+        return f"{x}.isoformat()"
     if isinstance(spec, Member):
         # What .value gives, without the cost of its descriptor.
         return f"{x}._value_"

@@ -15,6 +15,7 @@ so it, and cattrs with it, is imported only when a document fails.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 from collections.abc import Callable, Iterator
@@ -54,6 +55,16 @@ def _structure_enum_factory(enum_type: type[enum.Enum]) -> Callable[[Any, type],
         return member
 
     return structure
+
+
+def _structure_date(value: Any, _type: type) -> dt.date:
+    date = v.read_date(value)
+    if date is None:
+        problem = f"must be a date written YYYY-MM-DD (got {v.show(value)})"
+        raise v.Problem(
+            problem, rule="date", value=value, wrong_type=type(value) is not str
+        )
+    return date
 
 
 def _structure_tuple_factory(
@@ -161,6 +172,7 @@ def _make_converter() -> OrjsonConverter:
     converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
     for scalar in (int, float, str, bool):
         converter.register_structure_hook(scalar, _passthrough)
+    converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook_factory(_is_enum, _structure_enum_factory)
     converter.register_structure_hook_factory(
         _is_tuple, _structure_tuple_factory(converter)

@@ -24,8 +24,18 @@ from typing import Any, Final, TypeAlias, get_args
 from backroutine._catalog import Catalog
 from backroutine._migrations import MIGRATIONS
 from backroutine._model import Exercise, PlanRequest, Routine, Screening
+from backroutine._programme_model import Programme, ProgrammeRequest, Session
 
-Document: TypeAlias = Catalog | Exercise | PlanRequest | Routine | Screening
+Document: TypeAlias = (
+    Catalog
+    | Exercise
+    | PlanRequest
+    | Routine
+    | Screening
+    | Programme
+    | ProgrammeRequest
+    | Session
+)
 """Every class whose values are whole JSON documents.
 
 Adding a class here registers a new kind of document, named after the

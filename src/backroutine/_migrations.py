@@ -39,7 +39,8 @@ def _to_version_2(document: dict[str, Any]) -> dict[str, Any]:
       care, not to leave out);
     - a routine's ``conditions`` (null: version 1 did not record them, so
       they are not known, and every caution is shown, as version 1 did);
-    - and a new kind, ``screening``, which version 1 did not have.
+    - new kinds, which version 1 did not have: ``screening``, and the
+      programme's ``programme_request``, ``programme`` and ``session``.
 
     So the migration only says which version the document now follows.
     """

@@ -254,6 +254,27 @@ class Dosage(Value):
         """The last step of progression within the guidance (0 if only one)."""
         return len(self._ladder()) - 1
 
+    def step_of(self, sets: Iterable[ExerciseSet]) -> int:
+        """The step of progression that *sets*, as done, reached.
+
+        The highest step of :meth:`at_step` whose sets, repetitions and hold
+        are each no more than what every set done managed: the fewest
+        repetitions and the shortest hold of any set count, so that a set
+        cut short is not taken for progress.  Sets that fall short of a
+        first session are step 0.
+        """
+        done = tuple(sets)
+        if not done:
+            return 0
+        count = len(done)
+        reps = min(one.reps for one in done)
+        hold = min(0 if one.hold is None else one.hold.seconds for one in done)
+        reached = 0
+        for step, (need_sets, need_reps, need_hold) in enumerate(self._ladder()):
+            if count >= need_sets and reps >= need_reps and hold >= (need_hold or 0):
+                reached = step
+        return reached
+
     def at_step(self, step: int = 0) -> tuple[ExerciseSet, ...]:
         """The sets to do at *step* of progression, in a clinician's numbers.
 

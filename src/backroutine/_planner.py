@@ -965,4 +965,22 @@ def plan_routine(
     return routine
 
 
+def suits(request: PlanRequest, exercise: Exercise) -> bool:
+    """Whether the planner may choose *exercise* for *request*.
+
+    It suits the request's time of day or occasion, works an area asked
+    for (any, when none is), and no constraint of the request, safety rules
+    first, rules it out.  A programme asks this of the easier and harder
+    versions it moves a person to.
+    """
+    if not _fit(exercise, request):
+        return False
+    if request.targets and not any(exercise.works(a) for a in request.targets):
+        return False
+    conditions = conditions_of(request.conditions, request.warning_signs)
+    if conditions != request.conditions:
+        request = attrs.evolve(request, conditions=conditions)
+    return all(c.why_not(exercise) is None for c in _constraints(request))
+
+
 publish(plan_routine)

@@ -24,8 +24,10 @@ import attrs
 
 from backroutine._documents import FORMAT, Format
 from backroutine._spec import (
+    DATE_PATTERN,
     SLUG_PATTERN,
     TEXT_PATTERN,
+    Date,
     Flag,
     Integer,
     Items,
@@ -121,6 +123,8 @@ def fragment(spec: Spec, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa
         return {"type": "string", "maxLength": spec.max_length, "pattern": SLUG_PATTERN}
     if isinstance(spec, Flag):
         return {"type": "boolean"}
+    if isinstance(spec, Date):
+        return {"type": "string", "pattern": DATE_PATTERN}
     if isinstance(spec, Member):
         _define(spec.enum, definitions)
         return _ref(spec.enum)

@@ -24,6 +24,7 @@ boundaries (pickle, copy).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import operator
@@ -125,6 +126,40 @@ def slug_match() -> Callable[[str], re.Match[str] | None]:
     return re.compile(SLUG_PATTERN[1:-1]).fullmatch
 
 
+_YEAR: Final = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_YEAR: Final = (
+    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+)
+DATE_PATTERN: Final = (
+    f"^(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    f"|{_LEAP_YEAR}-02-29)$"
+)
+"""A calendar date written ``YYYY-MM-DD``, as a JSON Schema (ECMA-262) pattern.
+
+Exactly the dates :class:`dt.date` holds, from 0001-01-01 to
+9999-12-31, leap days included: so a schema validator and the loader
+accept the same text, and a generator that draws from the pattern draws
+only real dates.
+"""
+
+
+@functools.cache
+def date_match() -> Callable[[str], re.Match[str] | None]:
+    """The ``fullmatch`` of :data:`DATE_PATTERN`, compiled on first use."""
+    import re  # noqa: PLC0415 (only when a date is first read: import is quick)
+
+    return re.compile(DATE_PATTERN[1:-1]).fullmatch
+
+
+def read_date(text: object) -> dt.date | None:
+    """The date *text* writes as ``YYYY-MM-DD``, or None if it is not one."""
+    if type(text) is not str or not date_match()(text):
+        return None
+    return dt.date.fromisoformat(text)
+
+
 # -- showing values in messages ------------------------------------------------
 
 MAX_SHOWN: Final = 60
@@ -151,6 +186,8 @@ def show(value: object) -> str:
     try:
         if type(value) is str:
             text = repr(value[: MAX_SHOWN + 1])
+        elif type(value) is dt.date:
+            text = repr(value.isoformat())
         elif type(value) is int and value.bit_length() > 128:
             text = f"<an integer of {value.bit_length()} bits>"
         else:
@@ -438,6 +475,20 @@ class Flag(Spec):
     def check(self, value: Any) -> None:
         if type(value) is not bool:
             wrong_type("true or false", value)
+
+
+class Date(Spec):
+    """A calendar date: a :class:`datetime.date`, never a datetime.
+
+    Written in JSON as ``YYYY-MM-DD`` (:data:`DATE_PATTERN`).  A date has no
+    time zone: it is the day where the person is.
+    """
+
+    __slots__ = ()
+
+    def check(self, value: Any) -> None:
+        if type(value) is not dt.date:
+            wrong_type("a date", value)
 
 
 class Member(Spec):

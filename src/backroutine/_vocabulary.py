@@ -6,6 +6,7 @@ renamed: documents written by one version must load in every later one.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 from types import MappingProxyType
@@ -31,6 +32,43 @@ class TimeOfDay(_Vocabulary):
     MIDDAY = "midday"
     EVENING = "evening"
     BEDTIME = "bedtime"
+
+
+class Weekday(_Vocabulary):
+    """A day of the week, Monday first, as ISO 8601 counts them."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday to 6 for Sunday, as :meth:`dt.date.weekday`."""
+        return _WEEKDAY_NUMBERS[self]
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        """The day of the week *day* falls on."""
+        return _WEEKDAYS[day.weekday()]
+
+    @classmethod
+    def spread(cls, count: int) -> tuple[Weekday, ...]:
+        """*count* days of a week, spread as evenly as a week allows.
+
+        Monday first, then as far apart as the days can be: 1 is Monday,
+        2 Monday and Thursday, 3 Monday, Wednesday and Friday, 7 every day.
+
+        Raises:
+            ValueError: *count* is not from 1 to 7.
+        """
+        if type(count) is not int or not 1 <= count <= len(_WEEKDAYS):
+            msg = f"count must be a whole number from 1 to 7 (got {count!r})"
+            raise ValueError(msg)
+        return tuple(_WEEKDAYS[(index * 7) // count] for index in range(count))
 
 
 class Occasion(_Vocabulary):
@@ -249,3 +287,9 @@ class WarningSign(_Vocabulary):
     PERSISTENT_PAIN = "persistent_pain"
     WORSENING_PAIN = "worsening_pain"
     FALL_WITH_OSTEOPOROSIS = "fall_with_osteoporosis"
+
+
+_WEEKDAYS: Final = tuple(Weekday)
+_WEEKDAY_NUMBERS: Final = MappingProxyType(
+    {day: number for number, day in enumerate(_WEEKDAYS)}
+)

@@ -48,6 +48,7 @@ from backroutine._model import (
     MAX_SETS,
     MAX_SPAN,
     MAX_STEPS,
+    MAX_TIMES_A_DAY,
     Caution,
     Dosage,
     Exercise,
@@ -61,6 +62,14 @@ from backroutine._model import (
     Screening,
     Span,
 )
+from backroutine._programme_model import (
+    ExerciseDone,
+    Programme,
+    ProgrammeRequest,
+    Session,
+    Slot,
+    slot_id,
+)
 from backroutine._safety import screen
 from backroutine._timing import MAX_PACE_SECONDS, Pace
 from backroutine._vocabulary import (
@@ -69,6 +78,7 @@ from backroutine._vocabulary import (
     Condition,
     Movement,
     Position,
+    TimeOfDay,
     WarningSign,
 )
 
@@ -83,9 +93,12 @@ __all__ = [
     "holds",
     "paces",
     "plan_requests",
+    "programme_requests",
+    "programmes",
     "routine_steps",
     "routines",
     "screenings",
+    "sessions",
     "spans",
     "values",
 ]
@@ -143,6 +156,8 @@ def _from_spec(spec: v.Spec) -> st.SearchStrategy[Any]:  # noqa: C901, PLR0911 (
         return _slugs(spec.max_length)
     if isinstance(spec, v.Flag):
         return st.booleans()
+    if isinstance(spec, v.Date):
+        return st.dates()
     if isinstance(spec, v.Member):
         return st.sampled_from(spec.enum)
     if isinstance(spec, v.Nested):
@@ -625,6 +640,67 @@ def plan_requests(
     )
 
 
+def programme_requests(*, max_slots: int = 3) -> st.SearchStrategy[ProgrammeRequest]:
+    """Valid programme requests: slots for other times, for one person.
+
+    Args:
+        max_slots: The most slots a request has.
+
+    Returns:
+        A strategy for :class:`~backroutine.ProgrammeRequest`, whose slots
+        share their conditions and warning signs, and each have a time of
+        day (or occasion) of their own.
+    """
+    _check_slots(max_slots, len(TimeOfDay))
+    return st.builds(
+        _one_person,
+        st.lists(plan_requests(), min_size=1, max_size=max_slots, unique_by=slot_id),
+    ).flatmap(lambda slots: values(ProgrammeRequest, slots=st.just(slots)))
+
+
+def _check_slots(max_slots: int, most: int) -> None:
+    if type(max_slots) is not int or not 1 <= max_slots <= most:
+        msg = f"max_slots must be a whole number from 1 to {most} (got {max_slots!r})"
+        raise InvalidArgument(msg)
+
+
+def _one_person(slots: list[PlanRequest]) -> list[PlanRequest]:
+    first = slots[0]
+    return [
+        attrs.evolve(
+            slot, conditions=first.conditions, warning_signs=first.warning_signs
+        )
+        for slot in slots
+    ]
+
+
+def programmes(*, max_slots: int = 2) -> st.SearchStrategy[Programme]:
+    """Valid programmes, each slot with an id of its own.
+
+    Their routines are drawn as :func:`routines` draws them, not planned:
+    for planned ones, plan :func:`programme_requests`.
+
+    Args:
+        max_slots: The most slots a programme has.
+    """
+    _check_slots(max_slots, MAX_TIMES_A_DAY)
+    slots = st.lists(
+        values(Slot, routine=routines(max_steps=2)),
+        min_size=1,
+        max_size=max_slots,
+        unique_by=lambda slot: slot.id,
+    )
+    return values(Programme, slots=slots)
+
+
+def sessions() -> st.SearchStrategy[Session]:
+    """Valid sessions, each exercise named once, of any programme and slot."""
+    done = st.lists(
+        values(ExerciseDone), max_size=3, unique_by=lambda one: one.exercise
+    )
+    return values(Session, exercises=done)
+
+
 def documents() -> st.SearchStrategy[Document]:
     """Any value that is a whole document: what :func:`~backroutine.dumps` writes.
 
@@ -645,6 +721,9 @@ def documents() -> st.SearchStrategy[Document]:
         Catalog: catalogs,
         PlanRequest: lambda: plan_requests(stopping_signs=True),
         Screening: screenings,
+        ProgrammeRequest: lambda: programme_requests(max_slots=2),
+        Programme: programmes,
+        Session: sessions,
     }
     return st.one_of(
         *(made.get(cls, lambda cls=cls: values(cls))() for cls in FORMAT.classes)
@@ -668,6 +747,9 @@ _SPECIAL: dict[type, Callable[[v.Nested], st.SearchStrategy[Any]]] = {
     Caution: lambda _: cautions(),
     Finding: lambda _: findings(),
     Screening: lambda _: screenings(),
+    ProgrammeRequest: lambda _: programme_requests(),
+    Programme: lambda _: programmes(),
+    Session: lambda _: sessions(),
 }
 
 
