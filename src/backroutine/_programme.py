@@ -11,19 +11,25 @@ says what day it is.
 
 How an exercise's next dose is found, from the log up to that day:
 
-- An exercise of a slot is followed with its easier and harder versions:
-  a session that did any of them counts for it.  The last day it was done
-  decides; when it was done more than once that day, the session that hurt
-  most (then the lower dose) decides, so the dose rises at most one step a
-  day, and any red that day steps it back.
+- An exercise of a slot is followed in that slot's sessions (a morning
+  and a bedtime routine progress each at their own pace), with its easier
+  and harder versions: a session that did any of them counts for it, but
+  for a version that is also another's of the same routine (when a
+  routine holds two versions of one exercise), which neither follows nor
+  moves to.  A slot has one session a day (one logged again replaces the
+  one before), so the dose changes at most a step a day.  The last
+  session that did it decides; when that session did two of its versions,
+  the one that hurt most (then the lower dose).
 - Its dose is what was done (:meth:`~backroutine.Dosage.step_of`), not what
   was prescribed: a session cut short is not taken for progress.
 - Green: one step up; at the top of the guidance, the nearest harder
   version the slot allows, at its first step.  Amber: the same.  Red: one
   step back; at the first step, the nearest easier version the slot
-  allows, at its top step; with none, the exercise is left out until a
-  professional has seen the person.  Red twice running: the step back, and
-  the advice to see a professional first in the routine's safety advice.
+  allows, at its top step; with none, the same dose, only as far as it is
+  comfortable.  Red twice running: the step back, and the advice to see a
+  professional first in the routine's safety advice; with no step back,
+  the exercise is left out until a professional has seen the person, and
+  when that leaves nothing, no routine is given (:class:`PlanningError`).
 - Never more time lying on the back than a condition allows (pregnancy):
   a step up that would pass it is not taken.
 - A warning sign in the log that says to seek care stops the programme:
@@ -60,7 +66,12 @@ from backroutine._text import join, plural
 from backroutine._timing import Pace, spells
 from backroutine._traffic_light import AMBER, GREEN, RED, Zone, zone_of
 from backroutine._vocabulary import Position
-from backroutine.exceptions import InvalidDocumentError, PlanningError, SeekCareError
+from backroutine.exceptions import (
+    InvalidDocumentError,
+    InvalidValueError,
+    PlanningError,
+    SeekCareError,
+)
 
 __all__ = ["check_log", "next_session", "plan_programme", "start_of"]
 
@@ -247,7 +258,10 @@ def _record(session: Session, done: ExerciseDone, catalog: Catalog) -> _Record |
 def _history(
     versions: frozenset[str], sessions: Sequence[Session], catalog: Catalog
 ) -> list[_Record]:
-    """Each day's deciding record of an exercise (any of its *versions*)."""
+    """Each day's deciding record of an exercise (any of its *versions*).
+
+    *sessions* are one slot's, one a day (:func:`latest`).
+    """
     by_day: dict[dt.date, _Record] = {}
     for session in sessions:
         for done in session.exercises:
@@ -300,10 +314,9 @@ def _pain_words(record: _Record) -> str:
 
 @attrs.frozen
 class _Moves:
-    """Where an exercise may move in a slot: its versions the slot allows.
+    """Where an exercise may move in a slot: its own versions the slot allows.
 
-    Not to a version already in the routine (*taken*), which would then be
-    done twice.
+    Not to one in *taken*, which would then be done twice.
     """
 
     catalog: Catalog
@@ -368,9 +381,17 @@ def _next(  # noqa: PLR0911 (one return per light and place in the chain)
             f"{easier.name}.{again}"
         )
         return _Next(easier, easier.dosage.top_step, because, see_someone=twice)
+    if not twice:
+        because = (
+            f"{name}: it hurt ({_pain_words(last)}) even at its gentlest dose: "
+            "the same today, only as far as it stays comfortable, or leave it "
+            f"out. If it hurts again, {SEE_SOMEONE}."
+        )
+        return _Next(exercise, step, because)
     because = (
-        f"{name} is left out: it hurt ({_pain_words(last)}) even at its gentlest "
-        f"dose. Leave it out until you have {SEE_SOMEONE.replace('see ', 'seen ')}."
+        f"{name} is left out: it hurt twice running ({_pain_words(last)}) even "
+        f"at its gentlest dose. Leave it out until you have "
+        f"{SEE_SOMEONE.replace('see ', 'seen ')}."
     )
     return _Next(None, 0, because, see_someone=True)
 
@@ -379,12 +400,12 @@ def _slot_for(
     programme: Programme, sessions: Sequence[Session], on: dt.date, slot: str | None
 ) -> Slot:
     if slot is not None:
-        try:
-            return programme.slot(slot)
-        except KeyError as error:
-            raise InvalidDocumentError(
-                [f"slot: {error.args[0]}"], kind="programme"
-            ) from None
+        found = next((s for s in programme.slots if s.id == slot), None)
+        if found is None:
+            known = ", ".join(repr(s.id) for s in programme.slots)
+            problem = f"must be one of the programme's slots, {known} (got {slot!r})"
+            raise InvalidValueError("slot", problem, rule="slot", value=slot)
+        return found
     done = {session.slot for session in sessions if session.date == on}
     return next((s for s in programme.slots if s.id not in done), programme.slots[0])
 
@@ -417,10 +438,14 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
     Raises:
         SeekCareError: A session in the log records a warning sign that
             says to seek care: nothing is planned.
-        InvalidDocumentError: The log is not this programme's
-            (each session names its id, one of its slots, a day no earlier
+        PlanningError: Every exercise of the slot hurt twice running at its
+            gentlest dose: there is nothing left to do before a
+            professional has seen the person.
+        InvalidDocumentError: The log is not this programme's: each
+            session must name its id, one of its slots, a day no earlier
             than its start, and the exercises of that slot or their
-            versions), or *slot* is not one of its slots.
+            versions.
+        InvalidValueError: *slot* is not one of the programme's slots.
     """
     catalog = default_catalog() if catalog is None else catalog
     pace = Pace() if pace is None else pace
@@ -433,14 +458,20 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
     chosen = _slot_for(programme, sessions, on, slot)
     request = chosen.request
     allowed = frozenset(e.id for e in catalog if suits(request, e))
-    in_routine = {e.id for e in chosen.routine.exercises}
+    mine = [s for s in sessions if s.slot == chosen.id]
+    chains = {e.id: _versions(catalog, e.id) for e in chosen.routine.exercises}
     plans: list[tuple[RoutineStep, _Next]] = []
     for step in chosen.routine.steps:
         start = step.exercise
-        # The other exercises of the routine are followed on their own.
-        others = frozenset(in_routine - {start.id})
-        history = _history(_versions(catalog, start.id) - others, sessions, catalog)
-        moves = _Moves(catalog, allowed, others)
+        # A version that is also another exercise's of the routine is
+        # followed by neither, and moved to by neither: it would be done
+        # twice, and no session could say which of the two it was for.
+        shared = frozenset().union(
+            *(chain for other, chain in chains.items() if other != start.id)
+        )
+        own = chains[start.id] - shared | {start.id}
+        history = _history(own, mine, catalog)
+        moves = _Moves(catalog, allowed & own, frozenset())
         start_step = start.dosage.step_of(step.sets)
         plans.append((step, _next(start, start_step, history, moves)))
     advice = screening.advice if screening.findings else None
@@ -493,11 +524,18 @@ class _Dosing:
         if any(nxt.because is not None for _, nxt in self.plans):
             day = self.on.isoformat()
             notes.insert(0, f"Dosed for {day} from how your last sessions went.")
+        if not steps:
+            msg = (
+                f"nothing to do in the {self.slot.id} routine: every exercise in "
+                f"it hurt twice running at its gentlest dose; {SEE_SOMEONE} "
+                "before going on with the programme"
+            )
+            raise PlanningError(msg)
         return Routine(
             name=base.name,
             time_of_day=base.time_of_day,
             targets=base.targets,
-            steps=steps or base.steps[:1],
+            steps=steps,
             notes=(*notes, *base.notes),
             safety=safety,
             conditions=base.conditions,

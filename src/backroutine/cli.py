@@ -62,6 +62,7 @@ was, and no temporary file behind.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import enum
 import errno
 import math
@@ -78,14 +79,26 @@ from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
 from backroutine._json import dumps, json_schema, loads
+from backroutine._log import append_session, read_log
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
+from backroutine._programme import check_log, next_session, plan_programme
+from backroutine._programme_model import (
+    MAX_WEEKS,
+    ExerciseDone,
+    Programme,
+    ProgrammeRequest,
+    Session,
+)
+from backroutine._programme_text import programme_text
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
+from backroutine._spec import read_date
 from backroutine._text import word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
+from backroutine._traffic_light import PAIN_SCALE
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -97,6 +110,7 @@ from backroutine._vocabulary import (
     TimeOfDay,
     Urgency,
     WarningSign,
+    Weekday,
 )
 from backroutine.exceptions import (
     BackroutineError,
@@ -164,6 +178,10 @@ class _Command:
 
 class _BadInputError(BackroutineError):
     """Input the command line cannot use, such as a file that does not exist."""
+
+
+class _UsageError(BackroutineError):
+    """Options that cannot go together, or one missing: bad usage (exit 2)."""
 
 
 class _OutputError(Exception):
@@ -530,8 +548,23 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _plan_arguments(parser: argparse.ArgumentParser) -> None:
-    add = parser.add_argument
     _add_time(parser, "when the routine is for", required=True)
+    _request_arguments(parser, occasion=True)
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text for a person (default); json: the routine document, "
+        "as dumps(routine, indent=2) writes it, to save or to time; or "
+        + _MARKDOWN_HELP,
+    )
+    _add_out(parser)
+
+
+def _request_arguments(parser: argparse.ArgumentParser, *, occasion: bool) -> None:
+    """The options of a plan request, but its time of day: areas, minutes..."""
+    add = parser.add_argument
     add(
         "--target",
         action="append",
@@ -559,6 +592,9 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         "session (default), then each step a longer hold, then more "
         "repetitions, then more sets, within each exercise's guidance",
     )
+    if not occasion:
+        _person_arguments(parser)
+        return
     add(
         "--occasion",
         action=_Once,
@@ -567,6 +603,12 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         help="a situation the routine is for; exercises that suit it qualify "
         f"as well as those that suit the time: {_spellings(Occasion)}",
     )
+    _person_arguments(parser)
+
+
+def _person_arguments(parser: argparse.ArgumentParser) -> None:
+    """What to leave out, what is at hand, and the person's health."""
+    add = parser.add_argument
     add(
         "--avoid-position",
         action="append",
@@ -609,16 +651,6 @@ def _plan_arguments(parser: argparse.ArgumentParser) -> None:
         "is planned, the screening goes to standard error and the exit status "
         "is 3 (what each sign means: backroutine screen --help)",
     )
-    _add_format(
-        parser,
-        "text",
-        "json",
-        "markdown",
-        help_="text for a person (default); json: the routine document, "
-        "as dumps(routine, indent=2) writes it, to save or to time; or "
-        + _MARKDOWN_HELP,
-    )
-    _add_out(parser)
 
 
 # The command line's names for PlanRequest's fields, for its error messages.
@@ -638,15 +670,18 @@ _PLAN_OPTIONS: Final = {
 }
 
 
-def _plan_request(args: argparse.Namespace) -> PlanRequest:
+def _plan_request(
+    args: argparse.Namespace, time_of_day: TimeOfDay | None = None
+) -> PlanRequest:
+    """The plan request of *args*, for *time_of_day* if not ``--time``."""
     targets: dict[str, Any] = (
         {} if args.target is None else {"targets": _unique(args.target)}
     )
     try:
         return PlanRequest(
-            time_of_day=args.time,
+            time_of_day=args.time if time_of_day is None else time_of_day,
             minutes=args.minutes,
-            occasion=args.occasion,
+            occasion=getattr(args, "occasion", None),
             avoid_positions=_unique(args.avoid_position),
             avoid_biases=_unique(args.avoid_bias),
             exclude=_unique(args.exclude),
@@ -879,6 +914,270 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- programmes ------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    """An argparse ``type`` that reads a date written YYYY-MM-DD."""
+    day = read_date(text)
+    if day is None:
+        msg = f"expected a date written YYYY-MM-DD, such as 2026-12-07 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return day
+
+
+def _pain(text: str) -> int:
+    """An argparse ``type`` that reads a pain score from 0 to 10."""
+    try:
+        score = int(text)
+    except ValueError:
+        score = -1
+    if not PAIN_SCALE.low <= score <= PAIN_SCALE.high:
+        msg = f"expected a pain score, a whole number from 0 to 10 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return score
+
+
+def _programme_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    parser.add_argument(
+        "--time",
+        required=True,
+        action="append",
+        type=_enum_type(TimeOfDay, "time of day"),
+        metavar="TIME",
+        help="a time of day for a routine, each day; repeat for more, such as "
+        f"--time morning --time bedtime: {_spellings(TimeOfDay)}",
+    )
+    add(
+        "--weeks",
+        action=_Once,
+        type=_step,
+        default=4,
+        metavar="N",
+        help=f"how many weeks, from 1 to {MAX_WEEKS} (default: 4)",
+    )
+    add(
+        "--days-per-week",
+        action=_Once,
+        type=_step,
+        default=7,
+        metavar="N",
+        help="on how many days a week, spread out: 7 is every day (default), "
+        "3 is Monday, Wednesday and Friday",
+    )
+    add(
+        "--start",
+        action=_Once,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the programme's first day (default: the day of its first session)",
+    )
+    _request_arguments(parser, occasion=False)
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text for a person (default); json: the programme document, "
+        "which the log, next, adherence and calendar commands read; or "
+        "markdown: a printable handout of every routine and the schedule",
+    )
+    _add_out(parser)
+
+
+def _programme(args: argparse.Namespace) -> int:
+    try:
+        days = Weekday.spread(args.days_per_week)
+    except ValueError:
+        msg = f"--days-per-week must be from 1 to 7 (got {args.days_per_week})"
+        raise _BadInputError(msg) from None
+    slots = [_plan_request(args, time) for time in _unique(args.time)]
+    try:
+        request = ProgrammeRequest(
+            slots=slots, weeks=args.weeks, days=days, start=args.start
+        )
+    except InvalidValueError as error:
+        raise _BadInputError(f"--{error.field} {error.problem}") from None
+    programme = plan_programme(request)
+    if args.format == "json":
+        text = dumps(programme, indent=2) + "\n"
+    else:
+        text = programme_text(programme, markdown=args.format == "markdown")
+    _output(text, args.out)
+    return EXIT_OK
+
+
+def _add_programme_and_log(parser: argparse.ArgumentParser, *, log_help: str) -> None:
+    parser.add_argument(
+        "programme",
+        metavar="PROGRAMME",
+        help="a programme JSON document, as programme --format json writes it",
+    )
+    parser.add_argument(
+        "--log", required=True, action=_Once, metavar="FILE.jsonl", help=log_help
+    )
+    parser.add_argument(
+        "--date",
+        required=True,
+        action=_Once,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day, where the person is",
+    )
+
+
+def _log_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_programme_and_log(
+        parser,
+        log_help="the log to add the session to, one session a line; made if "
+        "it does not exist; earlier lines are never rewritten",
+    )
+    add = parser.add_argument
+    add(
+        "--slot",
+        action=_Once,
+        metavar="SLOT",
+        help="the routine done, by its slot: morning, bedtime... "
+        "(required without --session)",
+    )
+    add(
+        "--pain",
+        action=_Once,
+        type=_pain,
+        metavar="N",
+        help="the pain during or straight after, 0 (none) to 10 (the worst "
+        "imaginable) (required without --session)",
+    )
+    add(
+        "--next-morning",
+        action=_Once,
+        type=_pain,
+        metavar="N",
+        help="the pain the next morning, 0 to 10, if known; to add it later, "
+        "log the session again with it",
+    )
+    add(
+        "--sign",
+        action="append",
+        type=_enum_type(WarningSign, "warning sign"),
+        metavar="S",
+        help=f"a warning sign you had; repeatable: {_spellings(WarningSign)}",
+    )
+    add("--note", action=_Once, metavar="TEXT", help="anything else to record")
+    add(
+        "--session",
+        action=_Once,
+        metavar="FILE.json",
+        help="a session document to add as it is, instead of the routine "
+        "done as prescribed",
+    )
+
+
+def _read_programme(path: str) -> Programme:
+    return loads(_read(path), Programme)
+
+
+def _read_log(path: str, *, missing_ok: bool = False) -> tuple[Session, ...]:
+    try:
+        return read_log(path)
+    except FileNotFoundError:
+        if missing_ok:
+            return ()
+        raise _BadInputError(f"cannot read {path!r}: the file does not exist") from None
+    except OSError as error:
+        reason = _reason(error, missing="the file does not exist")
+        raise _BadInputError(f"cannot read {path!r}: {reason}") from None
+
+
+def _log(args: argparse.Namespace) -> int:
+    programme = _read_programme(args.programme)
+    sessions = _read_log(args.log, missing_ok=True)
+    if args.session is not None:
+        session = loads(_read(args.session), Session)
+    else:
+        if args.slot is None or args.pain is None:
+            missing = " and ".join(
+                name
+                for name, value in (("--slot", args.slot), ("--pain", args.pain))
+                if value is None
+            )
+            msg = f"{missing} required, unless --session gives the whole session"
+            raise _UsageError(msg)
+        prescribed = _next_routine(programme, sessions, args)
+        session = Session(
+            programme=programme.id,
+            slot=args.slot,
+            date=args.date,
+            exercises=[
+                ExerciseDone(exercise=step.exercise.id, sets=step.sets, pain=args.pain)
+                for step in prescribed.steps
+            ],
+            next_morning=args.next_morning,
+            warning_signs=_unique(args.sign),
+            note=args.note,
+        )
+    check_log(programme, (*sessions, session))
+    try:
+        append_session(args.log, session)
+    except OSError as error:
+        reason = _reason(error, missing="its directory does not exist")
+        raise _BadInputError(f"cannot write {args.log!r}: {reason}") from None
+    screening = screen(session.warning_signs)
+    if screening.stops_exercise:
+        raise SeekCareError(screening)
+    _write(f"logged the {session.slot} session of {session.date.isoformat()}\n")
+    return EXIT_OK
+
+
+def _next_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_programme_and_log(
+        parser,
+        log_help="the programme's log, one session a line; a log not yet made "
+        "has no sessions, and gives the first session",
+    )
+    parser.add_argument(
+        "--slot",
+        action=_Once,
+        metavar="SLOT",
+        help="the routine to give, by its slot (default: the first not yet "
+        "logged that day)",
+    )
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text for a person (default); json: the routine document; or "
+        + _MARKDOWN_HELP,
+    )
+    _add_out(parser)
+
+
+def _next_routine(
+    programme: Programme, sessions: Sequence[Session], args: argparse.Namespace
+) -> Routine:
+    """The routine :func:`next_session` gives, for ``--date`` and ``--slot``."""
+    try:
+        return next_session(programme, sessions, on=args.date, slot=args.slot)
+    except InvalidValueError as error:
+        raise _BadInputError(f"--{error.field} {error.problem}") from None
+
+
+def _next(args: argparse.Namespace) -> int:
+    programme = _read_programme(args.programme)
+    sessions = _read_log(args.log, missing_ok=True)
+    routine = _next_routine(programme, sessions, args)
+    if args.format == "json":
+        text = dumps(routine, indent=2) + "\n"
+    elif args.format == "markdown":
+        text = to_markdown(routine)
+    else:
+        text = to_text(routine)
+    _output(text, args.out)
+    return EXIT_OK
+
+
 _COMMANDS: Final = (
     _Command(
         name="exercises",
@@ -994,6 +1293,54 @@ _COMMANDS: Final = (
         add_arguments=_schema_arguments,
         run=_schema,
     ),
+    _Command(
+        name="programme",
+        summary="plan a programme over weeks: routines a day, days a week",
+        description=(
+            "Plan a home exercise programme: a routine for each --time, on\n"
+            "--days-per-week days a week, for --weeks weeks, each routine\n"
+            "planned as plan plans it, with the same options.  Save it with\n"
+            "--format json to log sessions and get the next one."
+        ),
+        example=(
+            "backroutine programme --time morning --time bedtime --minutes 8 --weeks 4"
+        ),
+        add_arguments=_programme_arguments,
+        run=_programme,
+    ),
+    _Command(
+        name="log",
+        summary="add a session to a programme's log",
+        description=(
+            "Add a session to a programme's log (JSON Lines, one session a\n"
+            "line), appending it and never rewriting what is there.  With\n"
+            "--slot and --pain, the slot's routine was done as next would have\n"
+            "given it that day, with that pain; --session adds a full record.\n"
+            "A warning sign that says to seek care is logged, then the\n"
+            "screening goes to standard error and the exit status is 3."
+        ),
+        example=(
+            "backroutine log programme.json --log log.jsonl --date 2026-12-07 \\\n"
+            "      --slot bedtime --pain 2"
+        ),
+        add_arguments=_log_arguments,
+        run=_log,
+    ),
+    _Command(
+        name="next",
+        summary="print the next session of a programme, dosed from its log",
+        description=(
+            "Print the routine to do next on --date, each exercise dosed by the\n"
+            "pain traffic light from the log: green, a step up; amber, the\n"
+            "same; red, a step back or the easier version.  Each change is\n"
+            "said in the exercise's note.  A warning sign in the log that says\n"
+            "to seek care prints the screening to standard error instead, with\n"
+            "exit status 3."
+        ),
+        example=("backroutine next programme.json --log log.jsonl --date 2026-12-08"),
+        add_arguments=_next_arguments,
+        run=_next,
+    ),
 )
 
 
@@ -1085,7 +1432,7 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=_HelpFormatter,
         )
         command.add_arguments(subparser)
-        subparser.set_defaults(run=command.run)
+        subparser.set_defaults(run=command.run, command=command.name)
     return parser
 
 
@@ -1173,6 +1520,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except SeekCareError as error:
         _complain(f"{_NOT_PLANNED}\n\n{screening_text(error.screening)}")
         return EXIT_SEEK_CARE
+    except _UsageError as error:
+        _complain(f"{PROG} {args.command}: error: {error}\n")
+        return EXIT_USAGE
     except BackroutineError as error:
         _complain("".join(_error_lines(error)))
         return EXIT_BAD_INPUT
