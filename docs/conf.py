@@ -35,7 +35,7 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 # Hypothesis: there is no network while building, so no intersphinx.
 nitpicky = True
 nitpick_ignore_regex = [
-    (r"py:(class|exc)", r"(collections\.abc|hypothesis|datetime|os)\..+"),
+    (r"py:(class|exc)", r"(collections\.abc|hypothesis|datetime|os|zoneinfo)\..+"),
     # The type variables of loads(), structure() and testing.values(): the
     # class passed as cls.
     (r"py:class", r"backroutine\.(_json|testing)\.T"),

@@ -70,6 +70,7 @@ import os
 import stat
 import sys
 import textwrap
+import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -1178,6 +1179,92 @@ def _next(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- the calendar: a programme as an iCalendar file ------------------------------
+
+
+def _slot_time(text: str) -> tuple[str, dt.time]:
+    """An argparse ``type`` that reads ``SLOT=HH:MM``, such as morning=06:45."""
+    slot, _, clock = text.partition("=")
+    hours, colon, minutes = clock.partition(":")
+    digits = hours + minutes
+    if (
+        not slot
+        or not colon
+        or (len(hours), len(minutes)) != (2, 2)
+        or not (digits.isascii() and digits.isdigit())
+        or int(hours) > 23
+        or int(minutes) > 59
+    ):
+        msg = f"expected SLOT=HH:MM, such as morning=06:45 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return slot.lower().replace("_", "-"), dt.time(int(hours), int(minutes))
+
+
+def _zone(text: str) -> zoneinfo.ZoneInfo:
+    """An argparse ``type`` that reads a time zone, such as Europe/London."""
+    try:
+        return zoneinfo.ZoneInfo(text)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        msg = f"unknown time zone {text!r}; give one such as Europe/London"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("file", metavar="PROGRAMME", help="a programme JSON document, or -")
+    add("--out", action=_Once, required=True, metavar="FILE", help="the .ics file")
+    add(
+        "--at",
+        action="append",
+        type=_slot_time,
+        metavar="SLOT=HH:MM",
+        help="the clock time of a slot, such as morning=06:45; repeatable "
+        "(default: 07:30, 12:30, 18:30 or 21:30 by its time of day)",
+    )
+    add(
+        "--start",
+        action=_Once,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day, for a programme that has no start of its own",
+    )
+    add(
+        "--tz",
+        action=_Once,
+        type=_zone,
+        metavar="ZONE",
+        help="the time zone of the times, such as Europe/London "
+        "(default: floating times, the same clock time wherever you are)",
+    )
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    try:
+        from backroutine.ical import to_ical  # noqa: PLC0415 (an optional extra)
+    except ImportError as error:
+        raise _BadInputError(str(error)) from None
+    programme = _read_programme(args.file)
+    at: dict[str, dt.time] = {}
+    known = [slot.id for slot in programme.slots]
+    for slot, time in args.at or ():
+        if slot not in known:
+            problem = f"the programme has no slot {slot!r} (it has {', '.join(known)})"
+        elif at.setdefault(slot, time) != time:
+            problem = f"two times for the slot {slot!r}"
+        else:
+            continue
+        raise _UsageError(f"argument --at: {problem}")
+    if programme.start is None and args.start is None:
+        msg = "the programme has no start date: give its first day with --start"
+        raise _BadInputError(msg)
+    try:
+        data = to_ical(programme, at=at, start=args.start, tz=args.tz)
+    except InvalidValueError as error:  # a --start other than the programme's
+        raise _BadInputError(f"--start {error.problem}") from None
+    _output(data.decode("utf-8"), args.out)
+    return EXIT_OK
+
+
 _COMMANDS: Final = (
     _Command(
         name="exercises",
@@ -1340,6 +1427,19 @@ _COMMANDS: Final = (
         example=("backroutine next programme.json --log log.jsonl --date 2026-12-08"),
         add_arguments=_next_arguments,
         run=_next,
+    ),
+    _Command(
+        name="calendar",
+        summary="write a programme as an iCalendar file",
+        description=(
+            "Write a programme (a JSON document of kind programme) as an\n"
+            "iCalendar file to import into a calendar app: one event for each\n"
+            "slot, repeating weekly on the programme's days until its last day,\n"
+            "at the slot's clock time, with its exercises and the seek-help box."
+        ),
+        example="backroutine calendar programme.json --out programme.ics",
+        add_arguments=_calendar_arguments,
+        run=_calendar,
     ),
 )
 
