@@ -10,6 +10,7 @@ exit status::
     backroutine screen --sign fever
     backroutine validate routine.json
     backroutine schema routine
+    backroutine adherence programme.json --log log.jsonl --date 2026-12-20
 
 Errors go to standard error, one line per problem, with exit status 1 for
 bad input (``exercises`` with filters that no exercise matches is bad input
@@ -879,6 +880,88 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- adherence: a programme's log against its schedule -------------------------
+# One block: its imports load with the command, so the others stay quick.
+
+
+def _adherence_date(text: str) -> object:
+    """An argparse ``type`` that reads a day as YYYY-MM-DD."""
+    import datetime as dt  # noqa: PLC0415 (this command only)
+    import re  # noqa: PLC0415
+
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    msg = f"expected a day as YYYY-MM-DD, such as 2026-12-07 (got {text!r})"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _adherence_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add(
+        "programme",
+        metavar="PROGRAMME",
+        help="a programme JSON document (kind programme), or - for standard input",
+    )
+    add(
+        "--log",
+        required=True,
+        action=_Once,
+        metavar="FILE",
+        help="the programme's log of sessions: JSON Lines, one session a line",
+    )
+    add(
+        "--date",
+        required=True,
+        action=_Once,
+        type=_adherence_date,
+        metavar="YYYY-MM-DD",
+        help="the last day to count: today, as a day such as 2026-12-07",
+    )
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text: a short summary (default); json: the weeks and exercises as "
+        "plain JSON (not a document of the JSON format); markdown: the "
+        "programme's handout with how it went, as programme_markdown writes it",
+    )
+    _add_out(parser)
+
+
+def _adherence(args: argparse.Namespace) -> int:
+    import orjson  # noqa: PLC0415 (this command only)
+
+    from backroutine._adherence import adherence, as_plain  # noqa: PLC0415
+    from backroutine._log import read_log  # noqa: PLC0415
+    from backroutine._programme_handout import (  # noqa: PLC0415
+        adherence_text,
+        programme_markdown,
+    )
+    from backroutine._programme_model import Programme  # noqa: PLC0415
+
+    programme = loads(_read(args.programme), Programme)
+    try:
+        sessions = read_log(args.log)
+    except OSError as error:
+        reason = _reason(error, missing="the file does not exist")
+        raise _BadInputError(f"cannot read {args.log!r}: {reason}") from None
+    if args.format == "markdown":
+        text = programme_markdown(programme, sessions, until=args.date)
+    else:
+        summary = adherence(programme, sessions, until=args.date)
+        if args.format == "json":
+            data = orjson.dumps(as_plain(summary), option=orjson.OPT_INDENT_2)
+            text = data.decode("utf-8") + "\n"
+        else:
+            text = adherence_text(programme, summary)
+    _output(text, args.out)
+    return EXIT_OK
+
+
 _COMMANDS: Final = (
     _Command(
         name="exercises",
@@ -993,6 +1076,24 @@ _COMMANDS: Final = (
         example="backroutine schema routine",
         add_arguments=_schema_arguments,
         run=_schema,
+    ),
+    _Command(
+        name="adherence",
+        summary="sum up a programme's sessions done, due and missed",
+        description=(
+            "Read a programme and its log of sessions, and sum up how closely\n"
+            "it was followed up to --date: each week's sessions done and due,\n"
+            "and the sessions missed; as text, as the programme's Markdown\n"
+            "handout with a How it went section and a chart of pain, or as\n"
+            "plain JSON.  A session logged again for the same slot and day\n"
+            "counts once.  A log that is not the programme's is bad input,\n"
+            "each problem on a line naming the session (its line in the log)."
+        ),
+        example=(
+            "backroutine adherence programme.json --log log.jsonl --date 2026-12-20"
+        ),
+        add_arguments=_adherence_arguments,
+        run=_adherence,
     ),
 )
 
