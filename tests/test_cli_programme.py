@@ -36,7 +36,9 @@ def test_programme_prints_its_schedule_and_routines(run: CommandLine) -> None:
         "programme", "--time", "morning", "--time", "bedtime", "--minutes", "6"
     )
     assert out.startswith("Morning and bedtime, every day, for 4 weeks\n")
-    assert "Every day: 2 routines a day (Morning: lower back and Bedtime: " in out
+    assert "Which days: every day\nHow often: twice a day: morning and bedtime\n" in out
+    assert "\nMorning: lower back\n" in out
+    assert "\nBedtime: lower back\n" in out
 
 
 def test_programme_json_is_a_programme(programme: Path) -> None:

@@ -83,10 +83,17 @@ from backroutine.exceptions import (
 )
 
 if TYPE_CHECKING:
+    # What adherence() returns, re-exported for type checkers (see _LAZY).
+    from backroutine._adherence import Adherence as Adherence
+    from backroutine._adherence import AdherenceWeek as AdherenceWeek
+    from backroutine._adherence import ExercisePoint as ExercisePoint
+    from backroutine._adherence import ExerciseProgress as ExerciseProgress
+    from backroutine._adherence import adherence
     from backroutine._log import append_session, read_log
     from backroutine._markdown import to_markdown
     from backroutine._planner import plan_routine
     from backroutine._programme import next_session, plan_programme
+    from backroutine._programme_handout import programme_markdown
     from backroutine._render_text import to_text
     from backroutine._safety import CONDITION_RULES, SEEK_HELP, ConditionRule, screen
     from backroutine._timing import (
@@ -109,6 +116,14 @@ _LAZY = {
     "plan_routine": "backroutine._planner",
     "plan_programme": "backroutine._programme",
     "next_session": "backroutine._programme",
+    "adherence": "backroutine._adherence",
+    # What adherence() returns: reachable here and documented, but not in
+    # __all__, as results rather than values of the model (no strategies).
+    "Adherence": "backroutine._adherence",
+    "AdherenceWeek": "backroutine._adherence",
+    "ExercisePoint": "backroutine._adherence",
+    "ExerciseProgress": "backroutine._adherence",
+    "programme_markdown": "backroutine._programme_handout",
     "read_log": "backroutine._log",
     "append_session": "backroutine._log",
     "screen": "backroutine._safety",
@@ -170,6 +185,7 @@ __all__ = [
     "Urgency",
     "WarningSign",
     "Weekday",
+    "adherence",
     "append_session",
     "default_catalog",
     "dumps",
@@ -180,6 +196,7 @@ __all__ = [
     "next_session",
     "plan_programme",
     "plan_routine",
+    "programme_markdown",
     "read_log",
     "screen",
     "speaking_seconds",

@@ -47,7 +47,7 @@ class Weekday(_Vocabulary):
 
     @property
     def number(self) -> int:
-        """0 for Monday to 6 for Sunday, as :meth:`dt.date.weekday`."""
+        """0 for Monday to 6 for Sunday, as ``datetime.date.weekday()``."""
         return _WEEKDAY_NUMBERS[self]
 
     @classmethod

@@ -10,6 +10,7 @@ exit status::
     backroutine screen --sign fever
     backroutine validate routine.json
     backroutine schema routine
+    backroutine adherence programme.json --log log.jsonl --date 2026-12-20
 
 Errors go to standard error, one line per problem, with exit status 1 for
 bad input (``exercises`` with filters that no exercise matches is bad input
@@ -85,6 +86,11 @@ from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._planner import plan_routine
 from backroutine._programme import check_log, next_session, plan_programme
+from backroutine._programme_handout import (
+    adherence_text,
+    programme_markdown,
+    programme_text,
+)
 from backroutine._programme_model import (
     MAX_WEEKS,
     ExerciseDone,
@@ -92,7 +98,6 @@ from backroutine._programme_model import (
     ProgrammeRequest,
     Session,
 )
-from backroutine._programme_text import programme_text
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._spec import read_date
@@ -1004,7 +1009,11 @@ def _programme(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = dumps(programme, indent=2) + "\n"
     else:
-        text = programme_text(programme, markdown=args.format == "markdown")
+        text = (
+            programme_markdown(programme)
+            if args.format == "markdown"
+            else programme_text(programme)
+        )
     _output(text, args.out)
     return EXIT_OK
 
@@ -1265,6 +1274,46 @@ def _calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- adherence: a programme's log against its schedule ----------------------------
+
+
+def _adherence_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_programme_and_log(
+        parser,
+        log_help="the programme's log of sessions: JSON Lines, one session a line",
+    )
+    _add_format(
+        parser,
+        "text",
+        "json",
+        "markdown",
+        help_="text: a short summary (default); json: the weeks and exercises as "
+        "plain JSON (not a document of the JSON format); markdown: the "
+        "programme's handout with how it went, as programme_markdown writes it",
+    )
+    _add_out(parser)
+
+
+def _adherence(args: argparse.Namespace) -> int:
+    import orjson  # noqa: PLC0415 (this command only)
+
+    from backroutine._adherence import adherence, as_plain  # noqa: PLC0415
+
+    programme = _read_programme(args.programme)
+    sessions = _read_log(args.log)
+    if args.format == "markdown":
+        text = programme_markdown(programme, sessions, until=args.date)
+    else:
+        summary = adherence(programme, sessions, until=args.date)
+        if args.format == "json":
+            data = orjson.dumps(as_plain(summary), option=orjson.OPT_INDENT_2)
+            text = data.decode("utf-8") + "\n"
+        else:
+            text = adherence_text(programme, summary)
+    _output(text, args.out)
+    return EXIT_OK
+
+
 _COMMANDS: Final = (
     _Command(
         name="exercises",
@@ -1427,6 +1476,24 @@ _COMMANDS: Final = (
         example=("backroutine next programme.json --log log.jsonl --date 2026-12-08"),
         add_arguments=_next_arguments,
         run=_next,
+    ),
+    _Command(
+        name="adherence",
+        summary="sum up a programme's sessions done, due and missed",
+        description=(
+            "Read a programme and its log of sessions, and sum up how closely\n"
+            "it was followed up to --date: each week's sessions done and due,\n"
+            "and the sessions missed; as text, as the programme's Markdown\n"
+            "handout with a How it went section and a chart of pain, or as\n"
+            "plain JSON.  A session logged again for the same slot and day\n"
+            "counts once.  A log that is not the programme's is bad input,\n"
+            "each problem on a line naming the session (its line in the log)."
+        ),
+        example=(
+            "backroutine adherence programme.json --log log.jsonl --date 2026-12-20"
+        ),
+        add_arguments=_adherence_arguments,
+        run=_adherence,
     ),
     _Command(
         name="calendar",

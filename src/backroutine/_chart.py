@@ -1,0 +1,188 @@
+"""A small chart of pain and of the amount done, day by day, as SVG.
+
+Written by hand, not with a plotting library: the core depends on attrs,
+cattrs and orjson alone, and the chart is a few dozen lines of SVG (two
+lines over the traffic light's bands), which a Markdown handout holds
+inline and a browser shows as it is.  The same days always give the same
+text, with no blank line in it, so that CommonMark keeps it as one HTML
+block.
+
+The bands are the traffic light's zones (:data:`~backroutine._traffic_light.ZONES`),
+each from half a point below its lowest score to half a point above its
+highest, within the pain scale: the chart can never disagree with the
+handout's light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Final
+from xml.sax.saxutils import escape
+
+import attrs
+
+from backroutine._traffic_light import PAIN_SCALE, ZONES, Zone
+
+WIDTH: Final = 640
+HEIGHT: Final = 260
+_LEFT: Final = 64
+_RIGHT: Final = 24
+_TOP: Final = 16
+_BOTTOM: Final = 56
+
+FILLS: Final = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828"}
+"""The fill of each zone's band, by its colour's name, drawn faint."""
+
+
+@attrs.frozen(kw_only=True)
+class ChartDay:
+    """One day with a session: the worst pain, and the amount done that day."""
+
+    date: dt.date
+    pain: int
+    dose: int
+
+
+def _x(day: dt.date, first: dt.date, last: dt.date) -> float:
+    span = (last - first).days
+    inner = WIDTH - _LEFT - _RIGHT
+    if span == 0:
+        return _LEFT + inner / 2
+    return _LEFT + inner * (day - first).days / span
+
+
+def pain_y(pain: float) -> float:
+    """Where a pain score sits on the chart, from the bottom (0) up."""
+    inner = HEIGHT - _TOP - _BOTTOM
+    low, high = PAIN_SCALE.low, PAIN_SCALE.high
+    return _TOP + inner * (high - pain) / (high - low)
+
+
+def band_edges(zone: Zone) -> tuple[float, float]:
+    """The pain scores a zone's band covers: half a point beyond its own."""
+    return (
+        max(PAIN_SCALE.low, zone.pain.low - 0.5),
+        min(PAIN_SCALE.high, zone.pain.high + 0.5),
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _band(zone: Zone) -> str:
+    low, high = band_edges(zone)
+    top, bottom = pain_y(high), pain_y(low)
+    return (
+        f'<rect class="band-{zone.colour}" x="{_LEFT}" y="{_number(top)}" '
+        f'width="{WIDTH - _LEFT - _RIGHT}" height="{_number(bottom - top)}" '
+        f'fill="{FILLS[zone.colour]}" fill-opacity="0.15"/>'
+    )
+
+
+def _description(days: Sequence[ChartDay]) -> str:
+    first, last = days[0], days[-1]
+    pains = [day.pain for day in days]
+    said = (
+        f"Pain on each of {len(days)} days with a session, from "
+        f"{first.date.isoformat()} to {last.date.isoformat()}: from "
+        f"{min(pains)} to {max(pains)} out of 10; the first day {first.pain}, "
+        f"the last day {last.pain}. "
+    )
+    highest = max(day.dose for day in days)
+    if highest:
+        said += (
+            f"The amount done went from {round(100 * first.dose / highest)}% "
+            f"to {round(100 * last.dose / highest)}% of the most done in a day. "
+        )
+    said += (
+        "Behind the pain line, bands for the traffic light: "
+        + ", ".join(
+            f"{zone.colour} for {zone.pain.low} to {zone.pain.high}" for zone in ZONES
+        )
+        + "."
+    )
+    return said
+
+
+def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
+    """A chart of the pain and the amount done on each day, as an SVG element.
+
+    A solid line for the pain (0 at the bottom, 10 at the top, over the
+    traffic light's bands), a dashed one for the amount done (the most
+    done in a day at the top), a point per day, days placed by date.
+
+    Raises:
+        ValueError: *days* is empty: there is nothing to draw.
+    """
+    if not days:
+        msg = "a chart needs at least one day with a session (got none)"
+        raise ValueError(msg)
+    days = sorted(days, key=lambda day: day.date)
+    first, last = days[0].date, days[-1].date
+    highest = max(day.dose for day in days) or 1
+    pain_points = " ".join(
+        f"{_number(_x(d.date, first, last))},{_number(pain_y(d.pain))}" for d in days
+    )
+    low, high = PAIN_SCALE.low, PAIN_SCALE.high
+    # The amount done is drawn on the pain scale's height: the most at the top.
+    dose_points = " ".join(
+        f"{_number(_x(d.date, first, last))},"
+        f"{_number(pain_y(low + (high - low) * d.dose / highest))}"
+        for d in days
+    )
+    base = HEIGHT - _BOTTOM
+    middle = _number(_TOP + (base - _TOP) / 2)
+    scores = sorted({low, high, *(zone.pain.low for zone in ZONES)})
+    ticks = [
+        (
+            f'<text x="{_LEFT - 6}" y="{_number(pain_y(score) + 4)}" '
+            f'text-anchor="end">{score}</text>'
+        )
+        for score in scores
+    ]
+    lines = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" '
+            f'height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            'aria-labelledby="chart-title chart-desc" font-family="sans-serif" '
+            'font-size="12">'
+        ),
+        '<title id="chart-title">Pain and amount done, day by day</title>',
+        f'<desc id="chart-desc">{escape(_description(days))}</desc>',
+        *(_band(zone) for zone in ZONES),
+        (
+            f'<line x1="{_LEFT}" y1="{base}" x2="{WIDTH - _RIGHT}" y2="{base}" '
+            'stroke="#555"/>'
+        ),
+        f'<line x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{base}" stroke="#555"/>',
+        *ticks,
+        (
+            f'<polyline class="dose" points="{dose_points}" fill="none" '
+            'stroke="#1565c0" stroke-width="2" stroke-dasharray="6 4"/>'
+        ),
+        (
+            f'<polyline class="pain" points="{pain_points}" fill="none" '
+            'stroke="#212121" stroke-width="2"/>'
+        ),
+        (
+            f'<text x="16" y="{middle}" text-anchor="middle" '
+            f'transform="rotate(-90 16 {middle})">Pain, {low} to {high}</text>'
+        ),
+        f'<text x="{_LEFT}" y="{base + 20}">{first.isoformat()}</text>',
+        (
+            f'<text x="{WIDTH - _RIGHT}" y="{base + 20}" text-anchor="end">'
+            f"{last.isoformat()}</text>"
+        ),
+        (
+            f'<text x="{WIDTH // 2}" y="{base + 40}" text-anchor="middle">'
+            "Days with a session. Solid line: pain. Dashed line: amount done "
+            "(top: the most in a day).</text>"
+        ),
+        "</svg>",
+    ]
+    return "\n".join(lines)
+
+
+__all__ = ["ChartDay", "band_edges", "pain_and_dose_svg", "pain_y"]
