@@ -238,8 +238,9 @@ class _Example:
         return [shlex.split(part) for part in self.line.split(" | ")]
 
 
-def _cli_examples() -> list[_Example]:
-    text = _page("cli.md")
+def _cli_examples(text: str | None = None) -> list[_Example]:
+    """The examples of docs/cli.md, or of the Markdown *text*."""
+    text = _page("cli.md") if text is None else text
     examples = []
     for block in re.findall(r"^```sh\n(.*?)^```$", text, re.DOTALL | re.MULTILINE):
         for line in block.splitlines():
@@ -313,6 +314,20 @@ class TestCommandLineExamples:
             elif "Traceback" in stderr or (status in (1, 2) and not stderr):
                 failures.append(f"{example.line}: no clear error\n{stderr}")
         assert [] == failures
+
+    def test_the_readmes_programme_commands_run_in_order(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The README's programme, log, next and adherence, as a new user types them."""
+        readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+        section = readme.split("## A programme over weeks", 1)[1].split("\n## ", 1)[0]
+        examples = _cli_examples(section)
+        monkeypatch.chdir(tmp_path)
+        ran = [(example.line, *_run_here(example, monkeypatch)) for example in examples]
+        assert ["programme", "log", "next", "adherence"] == [
+            example.commands[0][1] for example in examples
+        ]
+        assert [(line, 0, "") for line, _, _ in ran] == ran
 
     def test_examples_are_plain_commands_that_write_only_here(self) -> None:
         """Every example is a command or a pipe of them, writing relative paths."""
