@@ -444,7 +444,7 @@ REFUSALS = [
     (
         "an unknown key at the top",
         _set(("colour",), "red"),
-        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions)",
+        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency)",
     ),
     (
         "an unknown key in a step",
@@ -464,7 +464,7 @@ REFUSALS = [
     (
         "an odd unknown key",
         _set(("a b",), 1),
-        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions)',
+        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency)',
     ),
     ("a missing required field", _pop(("name",)), "$.name: is required"),
     (

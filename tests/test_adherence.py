@@ -4,6 +4,7 @@ import pathlib
 import xml.etree.ElementTree as ET
 from functools import cache
 
+import attrs
 import pytest
 
 import backroutine
@@ -15,6 +16,7 @@ from backroutine import (
     ProgrammeRequest,
     Session,
     TimeOfDay,
+    WarningSign,
     Weekday,
     adherence,
     append_session,
@@ -24,7 +26,8 @@ from backroutine import (
     programme_markdown,
 )
 from backroutine._chart import ChartDay, band_edges, pain_and_dose_svg, pain_y
-from backroutine._programme_handout import chart_days
+from backroutine._programme import SEE_SOMEONE_SOON
+from backroutine._programme_handout import adherence_text, chart_days
 from backroutine._traffic_light import ZONES
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -320,3 +323,55 @@ class TestCommandLine:
             ["adherence", path, "--log", log_path, "--date", "16/12/2026"]
         )
         assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+class TestBeforeGoingOn:
+    """What the log says to do first comes first, in the summary and handout."""
+
+    def test_a_sign_that_says_to_seek_care_stops_the_count(self) -> None:
+        stopped = attrs.evolve(
+            session("morning", 2, 2), warning_signs=[WarningSign.SADDLE_NUMBNESS]
+        )
+        sessions = [session("morning", 0, 2), stopped]
+        summary = adherence(programme(), sessions, until=day(9))
+        assert day(2) == summary.stopped
+        assert [1] == [week.number for week in summary.weeks]
+        assert all(missed <= day(2) for missed, _ in summary.missed)
+        assert summary.advice[0].startswith("Call emergency services")
+        text = adherence_text(programme(), summary)
+        assert text.split("\n")[2] == "Before you go on:"
+        assert "The programme stopped on Wednesday 9 December 2026" in text
+        markdown = programme_markdown(programme(), sessions, until=day(9))
+        assert markdown.index("## Before you go on") < markdown.index("## How it went")
+
+    def test_red_twice_running_says_to_see_someone(self) -> None:
+        sessions = [session("morning", 0, 7), session("morning", 2, 8)]
+        summary = adherence(programme(), sessions, until=day(3))
+        assert (SEE_SOMEONE_SOON,) == summary.advice
+        assert summary.stopped is None
+        assert "Before you go on" not in adherence_text(
+            programme(), adherence(programme(), sessions[:1], until=day(3))
+        )
+
+
+class TestHandoutEdges:
+    def test_no_session_yet(self) -> None:
+        unstarted = attrs.evolve(programme(), start=None)
+        text = programme_markdown(unstarted, [])
+        assert "No session has been logged yet." in text
+        assert "from the day of your first session" in text
+
+    def test_nothing_due_yet(self) -> None:
+        summary = adherence(programme(), [], until=day(-1))
+        assert "Nothing was due by Sunday 6 December 2026." in adherence_text(
+            programme(), summary
+        )
+        assert "Nothing was due by Sunday 6 December 2026\\." in programme_markdown(
+            programme(), [], until=day(-1)
+        )
+
+    def test_a_week_with_nothing_missed(self) -> None:
+        full = [session(slot, offset, 1) for offset in (0, 2, 4) for slot in (
+            "morning", "bedtime")]  # fmt: skip
+        text = programme_markdown(programme(), full, until=day(6))
+        assert "| 1 | Monday 7 December 2026 | 6 | 6 | none |" in text

@@ -1710,7 +1710,9 @@ class TestTimeline:
             '{"kind": "routine", "version": 1, "name": " ", "steps": [], "extra": 1}'
         )
         lines = run.failed("timeline", "-", stdin=document, status=1)
-        known = "name, time_of_day, targets, steps, notes, safety, conditions"
+        known = (
+            "name, time_of_day, targets, steps, notes, safety, conditions, frequency"
+        )
         prefix = "backroutine: error: invalid routine document: "
         assert [
             f"{prefix}$.name: must not be blank (got ' ')",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
-from backroutine import Programme, Routine, loads, read_log
+from backroutine import Programme, Routine, dumps, loads, read_log
 from tests.test_cli import CommandLine, run
 
 __all__ = ["run"]  # the fixture, imported for these tests
@@ -60,12 +61,20 @@ def test_log_then_next(run: CommandLine, programme: Path, tmp_path: Path) -> Non
     assert [s.exercise.id for s in before.steps] == [
         done.exercise for done in session.exercises
     ]
-    after = loads(
-        run.ok("next", *common, "--date", "2026-12-08", "--format", "json"), Routine
+    again = loads(
+        run.ok("next", *common, "--date", "2026-12-09", "--format", "json"), Routine
     )
-    assert "Morning: lower back" == after.name
+    assert "Morning: lower back" == again.name
+    assert [s.sets for s in before.steps] == [s.sets for s in again.steps]
+    assert "that went well (pain of 2): the same dose once more" in str(
+        again.steps[0].note
+    )
+    run.ok("log", *common, "--date", "2026-12-09", "--slot", "morning", "--pain", "1")
+    after = loads(
+        run.ok("next", *common, "--date", "2026-12-11", "--format", "json"), Routine
+    )
     assert [s.sets for s in before.steps] != [s.sets for s in after.steps]
-    assert "with little pain (pain of 2)" in str(after.steps[0].note)
+    assert "with little pain (pain of 1)" in str(after.steps[0].note)
 
 
 def test_a_warning_sign_is_logged_then_stops(
@@ -87,10 +96,7 @@ def test_a_warning_sign_is_logged_then_stops(
         (
             ["--slot", "morning"],
             2,
-            (
-                "backroutine log: error: --pain required, unless --session gives "
-                "the whole session"
-            ),
+            ("backroutine log: error: --pain required, unless --session gives it all"),
         ),
         (
             ["--slot", "noon", "--pain", "1"],
@@ -137,7 +143,7 @@ def test_log_before_the_start_names_the_session(
     )  # fmt: skip
     assert [
         (
-            "backroutine: error: invalid session document: session 1: $.date: must be "
+            "backroutine: error: invalid session document: the session: $.date: must be "
             "on or after the programme's start, 2026-12-07 (got '2026-12-01')"
         )
     ] == lines
@@ -148,7 +154,7 @@ def test_next_without_a_log_is_the_first_session(
 ) -> None:
     missing = tmp_path / "none.jsonl"
     out = run.ok(
-        "next", str(programme), "--log", str(missing), "--date", "2026-12-08",
+        "next", str(programme), "--log", str(missing), "--date", "2026-12-09",
         "--slot", "bedtime", "--format", "json",
     )  # fmt: skip
     first = loads(programme.read_text(encoding="utf-8"), Programme).slots[1].routine
@@ -186,3 +192,83 @@ def test_a_bad_date_is_bad_usage(run: CommandLine, programme: Path) -> None:
         "argument --date: expected a date written YYYY-MM-DD, such as 2026-12-07 "
         "(got '2026-02-30')\n"
     )
+
+
+def test_logging_a_session_again_keeps_what_was_done(
+    run: CommandLine, programme: Path, tmp_path: Path
+) -> None:
+    """Adding the next morning's pain later records the same sets again."""
+    log = tmp_path / "log.jsonl"
+    common = [str(programme), "--log", str(log), "--date", "2026-12-07"]
+    run.ok("log", *common, "--slot", "morning", "--pain", "2")
+    run.ok("log", *common, "--slot", "morning", "--pain", "2", "--next-morning", "1")
+    first, again = read_log(log)
+    assert [d.sets for d in first.exercises] == [d.sets for d in again.exercises]
+    assert (None, 1) == (first.next_morning, again.next_morning)
+
+
+def test_a_whole_session_from_a_file(
+    run: CommandLine, programme: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "log.jsonl"
+    run.ok("log", str(programme), "--log", str(log), "--date", "2026-12-07",
+           "--slot", "morning", "--pain", "2")  # fmt: skip
+    (session,) = read_log(log)
+    saved = tmp_path / "session.json"
+    saved.write_text(dumps(attrs.evolve(session, slot="noon")), encoding="utf-8")
+    lines = run.failed(
+        "log", str(programme), "--log", str(log), "--session", str(saved), status=1
+    )
+    assert [
+        (
+            "backroutine: error: invalid session document: "
+            f"{saved}: $.slot: must be one of the programme's slots, 'morning', "
+            "'bedtime' (got 'noon')"
+        )
+    ] == lines
+    saved.write_text(dumps(attrs.evolve(session, note="Stiff.")), encoding="utf-8")
+    result = run("log", str(programme), "--log", str(log), "--session", str(saved),
+                 "--pain", "3")  # fmt: skip
+    assert (2, ("backroutine log: error: --session gives the whole session: leave "
+            "out --pain\n")) == (result.status, result.err)  # fmt: skip
+    run.ok("log", str(programme), "--log", str(log), "--session", str(saved))
+    assert "Stiff." == read_log(log)[-1].note
+
+
+def test_next_as_text_and_markdown(run: CommandLine, programme: Path) -> None:
+    args = ["next", str(programme), "--log", "none.jsonl", "--date", "2026-12-09"]
+    text = run.ok(*args)
+    assert text.startswith("Morning: lower back\n")
+    assert "How often: once a day, 3 days a week" in text
+    assert run.ok(*args, "--format", "markdown").startswith("# Morning: lower back\n")
+
+
+def test_a_start_too_late_in_the_calendar(run: CommandLine) -> None:
+    lines = run.failed(
+        "programme", "--time", "morning", "--start", "9999-12-30", status=1
+    )
+    assert lines[0].startswith("backroutine: error: --start must leave room for 4 ")
+
+
+def test_a_log_in_a_directory_that_does_not_exist(
+    run: CommandLine, programme: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "missing" / "log.jsonl"
+    lines = run.failed(
+        "log", str(programme), "--log", str(log), "--date", "2026-12-07",
+        "--slot", "morning", "--pain", "1",
+        status=1,
+    )  # fmt: skip
+    assert [
+        (f"backroutine: error: cannot write {str(log)!r}: its directory does not exist")
+    ] == lines
+
+
+def test_adherence_needs_its_log(run: CommandLine, programme: Path) -> None:
+    lines = run.failed(
+        "adherence", str(programme), "--log", "none.jsonl", "--date", "2026-12-09",
+        status=1,
+    )  # fmt: skip
+    assert [
+        "backroutine: error: cannot read 'none.jsonl': the file does not exist"
+    ] == lines

@@ -158,6 +158,7 @@ def expected_routine() -> Routine:
         ),
         safety=("Stop if your pain gets worse.",),
         conditions=(Condition.OSTEOPOROSIS, Condition.PREGNANCY),
+        frequency=Frequency(times_a_day=Span.exactly(1), days_a_week=Span(3, 5)),
     )
 
 

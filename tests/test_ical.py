@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import pathlib
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -97,8 +96,8 @@ class TestReadBack:
             str(event["SUMMARY"]) for event in found
         ]
         for slot, event in zip(programme().slots, found, strict=True):
-            minutes = math.ceil(estimate_duration(slot.routine) / 60)
-            assert dt.timedelta(minutes=minutes) == event["DURATION"].dt
+            assert estimate_duration(slot.routine) <= 6 * 60
+            assert dt.timedelta(minutes=6) == event["DURATION"].dt
             assert f"{programme().id}-{slot.id}@backroutine" == str(event["UID"])
 
     def test_the_description_lists_the_exercises_and_the_seek_help_box(
@@ -204,6 +203,26 @@ class TestStart:
         with pytest.raises(InvalidValueError, match=r"'noon'.*morning, bedtime"):
             to_ical(programme(), at={"noon": dt.time(12)})
 
+    @pytest.mark.parametrize(
+        ("arguments", "field", "words"),
+        [
+            ({"start": "2027-03-15"}, "start", "must be a datetime.date"),
+            ({"start": dt.date(2027, 3, 16)}, "start", "the programme's own start"),
+            ({"at": {"morning": "07:00"}}, "at['morning']", "a datetime.time"),
+            (
+                {"at": {"morning": dt.time(7, tzinfo=dt.UTC)}},
+                "at['morning']",
+                "without a time zone",
+            ),
+        ],
+    )
+    def test_bad_arguments_are_named(
+        self, arguments: dict[str, object], field: str, words: str
+    ) -> None:
+        with pytest.raises(InvalidValueError, match=words) as caught:
+            to_ical(programme(), **arguments)  # type: ignore[arg-type]
+        assert field == caught.value.field
+
 
 @pytest.fixture
 def run(
@@ -230,21 +249,27 @@ class TestCommand:
         assert expected == out.read_bytes()
 
     @pytest.mark.parametrize(
-        ("at", "error"),
+        ("at", "status", "error"),
         [
-            ("nonsense", "expected SLOT=HH:MM"),
-            ("morning=25:00", "expected SLOT=HH:MM"),
-            ("noon=12:00", "the programme has no slot 'noon'"),
+            ("nonsense", 2, "expected SLOT=HH:MM"),
+            ("morning=25:00", 2, "expected SLOT=HH:MM"),
+            # A slot's name is the programme's to give: bad input, as for next.
+            ("noon=12:00", 1, "--at: the programme has no slot 'noon'"),
         ],
     )
-    def test_a_bad_at_is_bad_usage(
-        self, run: CommandLine, tmp_path: pathlib.Path, at: str, error: str
+    def test_a_bad_at_is_refused(
+        self,
+        run: CommandLine,
+        tmp_path: pathlib.Path,
+        at: str,
+        status: int,
+        error: str,
     ) -> None:
         source = tmp_path / "programme.json"
         source.write_text(dumps(programme()), encoding="utf-8")
         out = tmp_path / "programme.ics"
         lines = run.failed(
-            "calendar", str(source), "--out", str(out), "--at", at, status=2
+            "calendar", str(source), "--out", str(out), "--at", at, status=status
         )
         assert error in lines[-1]
         assert not out.exists()
@@ -261,3 +286,34 @@ class TestCommand:
             "first day with --start"
         )
         assert [expected] == lines
+
+    @pytest.mark.parametrize(
+        ("options", "error"),
+        [
+            (
+                ["--tz", "Mars/Olympus"],
+                (
+                    "argument --tz: unknown time zone 'Mars/Olympus'; give one such "
+                    "as Europe/London"
+                ),
+            ),
+            (
+                ["--at", "morning=06:00", "--at", "morning=07:00"],
+                (
+                    "backroutine calendar: error: argument --at: two times for the "
+                    "slot 'morning'"
+                ),
+            ),
+        ],
+    )
+    def test_bad_usage(
+        self, run: CommandLine, tmp_path: pathlib.Path, options: list[str], error: str
+    ) -> None:
+        source = tmp_path / "programme.json"
+        source.write_text(dumps(programme()), encoding="utf-8")
+        out = tmp_path / "programme.ics"
+        lines = run.failed(
+            "calendar", str(source), "--out", str(out), *options, status=2
+        )
+        assert lines[-1].endswith(error)
+        assert not out.exists()

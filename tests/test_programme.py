@@ -28,12 +28,15 @@ from hypothesis import strategies as st
 from backroutine import (
     BodyArea,
     Catalog,
+    Caution,
     Condition,
     Dosage,
     Exercise,
     ExerciseDone,
     ExerciseSet,
+    Hold,
     InvalidDocumentError,
+    InvalidTypeError,
     InvalidValueError,
     PlanningError,
     PlanRequest,
@@ -51,11 +54,13 @@ from backroutine import (
     Weekday,
     append_session,
     dumps,
+    estimate_duration,
     loads,
     next_session,
     plan_programme,
     read_log,
 )
+from backroutine._programme import SEE_SOMEONE_SOON
 from backroutine._traffic_light import AMBER, GREEN, RED, zone_of
 from backroutine.testing import sessions as any_session
 from tests.helpers import make_exercise
@@ -97,7 +102,10 @@ def programme_of(*exercise_ids: str, **changes: Any) -> Programme:
         for i in exercise_ids
     ]
     conditions = changes.pop("conditions", ())
-    request = PlanRequest(time_of_day=TimeOfDay.BEDTIME, conditions=conditions)
+    minutes = changes.pop("minutes", 10)
+    request = PlanRequest(
+        time_of_day=TimeOfDay.BEDTIME, conditions=conditions, minutes=minutes
+    )
     routine = Routine(
         name="Bedtime",
         time_of_day=TimeOfDay.BEDTIME,
@@ -142,6 +150,23 @@ def did(
     return Session(**fields)
 
 
+def twice(exercise_id: str, step: int, pain: int, **changes: Any) -> list[Session]:
+    """Two good sessions running at *step*, on the first two days: the second
+    with *pain*."""
+    return [
+        did(exercise_id, step, pain=1),
+        did(exercise_id, step, pain, day=1, **changes),
+    ]
+
+
+def both_done(**pains: int) -> list[ExerciseDone]:
+    """Each exercise named, done at its first dose, with its pain."""
+    return [
+        ExerciseDone(exercise=name, sets=GUIDANCE.at_step(0), pain=pain)
+        for name, pain in pains.items()
+    ]
+
+
 def next_of(programme: Programme, log: list[Session], day: int = 1) -> Routine:
     on = START + dt.timedelta(days=day)
     return next_session(programme, log, on=on, catalog=CATALOG)
@@ -162,7 +187,8 @@ class TestZones:
             (0, None, GREEN),
             (3, None, GREEN),
             (3, 3, GREEN),
-            (2, 3, GREEN),  # a little worse, still within green's scores
+            (2, 3, GREEN),  # a point worse, still within green's scores
+            (1, 3, RED),  # two points worse the next day
             (4, None, AMBER),
             (5, None, AMBER),
             (5, 4, AMBER),  # not settled by the next morning
@@ -185,39 +211,47 @@ class TestTheLight:
         assert ("middle", 1, 6, 5) == dose(routine)
         assert routine.steps[0].note is None
 
-    def test_green_lengthens_the_hold_first(self) -> None:
+    def test_green_once_keeps_the_dose_once_more(self) -> None:
         routine = next_of(programme_of("middle"), [did("middle", 0, pain=2)])
+        assert ("middle", 1, 6, 5) == dose(routine)
+        assert routine.steps[0].note == (
+            "Middle: that went well (pain of 2): the same dose once more today, and "
+            "a step up if it goes as well."
+        )
+
+    def test_green_lengthens_the_hold_first(self) -> None:
+        routine = next_of(programme_of("middle"), twice("middle", 0, pain=2), 2)
         assert ("middle", 1, 6, 10) == dose(routine)
         assert routine.steps[0].note == (
             "Middle: you held 5 seconds with little pain (pain of 2): 10 seconds today."
         )
 
     def test_green_then_adds_reps(self) -> None:
-        routine = next_of(programme_of("middle"), [did("middle", 1, pain=0)])
+        routine = next_of(programme_of("middle"), twice("middle", 1, pain=0), 2)
         assert ("middle", 1, 8, 10) == dose(routine)
         assert "you did 6 reps with little pain (pain of 0): 8 reps today." in str(
             routine.steps[0].note
         )
 
     def test_green_then_adds_a_set(self) -> None:
-        routine = next_of(programme_of("middle"), [did("middle", 2, pain=3)])
+        routine = next_of(programme_of("middle"), twice("middle", 2, pain=3), 2)
         assert ("middle", 2, 8, 10) == dose(routine)
         assert "you did 1 set with little pain (pain of 3): 2 sets today." in str(
             routine.steps[0].note
         )
 
     def test_green_at_the_top_moves_to_the_harder_version(self) -> None:
-        routine = next_of(programme_of("middle"), [did("middle", 3, pain=1)])
+        routine = next_of(programme_of("middle"), twice("middle", 3, pain=1), 2)
         assert ("hardest", 1, 6, 5) == dose(routine)
-        assert "try the harder version today, Hardest, at its first dose." in str(
+        assert "try its harder version today, Hardest, at its first dose." in str(
             routine.steps[0].note
         )
 
     def test_green_at_the_top_of_the_chain_keeps_the_dose(self) -> None:
         programme = programme_of("hardest")
-        routine = next_of(programme, [did("hardest", 3, pain=1)])
+        routine = next_of(programme, twice("hardest", 3, pain=1), 2)
         assert ("hardest", 2, 8, 10) == dose(routine)
-        assert "the top of its dose went well (pain of 1): keep it there." in str(
+        assert "reached the most this programme suggests for it (pain of 1): " in str(
             routine.steps[0].note
         )
 
@@ -248,9 +282,28 @@ class TestTheLight:
         assert ("middle", 1, 6, 5) == dose(routine)
 
     def test_red_at_the_first_step_moves_to_the_easier_version(self) -> None:
+        """Never done before, the easier version starts at its first dose."""
         routine = next_of(programme_of("middle"), [did("middle", 0, pain=6)])
-        assert ("gentle", 2, 8, 10) == dose(routine)  # its top step
-        assert "do the easier version today, Gentle." in str(routine.steps[0].note)
+        assert ("gentle", 1, 6, 5) == dose(routine)
+        assert "do its easier version today, Gentle." in str(routine.steps[0].note)
+
+    def test_red_after_moving_up_returns_to_the_easier_versions_dose(self) -> None:
+        log = [did("gentle", 3, pain=1), did("middle", 0, pain=7, day=1)]
+        routine = next_of(programme_of("gentle"), log, day=2)
+        assert ("gentle", 2, 8, 10) == dose(routine)
+
+    def test_red_at_the_first_step_with_the_easier_version_in_the_routine(
+        self,
+    ) -> None:
+        """It is left out: the person already does its easier version."""
+        programme = programme_of("gentle", "middle")
+        log = [did("middle", 0, pain=7, exercises=both_done(gentle=1, middle=7))]
+        routine = next_of(programme, log)
+        assert ["gentle"] == [step.exercise.id for step in routine.steps]
+        assert (
+            "Middle is left out: it hurt (pain of 7) at its first dose. Keep doing "
+            "its easier version in this routine, Gentle."
+        ) in routine.notes
 
     def test_red_at_the_bottom_of_the_chain_keeps_the_dose_with_advice(self) -> None:
         routine = next_of(programme_of("gentle"), [did("gentle", 0, pain=8)])
@@ -265,8 +318,10 @@ class TestTheLight:
         log = [did("middle", 3, pain=6), did("middle", 2, pain=7, day=1)]
         routine = next_of(programme_of("middle"), log, day=2)
         assert ("middle", 1, 6, 10) == dose(routine)
-        assert "It hurt twice running" in str(routine.steps[0].note)
-        assert routine.safety[0].startswith("An exercise hurt twice running")
+        assert "It has hurt twice running: do no more than this" in str(
+            routine.steps[0].note
+        )
+        assert SEE_SOMEONE_SOON == routine.safety[0]
 
     def test_red_twice_at_the_bottom_leaves_the_exercise_out(self) -> None:
         log = [
@@ -277,7 +332,7 @@ class TestTheLight:
         routine = next_of(programme, log, day=2)
         assert ["neighbour"] == [step.exercise.id for step in routine.steps]
         assert any(note.startswith("Gentle is left out") for note in routine.notes)
-        assert routine.safety[0].startswith("An exercise hurt twice running")
+        assert SEE_SOMEONE_SOON == routine.safety[0]
 
     def test_nothing_left_is_a_planning_error(self) -> None:
         log = [did("gentle", 0, pain=7), did("gentle", 0, pain=9, day=1)]
@@ -289,6 +344,146 @@ class TestTheLight:
         assert ("middle", 1, 6, 10) == dose(next_of(programme_of("middle"), log, 2))
 
 
+class TestCare:
+    """What a physiotherapist adds to the light: pace, gaps, limits, advice."""
+
+    def test_after_a_red_one_good_session_is_not_enough_to_step_up(self) -> None:
+        log = [did("middle", 2, pain=7), did("middle", 1, pain=1, day=1)]
+        routine = next_of(programme_of("middle"), log, day=2)
+        assert ("middle", 1, 6, 10) == dose(routine)
+        assert "but it hurt the time before: the same dose today" in str(
+            routine.steps[0].note
+        )
+        log.append(did("middle", 1, pain=1, day=2))
+        assert ("middle", 1, 8, 10) == dose(next_of(programme_of("middle"), log, 3))
+
+    def test_after_a_long_gap_a_step_back(self) -> None:
+        routine = next_of(programme_of("middle"), [did("middle", 2, pain=1)], day=20)
+        assert ("middle", 1, 6, 10) == dose(routine)
+        assert "20 days since you last did it: one step back today." in str(
+            routine.steps[0].note
+        )
+
+    def test_pain_that_does_not_settle_says_to_see_someone(self) -> None:
+        log = [did("middle", 1, pain=4, day=day) for day in range(2)]
+        assert SEE_SOMEONE_SOON not in next_of(programme_of("middle"), log, 2).safety
+        log.append(did("middle", 1, pain=5, day=2, next_morning=4))
+        routine = next_of(programme_of("middle"), log, 3)
+        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert ("middle", 1, 6, 10) == dose(routine)
+
+    def test_a_session_cut_short_is_not_progress(self) -> None:
+        short = [ExerciseDone(exercise="middle", sets=[ExerciseSet(reps=2)], pain=1)]
+        routine = next_of(
+            programme_of("middle"), [did("middle", 0, 1, exercises=short)]
+        )
+        assert ("middle", 1, 6, 5) == dose(routine)
+        assert "you did less than its first dose (pain of 1): the same dose" in str(
+            routine.steps[0].note
+        )
+
+    def test_a_step_up_keeps_within_the_minutes_of_the_slot(self) -> None:
+        at_two = programme_of("middle")
+        step_two = Routine(
+            name="Bedtime",
+            steps=[RoutineStep(exercise=CATALOG["middle"], sets=GUIDANCE.at_step(2))],
+        )
+        minutes = estimate_duration(step_two) / 60 + 0.1
+        tight = programme_of("middle", minutes=minutes)
+        log = twice("middle", 2, pain=1)
+        assert ("middle", 2, 8, 10) == dose(next_of(at_two, log, 2))
+        routine = next_of(tight, log, 2)
+        assert ("middle", 1, 8, 10) == dose(routine)
+        assert str(routine.steps[0].note).startswith(
+            "Middle: kept at the same dose today, so that the routine stays within "
+        )
+
+    def test_a_caution_for_the_persons_condition_holds_the_dose(self) -> None:
+        careful = Caution(
+            about="holds in pregnancy",
+            advice="Keep the holds short.",
+            conditions=[Condition.PREGNANCY],
+        )
+        catalog = Catalog([version("careful", cautions=[careful])])
+        exercise = catalog["careful"]
+        routine = Routine(
+            name="Bedtime",
+            steps=[RoutineStep(exercise=exercise, sets=GUIDANCE.at_step(0))],
+            conditions=[Condition.PREGNANCY],
+        )
+        request = PlanRequest(
+            time_of_day=TimeOfDay.BEDTIME, conditions=[Condition.PREGNANCY]
+        )
+        programme = programme_of(
+            "middle",
+            slots=[Slot(id="bedtime", request=request, routine=routine)],
+            conditions=[Condition.PREGNANCY],
+        )
+        log = [
+            Session(
+                programme=programme.id,
+                slot="bedtime",
+                date=START,
+                exercises=both_done(careful=1),
+            ),
+            Session(
+                programme=programme.id,
+                slot="bedtime",
+                date=START + dt.timedelta(days=1),
+                exercises=both_done(careful=1),
+            ),
+        ]
+        on = START + dt.timedelta(days=2)
+        step = next_session(programme, log, on=on, catalog=catalog).steps[0]
+        assert GUIDANCE.at_step(0) == step.sets
+        assert "its caution for your condition asks for care" in str(step.note)
+
+    def test_a_day_off_the_schedule_says_so(self) -> None:
+        programme = programme_of("middle", days=[Weekday.MONDAY])
+        routine = next_of(programme, [], day=1)
+        assert (
+            "Tuesday is not one of the programme's days: a day to rest, unless you "
+            "want to do the routine gently."
+        ) in routine.notes
+
+    def test_after_the_last_day_it_says_the_programme_has_ended(self) -> None:
+        programme = programme_of("middle", weeks=1)
+        assert not any("ended" in note for note in next_of(programme, [], 6).notes)
+        assert (
+            "The programme ended on Sunday 13 December 2026: ask your "
+            "physiotherapist whether to go on, and how."
+        ) in next_of(programme, [], day=7).notes
+
+    def test_red_twice_in_one_slot_is_said_in_every_slot(self) -> None:
+        bedtime = programme_of("middle").slots[0]
+        morning = Slot(
+            id="morning",
+            request=PlanRequest(time_of_day=TimeOfDay.MORNING),
+            routine=bedtime.routine,
+        )
+        programme = programme_of("middle", slots=[morning, bedtime])
+        log = [did("middle", 2, pain=7), did("middle", 1, pain=7, day=1)]
+        on = START + dt.timedelta(days=2)
+        routine = next_session(programme, log, on=on, slot="morning", catalog=CATALOG)
+        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert ("middle", 1, 6, 5) == dose(routine)  # its own log is empty
+
+    def test_the_day_must_be_a_date(self) -> None:
+        with pytest.raises(InvalidTypeError, match="'on' must be a date"):
+            next_session(programme_of("middle"), [], on="2026-12-08")  # type: ignore[arg-type]
+
+    def test_a_catalog_without_the_programmes_exercises_still_reads_the_log(
+        self,
+    ) -> None:
+        routine = next_session(
+            programme_of("middle"),
+            twice("middle", 0, pain=1),
+            on=START + dt.timedelta(days=2),
+            catalog=Catalog([version("neighbour")]),
+        )
+        assert ("middle", 1, 6, 10) == dose(routine)
+
+
 class TestWarningSigns:
     def test_a_sign_that_says_to_seek_care_stops_the_programme(self) -> None:
         log = [did("middle", 0, pain=2, warning_signs=[WarningSign.SADDLE_NUMBNESS])]
@@ -297,10 +492,13 @@ class TestWarningSigns:
         assert WarningSign.SADDLE_NUMBNESS in stopped.value.screening.signs
 
     def test_a_sign_that_says_to_see_a_professional_comes_first(self) -> None:
-        log = [did("middle", 0, pain=2, warning_signs=[WarningSign.PAIN_BELOW_KNEE])]
-        routine = next_of(programme_of("middle"), log)
+        log = twice("middle", 0, 2, warning_signs=[WarningSign.PAIN_BELOW_KNEE])
+        routine = next_of(programme_of("middle"), log, 2)
         assert "physiotherapist" in routine.safety[0]
-        assert ("middle", 1, 6, 10) == dose(routine)
+        assert ("middle", 1, 6, 5) == dose(routine)  # no step up
+        assert "you noted a sign to see a professional about" in str(
+            routine.steps[0].note
+        )
 
     def test_a_sign_logged_after_the_day_asked_for_is_not_read(self) -> None:
         log = [did("middle", 0, pain=2, day=5, warning_signs=[WarningSign.FEVER])]
@@ -317,8 +515,8 @@ class TestWhatCounts:
             ],
             pain=1,
         )
-        log = [did("middle", 2, pain=1, exercises=[done])]
-        assert ("middle", 1, 8, 10) == dose(next_of(programme_of("middle"), log))
+        log = [did("middle", 1, pain=1), did("middle", 2, 1, day=1, exercises=[done])]
+        assert ("middle", 1, 8, 10) == dose(next_of(programme_of("middle"), log, 2))
 
     def test_a_session_logged_again_replaces_the_earlier(self) -> None:
         """Logged again the same day, with the next morning's pain."""
@@ -390,31 +588,23 @@ class TestLimits:
             Session(
                 programme=programme.id,
                 slot="bedtime",
-                date=START,
+                date=START + dt.timedelta(days=day),
                 exercises=[
                     ExerciseDone(exercise="lying", sets=guidance.at_step(1), pain=1)
                 ],
             )
+            for day in range(2)
         ]
-        on = START + dt.timedelta(days=1)
-        held = next_session(programme, log, on=on, catalog=catalog)
-        assert (
-            (15, "Kept at the same dose")
-            == (
-                held.steps[0].sets[0].hold.seconds,  # type: ignore[union-attr]
-                str(held.steps[0].note)[:21],
-            )
+        on = START + dt.timedelta(days=2)
+        held = next_session(programme, log, on=on, catalog=catalog).steps[0]
+        assert held.sets[0].hold == Hold(15)
+        assert held.note == (
+            "Lying: kept at the same dose today, so that lying on your back stays "
+            "under 3 minutes at a time."
         )
         free = attrs_evolve_conditions(programme)
-        assert (
-            20
-            == next_session(  # type: ignore[union-attr]
-                free, log, on=on, catalog=catalog
-            )
-            .steps[0]
-            .sets[0]
-            .hold.seconds
-        )
+        raised = next_session(free, log, on=on, catalog=catalog).steps[0]
+        assert raised.sets[0].hold == Hold(20)
 
 
 def attrs_evolve_conditions(programme: Programme) -> Programme:
@@ -578,13 +768,18 @@ class TestProperties:
     def test_a_step_never_leaves_the_guidance(
         self, pains: list[tuple[int, int | None]], start: str
     ) -> None:
+        """Every dose given is within its exercise's guidance, in its chain."""
         for routine in follow(programme_of(start), pains):
             for step in routine.steps:
-                ladder = [
-                    step.exercise.dosage.at_step(k)
-                    for k in range(step.exercise.dosage.top_step + 1)
-                ]
-                assert step.sets in ladder
+                assert step.exercise.id in {"gentle", "middle", "hardest"}
+                guidance = step.exercise.dosage
+                assert guidance.sets.low <= len(step.sets) <= guidance.sets.high
+                for one in step.sets:
+                    assert guidance.reps.low <= one.reps <= guidance.reps.high
+                    assert one.hold is not None
+                    assert guidance.hold_seconds is not None
+                    hold = guidance.hold_seconds
+                    assert hold.low <= one.hold.seconds <= hold.high
 
     @settings(max_examples=25)
     @given(PAINS, st.sampled_from(["gentle", "middle", "hardest"]))
@@ -638,6 +833,32 @@ class TestPlanProgramme:
             assert slot.routine.time_of_day is slot.request.time_of_day
             assert BodyArea.LOWER_BACK in slot.routine.targets
 
+    def test_each_exercise_starts_at_the_step_asked_for(self) -> None:
+        slots = [PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=6, progression=1)]
+        (slot,) = plan_programme(self.request(slots=slots)).slots
+        assert {
+            step.exercise.id: min(1, step.exercise.dosage.top_step)
+            for step in slot.routine.steps
+        } == slot.steps
+        assert 1 in slot.steps.values()
+
+    def test_the_first_routine_takes_about_half_the_minutes(self) -> None:
+        (slot,) = plan_programme(
+            self.request(slots=[PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8)])
+        ).slots
+        assert estimate_duration(slot.routine) <= 4 * 60
+        assert slot.routine.notes[0].startswith("The first sessions take about ")
+        assert "of the 8 minutes this routine has" in slot.routine.notes[0]
+
+    def test_when_nothing_fits_in_half_the_first_routine_takes_them_all(
+        self,
+    ) -> None:
+        (slot,) = plan_programme(
+            self.request(slots=[PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=1)])
+        ).slots
+        assert 30 < estimate_duration(slot.routine) <= 60
+        assert not any(n.startswith("The first sessions") for n in slot.routine.notes)
+
     def test_the_same_request_gives_the_same_programme_and_id(self) -> None:
         first, again = plan_programme(self.request()), plan_programme(self.request())
         assert dumps(first) == dumps(again)
@@ -680,6 +901,30 @@ class TestPlanProgramme:
                 ]
             )
         assert "slots[1].conditions" == refused.value.field
+
+    def test_a_start_must_leave_room_for_the_weeks(self) -> None:
+        with pytest.raises(InvalidValueError) as refused:
+            self.request(start=dt.date(9999, 12, 4))
+        assert (
+            "'start' must leave room for 4 weeks before the end of the calendar: "
+            "9999-12-03 at the latest (got '9999-12-04')"
+        ) == str(refused.value)
+        assert self.request(start=dt.date(9999, 12, 3)).start is not None
+
+    def test_a_programmes_slots_have_ids_of_their_own(self) -> None:
+        slot = programme_of("middle").slots[0]
+        with pytest.raises(InvalidValueError, match="must each have an id of its"):
+            programme_of("middle", slots=[slot, slot])
+
+    def test_a_slot_by_its_id(self) -> None:
+        programme = programme_of("middle")
+        assert programme.slots[0] is programme.slot("bedtime")
+        with pytest.raises(KeyError, match="no slot 'noon' \\(it has bedtime\\)"):
+            programme.slot("noon")
+
+    def test_a_session_names_each_exercise_once(self) -> None:
+        with pytest.raises(InvalidValueError, match="got middle twice"):
+            did("middle", 0, 1, exercises=both_done(middle=1) * 2)
 
     def test_spread_days(self) -> None:
         assert (Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.FRIDAY) == Weekday.spread(3)

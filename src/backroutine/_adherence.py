@@ -22,9 +22,10 @@ import attrs
 
 from backroutine._catalog import Catalog
 from backroutine._model import ExerciseSet
-from backroutine._programme import check_log, latest, start_of
+from backroutine._programme import check_log, latest, log_advice, start_of
 from backroutine._programme_model import ExerciseDone, Programme, Session
 from backroutine._public import publish
+from backroutine._safety import screen
 from backroutine._vocabulary import Weekday
 
 __all__ = [
@@ -118,6 +119,12 @@ class Adherence:
             never past the programme's last week.
         exercises: Each exercise done, in the order first done, with its
             points over time.
+        advice: What the log says to do before going on, first of all, as
+            :func:`~backroutine.next_session` puts it first: what its warning
+            signs say, and to see a professional when an exercise hurt twice
+            running or pain has not settled; empty when nothing.
+        stopped: The day a warning sign that says to seek care was logged,
+            or None: the programme stops there, and nothing after it is due.
     """
 
     programme: str
@@ -125,6 +132,8 @@ class Adherence:
     until: dt.date
     weeks: tuple[AdherenceWeek, ...]
     exercises: tuple[ExerciseProgress, ...]
+    advice: tuple[str, ...] = ()
+    stopped: dt.date | None = None
 
     @property
     def done(self) -> int:
@@ -235,11 +244,25 @@ def adherence(
     """
     check_log(programme, sessions, catalog)
     start = start_of(programme, sessions)
+    advice = log_advice(programme, sessions, on=until, catalog=catalog)
     if start is None:
         return Adherence(
-            programme=programme.id, start=None, until=until, weeks=(), exercises=()
+            programme=programme.id,
+            start=None,
+            until=until,
+            weeks=(),
+            exercises=(),
+            advice=advice,
         )
-    last = min(until, programme.end(start))
+    stopped = next(
+        (
+            s.date
+            for s in latest(sessions)
+            if s.date <= until and screen(s.warning_signs).stops_exercise
+        ),
+        None,
+    )
+    last = min(until, programme.end(start), stopped or until)
     kept = [s for s in latest(sessions) if start <= s.date <= last]
     logged = {(s.date, s.slot) for s in kept}
     weeks = []
@@ -262,6 +285,8 @@ def adherence(
             ExerciseProgress(exercise=exercise, points=tuple(found))
             for exercise, found in points.items()
         ),
+        advice=advice,
+        stopped=stopped,
     )
 
 
@@ -277,6 +302,8 @@ def as_plain(summary: Adherence) -> dict[str, object]:
     """
     return {
         "programme": summary.programme,
+        "advice": list(summary.advice),
+        "stopped": None if summary.stopped is None else _day(summary.stopped),
         "start": None if summary.start is None else _day(summary.start),
         "until": _day(summary.until),
         "done": summary.done,

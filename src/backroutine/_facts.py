@@ -160,11 +160,14 @@ def exercise_facts(exercise: Exercise, catalog: Catalog) -> list[tuple[str, str]
 def routine_frequency(routine: Routine) -> Frequency | None:
     """How often to do the whole routine, or None where its exercises differ.
 
-    The frequency its exercises give, when those that give one agree; the
+    The routine's own frequency when it has one (a programme's schedule);
+    else the frequency its exercises give, when those that give one agree; the
     default (:data:`~backroutine._dose_words.DEFAULT_FREQUENCY`) when none
     does; None when they give different ones, each then said with its own
     exercise.
     """
+    if routine.frequency is not None:
+        return routine.frequency
     given = {e.frequency for e in routine.exercises if e.frequency is not None}
     if len(given) > 1:
         return None

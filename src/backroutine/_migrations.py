@@ -38,7 +38,8 @@ def _to_version_2(document: dict[str, Any]) -> dict[str, Any]:
     - a caution's ``leave_out`` (false: every version 1 caution says to take
       care, not to leave out);
     - a routine's ``conditions`` (null: version 1 did not record them, so
-      they are not known, and every caution is shown, as version 1 did);
+      they are not known, and every caution is shown, as version 1 did) and
+      ``frequency`` (null: as often as its exercises say);
     - new kinds, which version 1 did not have: ``screening``, and the
       programme's ``programme_request``, ``programme`` and ``session``.
 

@@ -646,6 +646,9 @@ class Routine(Value):
             format version 1): the cautions about them are the ones shown
             with the routine (:meth:`cautions`).  The planner always fills
             it in, empty when the person named none.
+        frequency: How often to do the whole routine, when something says
+            so, such as the schedule of the programme it is part of; None
+            for as often as its exercises say.
     """
 
     name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -667,6 +670,9 @@ class Routine(Value):
     )
     conditions: tuple[Condition, ...] | None = attrs.field(
         default=None, converter=_known_conditions, validator=Maybe(_enums(Condition))
+    )
+    frequency: Frequency | None = attrs.field(
+        default=None, validator=Maybe(Nested(Frequency))
     )
 
     @property

@@ -704,6 +704,10 @@ def _progressed(request: PlanRequest) -> list[str]:
     return [note]
 
 
+SHORTER_THAN: Final = "Shorter than the"
+"""How the note starts that says why a routine is well short of its minutes."""
+
+
 def _shorter(plan: _Plan, request: PlanRequest) -> list[str]:
     """Why the routine is well short of the time asked for, if it is."""
     if plan.out_of_time or request.minutes * 60 - plan.used < SHORTER_BY:
@@ -715,7 +719,7 @@ def _shorter(plan: _Plan, request: PlanRequest) -> list[str]:
     else:
         which = f"every exercise that suits {_plain_when(request)}"
     note = (
-        f"Shorter than the {asked} asked for: it holds {which} that fits, once "
+        f"{SHORTER_THAN} {asked} asked for: it holds {which} that fits, once "
         f"each, at {_dose_asked(request)}; doses rise over sessions, not to fill "
         "the time."
     )

@@ -9,51 +9,65 @@ and its versions (the catalog's ``harder`` links), every change said in
 plain words in the step's note.  Nothing here reads the clock: the caller
 says what day it is.
 
-How an exercise's next dose is found, from the log up to that day:
+How an exercise's next dose is found, from the log up to that day, as a
+physiotherapist would dose it:
 
-- An exercise of a slot is followed in that slot's sessions (a morning
-  and a bedtime routine progress each at their own pace), with its easier
-  and harder versions: a session that did any of them counts for it, but
-  for a version that is also another's of the same routine (when a
-  routine holds two versions of one exercise), which neither follows nor
-  moves to.  A slot has one session a day (one logged again replaces the
-  one before), so the dose changes at most a step a day.  The last
-  session that did it decides; when that session did two of its versions,
-  the one that hurt most (then the lower dose).
+- It is followed in its own slot's sessions (a morning and a bedtime
+  routine progress each at their own pace), with its easier and harder
+  versions; a version that is also another exercise's of the same routine
+  is followed by neither, and moved to by neither.  A slot has one session
+  a day: one logged again replaces the one before.  The last session that
+  did it decides (when it did two of its versions, the one that hurt most).
 - Its dose is what was done (:meth:`~backroutine.Dosage.step_of`), not what
   was prescribed: a session cut short is not taken for progress.
-- Green: one step up; at the top of the guidance, the nearest harder
-  version the slot allows, at its first step.  Amber: the same.  Red: one
-  step back; at the first step, the nearest easier version the slot
-  allows, at its top step; with none, the same dose, only as far as it is
-  comfortable.  Red twice running: the step back, and the advice to see a
-  professional first in the routine's safety advice; with no step back,
-  the exercise is left out until a professional has seen the person, and
-  when that leaves nothing, no routine is given (:class:`PlanningError`).
-- Never more time lying on the back than a condition allows (pregnancy):
-  a step up that would pass it is not taken.
-- A warning sign in the log that says to seek care stops the programme:
-  :class:`~backroutine.SeekCareError`, as the planner raises.
+- Green twice running at one dose: a step up (a longer hold, then more
+  reps, then another set); at the top of its guidance, its nearest harder
+  version the slot allows, at a first dose.  Green once: the same dose
+  once more.  Amber: the same dose.  Red: a step back; at a first dose, its
+  easier version (at the dose last done of it, else its first), or, when
+  the routine already holds its easier version, it is left out; with no
+  easier version, the same dose, only as far as it is comfortable.
+- Red twice running: the step back, and the advice to see a professional
+  first in every routine of the programme, as when pain has not settled
+  (amber or red) over :data:`UNSETTLED_SESSIONS` sessions running.  Red
+  twice at its gentlest: left out until then; a routine with nothing left
+  is a :class:`PlanningError`.
+- After more than :data:`LONG_GAP_DAYS` days without it: a step back.
+- No step up while the log holds a warning sign that says to see a
+  professional, for an exercise whose caution concerns the person's
+  condition, or past the slot's minutes or a condition's time lying on the
+  back (the last steps up are held back first).  A warning sign that says
+  to seek care stops the programme: :class:`~backroutine.SeekCareError`.
+- The routine's notes say when the day is not one of the programme's, or
+  when the programme has ended.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._durations import minutes_text
+from backroutine._durations import duration_text, minutes_text
 from backroutine._json import dumps
-from backroutine._model import Exercise, ExerciseSet, Routine, RoutineStep
-from backroutine._planner import plan_routine, suits
+from backroutine._model import (
+    Exercise,
+    ExerciseSet,
+    Frequency,
+    PlanRequest,
+    Routine,
+    RoutineStep,
+    Screening,
+    Span,
+)
+from backroutine._planner import SHORTER_THAN, plan_routine, suits
 from backroutine._programme_model import (
     EVERY_DAY,
-    ExerciseDone,
     Programme,
     ProgrammeRequest,
     Session,
@@ -63,17 +77,25 @@ from backroutine._programme_model import (
 from backroutine._public import publish
 from backroutine._safety import CONDITION_RULES, screen
 from backroutine._text import join, plural
-from backroutine._timing import Pace, spells
-from backroutine._traffic_light import AMBER, GREEN, RED, Zone, zone_of
-from backroutine._vocabulary import Position
+from backroutine._timing import Pace, estimate_duration, spells
+from backroutine._traffic_light import AMBER, GREEN, RED, ZONES, Zone, zone_of
+from backroutine._vocabulary import Position, Weekday
 from backroutine.exceptions import (
     InvalidDocumentError,
+    InvalidTypeError,
     InvalidValueError,
     PlanningError,
     SeekCareError,
 )
 
-__all__ = ["check_log", "next_session", "plan_programme", "start_of"]
+__all__ = [
+    "check_log",
+    "latest",
+    "log_advice",
+    "next_session",
+    "plan_programme",
+    "start_of",
+]
 
 SEE_SOMEONE: Final = "see a physiotherapist or your doctor"
 
@@ -100,10 +122,14 @@ def plan_programme(
     for plan in request.slots:
         name = slot_id(plan)
         try:
-            routine = plan_routine(plan, catalog, pace)
+            routine = _first_routine(plan, catalog, pace)
         except PlanningError as error:
             message = f"the {name} routine: {error}"
             raise PlanningError(message, reasons=error.reasons) from None
+        schedule = Frequency(
+            times_a_day=Span.exactly(1), days_a_week=Span.exactly(len(request.days))
+        )
+        routine = attrs.evolve(routine, frequency=schedule)
         slots.append(Slot(id=name, request=plan, routine=routine))
     return Programme(
         id=request.id or _made_id(request),
@@ -114,6 +140,45 @@ def plan_programme(
         start=request.start,
         conditions=request.slots[0].conditions,
     )
+
+
+FIRST_SESSIONS_TAKE: Final = "The first sessions take"
+"""How the note starts that says how much of a slot's minutes its first
+sessions take: a note about the first sessions, left out of later ones."""
+
+FIRST_SESSION_SHARE: Final = 0.5
+"""The share of a slot's minutes its first sessions are planned in.
+
+Doses rise over sessions (a longer hold, more reps, another set) to about
+twice a first session's time at the top of most exercises' guidance: a
+first routine in half the minutes has room to grow within them, and holds
+fewer exercises, as a home programme does.
+"""
+
+
+def _first_routine(
+    plan: PlanRequest, catalog: Catalog | None, pace: Pace | None
+) -> Routine:
+    """A slot's first routine, in :data:`FIRST_SESSION_SHARE` of its minutes.
+
+    In all its minutes when nothing fits in the share, or when the share
+    already holds every suitable exercise (the planner's note then says so
+    for the minutes asked for).
+    """
+    share = attrs.evolve(plan, minutes=plan.minutes * FIRST_SESSION_SHARE)
+    try:
+        routine = plan_routine(share, catalog, pace)
+    except PlanningError:
+        return plan_routine(plan, catalog, pace)
+    if any(note.startswith(SHORTER_THAN) for note in routine.notes):
+        return plan_routine(plan, catalog, pace)
+    room = (
+        f"{FIRST_SESSIONS_TAKE} "
+        f"{duration_text(estimate_duration(routine, pace), exact=False)} of the "
+        f"{minutes_text(plan.minutes * 60)} this routine has: the doses rise "
+        "into the rest over the weeks."
+    )
+    return attrs.evolve(routine, notes=(room, *routine.notes))
 
 
 def _made_id(request: ProgrammeRequest) -> str:
@@ -216,6 +281,21 @@ def latest(sessions: Iterable[Session]) -> list[Session]:
 
 # -- the next session ----------------------------------------------------------
 
+SEE_SOMEONE_SOON: Final = (
+    "See a physiotherapist or your doctor before you go on with the programme: "
+    "an exercise has hurt twice running, or pain has not settled over several "
+    "sessions."
+)
+"""The advice put first in every routine of a programme whose log calls for it."""
+
+LONG_GAP_DAYS: Final = 14
+"""After more than this many days without an exercise, it comes back a step lower."""
+
+UNSETTLED_SESSIONS: Final = 3
+"""Sessions running with pain beyond green after which to see someone."""
+
+_SEVERITY: Final = {zone.colour: rank for rank, zone in enumerate(ZONES)}
+
 
 @attrs.frozen
 class _Record:
@@ -224,6 +304,7 @@ class _Record:
     date: dt.date
     exercise: Exercise
     step: int
+    short: bool  # less than a first session's dose
     pain: int
     next_morning: int | None
     zone: Zone
@@ -241,42 +322,51 @@ class _Next:
     came_from: tuple[Exercise, int] | None = None
 
 
-def _record(session: Session, done: ExerciseDone, catalog: Catalog) -> _Record | None:
-    if done.exercise not in catalog:  # pragma: no cover (check_log refused it)
-        return None
-    exercise = catalog[done.exercise]
-    return _Record(
-        date=session.date,
-        exercise=exercise,
-        step=exercise.dosage.step_of(done.sets),
-        pain=done.pain,
-        next_morning=session.next_morning,
-        zone=zone_of(done.pain, session.next_morning),
+def _reaches(done: Sequence[ExerciseSet], target: Sequence[ExerciseSet]) -> bool:
+    """Whether every set *done* reached the sets, reps and hold of *target*."""
+    need = target[0]
+    return (
+        len(done) >= len(target)
+        and all(one.reps >= need.reps for one in done)
+        and all(
+            need.hold is None
+            or (one.hold is not None and one.hold.seconds >= need.hold.seconds)
+            for one in done
+        )
     )
 
 
 def _history(
-    versions: frozenset[str], sessions: Sequence[Session], catalog: Catalog
+    versions: frozenset[str],
+    sessions: Sequence[Session],
+    exercises: Mapping[str, Exercise],
 ) -> list[_Record]:
-    """Each day's deciding record of an exercise (any of its *versions*).
+    """Each session's deciding record of an exercise (any of its *versions*).
 
-    *sessions* are one slot's, one a day (:func:`latest`).
+    *sessions* are one slot's, one a day (:func:`latest`).  When a session
+    did two of the versions, the one that hurt most (then the lower dose)
+    decides.
     """
     by_day: dict[dt.date, _Record] = {}
     for session in sessions:
         for done in session.exercises:
             if done.exercise not in versions:
                 continue
-            record = _record(session, done, catalog)
-            if record is None:  # pragma: no cover
-                continue
+            exercise = exercises[done.exercise]
+            dosage = exercise.dosage
+            record = _Record(
+                date=session.date,
+                exercise=exercise,
+                step=dosage.step_of(done.sets),
+                short=not _reaches(done.sets, dosage.at_step(0)),
+                pain=done.pain,
+                next_morning=session.next_morning,
+                zone=zone_of(done.pain, session.next_morning),
+            )
             kept = by_day.get(record.date)
             if kept is None or _worse(record, kept):
                 by_day[record.date] = record
     return [by_day[day] for day in sorted(by_day)]
-
-
-_SEVERITY: Final = {GREEN.colour: 0, AMBER.colour: 1, RED.colour: 2}
 
 
 def _worse(record: _Record, than: _Record) -> bool:
@@ -314,20 +404,30 @@ def _pain_words(record: _Record) -> str:
 
 @attrs.frozen
 class _Moves:
-    """Where an exercise may move in a slot: its own versions the slot allows.
+    """Where an exercise may move in a slot, and what holds its dose.
 
-    Not to one in *taken*, which would then be done twice.
+    Its own versions that the slot allows, but not one in *taken* (the
+    other exercises of the routine), which would then be done twice.
+    *held* says why no step up is taken at all, or is None.
     """
 
     catalog: Catalog
     allowed: frozenset[str]
     taken: frozenset[str]
+    on: dt.date
+    held: str | None = None
 
     def harder(self, exercise: Exercise) -> Exercise | None:
         return self._first(self.catalog.harder_than(exercise.id))
 
     def easier(self, exercise: Exercise) -> Exercise | None:
         return self._first(self.catalog.easier_than(exercise.id))
+
+    def easier_in_routine(self, exercise: Exercise) -> Exercise | None:
+        return next(
+            (e for e in self.catalog.easier_than(exercise.id) if e.id in self.taken),
+            None,
+        )
 
     def _first(self, versions: Iterable[Exercise]) -> Exercise | None:
         return next(
@@ -336,61 +436,128 @@ class _Moves:
         )
 
 
-def _next(  # noqa: PLR0911 (one return per light and place in the chain)
+def _next(
     start: Exercise, start_step: int, history: list[_Record], moves: _Moves
 ) -> _Next:
     """The next dose of an exercise that started at *start*, from its *history*."""
     if not history:
         return _Next(start, start_step, None)
     last = history[-1]
-    exercise, step, dosage = last.exercise, last.step, last.exercise.dosage
-    name = exercise.name
-    if last.zone is GREEN:
-        if step < dosage.top_step:
-            did, today = _what_changed(exercise, step, step + 1)
-            because = f"{name}: {did} with little pain ({_pain_words(last)}): {today}."
-            return _Next(exercise, step + 1, because, came_from=(exercise, step))
-        harder = moves.harder(exercise)
-        if harder is None:
-            because = (
-                f"{name}: the top of its dose went well ({_pain_words(last)}): "
-                "keep it there."
-            )
-            return _Next(exercise, step, because)
-        because = (
-            f"{name}: the top of its dose went well ({_pain_words(last)}): try the "
-            f"harder version today, {harder.name}, at its first dose."
+    exercise, step = last.exercise, last.step
+    gap = (moves.on - last.date).days
+    if last.zone is RED:
+        return _red(history, moves)
+    if gap > LONG_GAP_DAYS:
+        back = max(step - 1, 0)
+        because = f"{exercise.name}: {gap} days since you last did it: " + (
+            "one step back today." if back < step else "its first dose today."
         )
-        return _Next(harder, 0, because, came_from=(exercise, step))
+        return _Next(exercise, back, because)
+    unsettled = history[-UNSETTLED_SESSIONS:]
+    see_someone = len(unsettled) == UNSETTLED_SESSIONS and all(
+        record.zone is not GREEN for record in unsettled
+    )
     if last.zone is AMBER:
         because = (
-            f"{name}: some pain ({_pain_words(last)}): the same dose today; "
+            f"{exercise.name}: some pain ({_pain_words(last)}): the same dose today; "
             "do not add more yet."
         )
-        return _Next(exercise, step, because)
-    twice = len(history) >= 2 and history[-2].zone is RED
-    again = f" It hurt twice running: {SEE_SOMEONE} before doing more." if twice else ""
-    if step > 0:
-        did, today = _what_changed(exercise, step, step - 1)
-        because = f"{name}: {did} and it hurt ({_pain_words(last)}): {today}.{again}"
-        return _Next(exercise, step - 1, because, see_someone=twice)
-    easier = moves.easier(exercise)
-    if easier is not None:
+        return _Next(exercise, step, because, see_someone=see_someone)
+    return _green(history, moves)
+
+
+def _green(history: list[_Record], moves: _Moves) -> _Next:
+    last = history[-1]
+    exercise, step = last.exercise, last.step
+    name, pain = exercise.name, _pain_words(last)
+    if last.short:
         because = (
-            f"{name}: it hurt ({_pain_words(last)}): do the easier version today, "
-            f"{easier.name}.{again}"
+            f"{name}: you did less than its first dose ({pain}): the same dose today."
         )
-        return _Next(easier, easier.dosage.top_step, because, see_someone=twice)
-    if not twice:
+        return _Next(exercise, step, because)
+    before = history[-2] if len(history) > 1 else None
+    if before is None or not _steady(before, last):
+        if before is not None and before.zone is RED:
+            because = (
+                f"{name}: that went well ({pain}), but it hurt the time before: "
+                "the same dose today, and a step up after another good session."
+            )
+        else:
+            because = (
+                f"{name}: that went well ({pain}): the same dose once more today, "
+                "and a step up if it goes as well."
+            )
+        return _Next(exercise, step, because)
+    if moves.held is not None:
+        return _Next(exercise, step, f"{name}: {moves.held}")
+    if step < exercise.dosage.top_step:
+        did, today = _what_changed(exercise, step, step + 1)
+        because = f"{name}: {did} with little pain ({pain}): {today}."
+        return _Next(exercise, step + 1, because, came_from=(exercise, step))
+    harder = moves.harder(exercise)
+    if harder is None:
         because = (
-            f"{name}: it hurt ({_pain_words(last)}) even at its gentlest dose: "
-            "the same today, only as far as it stays comfortable, or leave it "
-            f"out. If it hurts again, {SEE_SOMEONE}."
+            f"{name}: you have reached the most this programme suggests for it "
+            f"({pain}): keep going at this level."
         )
         return _Next(exercise, step, because)
     because = (
-        f"{name} is left out: it hurt twice running ({_pain_words(last)}) even "
-        f"at its gentlest dose. Leave it out until you have "
+        f"{name}: the most this programme suggests for it went well ({pain}): "
+        f"try its harder version today, {harder.name}, at its first dose."
+    )
+    return _Next(harder, 0, because, came_from=(exercise, step))
+
+
+def _steady(before: _Record, last: _Record) -> bool:
+    """Whether *before* went well at the dose *last* went well at, too."""
+    return (
+        before.zone is GREEN
+        and not before.short
+        and (before.exercise.id, before.step) == (last.exercise.id, last.step)
+    )
+
+
+def _red(history: list[_Record], moves: _Moves) -> _Next:
+    last = history[-1]
+    exercise, step = last.exercise, last.step
+    name, pain = exercise.name, _pain_words(last)
+    twice = len(history) > 1 and history[-2].zone is RED
+    again = (
+        " It has hurt twice running: do no more than this, and see a "
+        "physiotherapist or your doctor soon."
+        if twice
+        else ""
+    )
+    if step > 0:
+        did, today = _what_changed(exercise, step, step - 1)
+        because = f"{name}: {did} and it hurt ({pain}): {today}.{again}"
+        return _Next(exercise, step - 1, because, see_someone=twice)
+    in_routine = moves.easier_in_routine(exercise)
+    if in_routine is not None:
+        because = (
+            f"{name} is left out: it hurt ({pain}) at its first dose. Keep doing "
+            f"its easier version in this routine, {in_routine.name}.{again}"
+        )
+        return _Next(None, 0, because, see_someone=twice)
+    easier = moves.easier(exercise)
+    if easier is not None:
+        done_before = [r.step for r in history if r.exercise.id == easier.id]
+        back = done_before[-1] if done_before else 0
+        because = (
+            f"{name}: it hurt ({pain}): do its easier version today, "
+            f"{easier.name}.{again}"
+        )
+        return _Next(easier, back, because, see_someone=twice)
+    if not twice:
+        because = (
+            f"{name}: it hurt ({pain}) even at its gentlest dose: the same today, "
+            "only as far as it stays comfortable, or leave it out. If it hurts "
+            f"again, {SEE_SOMEONE}."
+        )
+        return _Next(exercise, step, because)
+    because = (
+        f"{name} is left out: it hurt twice running ({pain}) even at its "
+        f"gentlest dose. Leave it out until you have "
         f"{SEE_SOMEONE.replace('see ', 'seen ')}."
     )
     return _Next(None, 0, because, see_someone=True)
@@ -408,6 +575,24 @@ def _slot_for(
         return found
     done = {session.slot for session in sessions if session.date == on}
     return next((s for s in programme.slots if s.id not in done), programme.slots[0])
+
+
+def _check_day(name: str, day: object) -> None:
+    if type(day) is not dt.date:
+        problem = f"must be a date, a datetime.date (got {day!r})"
+        raise InvalidTypeError(name, problem, rule="type", value=day)
+
+
+def _exercises(programme: Programme, catalog: Catalog) -> dict[str, Exercise]:
+    """Every exercise a log of *programme* may name, by id.
+
+    The catalog's, and each routine's own, as the programme holds it in
+    full: a log stays readable with a catalog that lacks one.
+    """
+    known = {exercise.id: exercise for exercise in catalog}
+    for slot in programme.slots:
+        known.update((e.id, e) for e in slot.routine.exercises)
+    return known
 
 
 def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
@@ -431,9 +616,10 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
         on: The day the session is for: the caller's "today".
         slot: The slot's id; None for the first slot not yet logged that
             day (the first slot when all are).
-        catalog: The catalog the programme was planned from; None for the
-            built-in one.
-        pace: The timing model, for the time limits of a condition.
+        catalog: The catalog the programme was planned from, for the
+            exercises' easier and harder versions; None for the built-in one.
+        pace: The timing model, for the slot's minutes and a condition's
+            time limits.
 
     Raises:
         SeekCareError: A session in the log records a warning sign that
@@ -446,36 +632,96 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
             than its start, and the exercises of that slot or their
             versions.
         InvalidValueError: *slot* is not one of the programme's slots.
+        InvalidTypeError: *on* is not a date.
     """
+    _check_day("on", on)
     catalog = default_catalog() if catalog is None else catalog
     pace = Pace() if pace is None else pace
     check_log(programme, sessions, catalog)
     sessions = latest(s for s in sessions if s.date <= on)
-    signs = dict.fromkeys(sign for s in sessions for sign in s.warning_signs)
-    screening = screen(tuple(signs))
+    screening, doses = _read(programme, sessions, catalog, on)
     if screening.stops_exercise:
         raise SeekCareError(screening)
     chosen = _slot_for(programme, sessions, on, slot)
-    request = chosen.request
-    allowed = frozenset(e.id for e in catalog if suits(request, e))
-    mine = [s for s in sessions if s.slot == chosen.id]
-    chains = {e.id: _versions(catalog, e.id) for e in chosen.routine.exercises}
-    plans: list[tuple[RoutineStep, _Next]] = []
-    for step in chosen.routine.steps:
-        start = step.exercise
-        # A version that is also another exercise's of the routine is
-        # followed by neither, and moved to by neither: it would be done
-        # twice, and no session could say which of the two it was for.
-        shared = frozenset().union(
-            *(chain for other, chain in chains.items() if other != start.id)
+    advice = _advice(screening, doses.values())
+    notes = _day_notes(programme, sessions, on)
+    return doses[chosen.id].within_limits(pace, advice=advice, notes=notes)
+
+
+def _read(
+    programme: Programme, sessions: Sequence[Session], catalog: Catalog, on: dt.date
+) -> tuple[Screening, dict[str, _Dosing]]:
+    """A log's warning signs (one session a slot and day), and each slot's doses."""
+    signs = dict.fromkeys(sign for s in sessions for sign in s.warning_signs)
+    screening = screen(tuple(signs))
+    known = _exercises(programme, catalog)
+    held = (
+        "the same dose today: you noted a sign to see a professional about; "
+        "add no more until you have."
+        if screening.findings
+        else None
+    )
+    doses = {
+        each.id: _Dosing.of(each, sessions, catalog, known, on=on, held=held)
+        for each in programme.slots
+    }
+    return screening, doses
+
+
+def _advice(screening: Screening, doses: Iterable[_Dosing]) -> list[str]:
+    advice = [screening.advice] if screening.findings else []
+    if any(dosing.see_someone for dosing in doses):
+        advice.append(SEE_SOMEONE_SOON)
+    return advice
+
+
+def log_advice(
+    programme: Programme,
+    sessions: Sequence[Session],
+    *,
+    on: dt.date,
+    catalog: Catalog | None = None,
+) -> tuple[str, ...]:
+    """What a programme's log up to *on* says to do before going on, if anything.
+
+    What its warning signs say (to seek care, or to see a professional),
+    then, when an exercise hurt twice running or pain has not settled over
+    several sessions, :data:`SEE_SOMEONE_SOON`: the advice
+    :func:`next_session` puts first, for a summary or a handout to show
+    first too.
+    """
+    _check_day("on", on)
+    catalog = default_catalog() if catalog is None else catalog
+    check_log(programme, sessions, catalog)
+    sessions = latest(s for s in sessions if s.date <= on)
+    screening, doses = _read(programme, sessions, catalog, on)
+    return tuple(_advice(screening, doses.values()))
+
+
+def _day_notes(
+    programme: Programme, sessions: Sequence[Session], on: dt.date
+) -> list[str]:
+    """What to know about the day *on* in the programme, in words."""
+    notes = []
+    start = start_of(programme, sessions)
+    if start is not None and on < start:
+        notes.append(f"The programme starts on {on_words(start)}.")
+    elif start is not None and on > programme.end(start):
+        notes.append(
+            f"The programme ended on {on_words(programme.end(start))}: ask your "
+            "physiotherapist whether to go on, and how."
         )
-        own = chains[start.id] - shared | {start.id}
-        history = _history(own, mine, catalog)
-        moves = _Moves(catalog, allowed & own, frozenset())
-        start_step = start.dosage.step_of(step.sets)
-        plans.append((step, _next(start, start_step, history, moves)))
-    advice = screening.advice if screening.findings else None
-    return _Dosing(chosen, plans, advice, on).within_limits(pace)
+    if Weekday.of(on) not in programme.days:
+        notes.append(
+            f"{Weekday.of(on).value.capitalize()} is not one of the programme's "
+            "days: a day to rest, unless you want to do the routine gently."
+        )
+    return notes
+
+
+def on_words(day: dt.date) -> str:
+    """A day as a person reads it: ``Monday 7 December 2026``."""
+    return f"{Weekday.of(day).value.capitalize()} {day.day} {day:%B} {day.year}"
 
 
 @attrs.frozen
@@ -484,25 +730,73 @@ class _Dosing:
 
     slot: Slot
     plans: list[tuple[RoutineStep, _Next]]
-    advice: str | None  # what a warning sign in the log says, if anything
     on: dt.date
+    cautious: frozenset[int]  # steps whose cautions concern the person
+
+    @classmethod
+    def of(  # noqa: PLR0913 (the slot, its log, and where to look things up)
+        cls,
+        slot: Slot,
+        sessions: Sequence[Session],
+        catalog: Catalog,
+        known: Mapping[str, Exercise],
+        *,
+        on: dt.date,
+        held: str | None,
+    ) -> _Dosing:
+        """The doses of *slot*'s exercises from its sessions in the log."""
+        request = slot.request
+        allowed = frozenset(e.id for e in catalog if suits(request, e))
+        mine = [s for s in sessions if s.slot == slot.id]
+        chains = {e.id: _versions(catalog, e.id) for e in slot.routine.exercises}
+        plans: list[tuple[RoutineStep, _Next]] = []
+        cautious = set()
+        for index, step in enumerate(slot.routine.steps):
+            start = step.exercise
+            # A version that is also another exercise's of the routine is
+            # followed by neither, and moved to by neither: it would be done
+            # twice, and no session could say which of the two it was for.
+            others = frozenset(chains) - {start.id}
+            shared = frozenset().union(*(chains[other] for other in others))
+            own = chains[start.id] - shared | {start.id}
+            mine_held = held
+            if mine_held is None and any(
+                caution.conditions for caution in slot.routine.cautions(start)
+            ):
+                cautious.add(index)
+                mine_held = (
+                    "the same dose today: its caution for your condition asks "
+                    "for care, so it is not raised without a professional's advice."
+                )
+            moves = _Moves(catalog, allowed & own, others, on, mine_held)
+            history = _history(own, mine, known)
+            start_step = start.dosage.step_of(step.sets)
+            plans.append((step, _next(start, start_step, history, moves)))
+        return cls(slot, plans, on, frozenset(cautious))
+
+    @property
+    def see_someone(self) -> bool:
+        """Whether the log says to see a professional before going on."""
+        return any(nxt.see_someone for _, nxt in self.plans)
 
     def routine(
-        self, held: frozenset[int] = frozenset(), held_because: str | None = None
+        self,
+        *,
+        advice: Sequence[str],
+        notes: Sequence[str],
+        held: Mapping[int, str] | None = None,
     ) -> Routine:
-        """The routine, but for the steps up *held* back (by their index)."""
+        """The routine, but for the steps up *held* back (by index, and why)."""
+        held = held or {}
         steps = []
-        notes = []
-        see_someone = False
+        left_out = []
         for index, (step, nxt) in enumerate(self.plans):
             exercise, dose, because = nxt.exercise, nxt.step, nxt.because
             if index in held and nxt.came_from is not None:
-                (exercise, dose), because = nxt.came_from, held_because
+                (exercise, dose), because = nxt.came_from, held[index]
             if exercise is None:
-                notes.append(because or "")
-                see_someone = True
+                left_out.append(because or "")
                 continue
-            see_someone = see_someone or nxt.see_someone
             note = step.note if because is None else f"{because} {step.note or ''}"
             steps.append(
                 RoutineStep(
@@ -512,18 +806,6 @@ class _Dosing:
                 )
             )
         base = self.slot.routine
-        safety = list(base.safety)
-        if see_someone:
-            safety.insert(
-                0,
-                f"An exercise hurt twice running, or at its gentlest: {SEE_SOMEONE} "
-                "before you go on with the programme.",
-            )
-        if self.advice is not None:
-            safety.insert(0, self.advice)
-        if any(nxt.because is not None for _, nxt in self.plans):
-            day = self.on.isoformat()
-            notes.insert(0, f"Dosed for {day} from how your last sessions went.")
         if not steps:
             msg = (
                 f"nothing to do in the {self.slot.id} routine: every exercise in "
@@ -531,23 +813,35 @@ class _Dosing:
                 "before going on with the programme"
             )
             raise PlanningError(msg)
+        changed = any(nxt.because is not None for _, nxt in self.plans)
+        dosed = ["Dosed from how your last sessions went."] if changed else []
+        kept = [
+            note
+            for note in base.notes
+            if not (changed and note.startswith(FIRST_SESSIONS_TAKE))
+        ]
         return Routine(
             name=base.name,
             time_of_day=base.time_of_day,
             targets=base.targets,
             steps=steps,
-            notes=(*notes, *base.notes),
-            safety=safety,
+            notes=(*notes, *dosed, *left_out, *kept),
+            safety=(*advice, *base.safety),
             conditions=base.conditions,
+            frequency=base.frequency,
         )
 
-    def within_limits(self, pace: Pace) -> Routine:
-        """The routine, with steps up held back until no condition's limit is passed.
+    def within_limits(
+        self, pace: Pace, *, advice: Sequence[str], notes: Sequence[str]
+    ) -> Routine:
+        """The routine, with steps up held back until it keeps within its limits.
 
-        The last steps up are held back first.
+        Its slot's minutes, and a condition's time lying on the back: the
+        last steps up are held back first.
         """
-        routine = self.routine()
-        limit = min(
+        routine = self.routine(advice=advice, notes=notes)
+        budget = self.slot.request.minutes * 60
+        on_back = min(
             (
                 seconds
                 for c in self.slot.routine.conditions or ()
@@ -555,17 +849,23 @@ class _Dosing:
             ),
             default=None,
         )
-        if limit is None:
-            return routine
         raised = [i for i, (_, n) in enumerate(self.plans) if n.came_from is not None]
-        held: set[int] = set()
-        because = (
-            "Kept at the same dose: lying on your back stays under "
-            f"{minutes_text(limit)} at a time."
-        )
-        while max(spells(routine, Position.SUPINE, pace), default=0) > limit and raised:
-            held.add(raised.pop())
-            routine = self.routine(frozenset(held), because)
+        held: dict[int, str] = {}
+        while raised:
+            if on_back is not None and (
+                max(spells(routine, Position.SUPINE, pace), default=0) > on_back
+            ):
+                why = (
+                    f"lying on your back stays under {minutes_text(on_back)} at a time."
+                )
+            elif estimate_duration(routine, pace) > budget:
+                why = f"the routine stays within the {minutes_text(budget)} you have."
+            else:
+                break
+            index = raised.pop()
+            name = self.plans[index][1].came_from[0].name  # type: ignore[index]
+            held[index] = f"{name}: kept at the same dose today, so that {why}"
+            routine = self.routine(advice=advice, notes=notes, held=held)
         return routine
 
 

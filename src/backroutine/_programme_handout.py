@@ -58,11 +58,8 @@ _MONTHS: Final = (
 )
 _TIMES: Final = {1: "once a day", 2: "twice a day"}
 _SETEXT: Final = re.compile(r"^(=+|-+)$")
-FOLLOW_THE_DAYS: Final = (
-    "Each routine below says how often its exercises are usually done; in "
-    "this programme, do them on the days and as often as it says above."
-)
-"""Which schedule to follow, where a routine's own "How often" differs."""
+BEFORE_GOING_ON: Final = "Before you go on"
+"""The heading of what a log says to do first."""
 
 
 def day_words(day: dt.date) -> str:
@@ -194,9 +191,29 @@ def _done_words(summary: Adherence) -> str:
     return said if share is None else f"{said} ({round(share)}%)"
 
 
+def _before_going_on(summary: Adherence) -> list[str]:
+    """What the log says to do first, in sentences; empty when nothing."""
+    said = list(summary.advice)
+    if summary.stopped is not None:
+        said.append(
+            f"The programme stopped on {day_words(summary.stopped)}, when a warning "
+            "sign was noted: nothing after it counts as missed."
+        )
+    return said
+
+
 def adherence_text(programme: Programme, summary: Adherence) -> str:
-    """A short summary for a terminal: each week's sessions done and missed."""
+    """A short summary for a terminal: each week's sessions done and missed.
+
+    What the log says to do before going on comes first.
+    """
     lines = [*wrap(programme.name), ""]
+    first = _before_going_on(summary)
+    if first:
+        lines.append(f"{BEFORE_GOING_ON}:")
+        for sentence in first:
+            lines += wrap(sentence, indent="  - ", hang="    ")
+        lines.append("")
     if not summary.weeks:
         lines += wrap(f"Nothing was due by {day_words(summary.until)}.")
         return "\n".join(lines) + "\n"
@@ -251,7 +268,6 @@ def programme_markdown(
     blocks = [
         _heading(1, programme.name),
         _fields(schedule_fields(programme, start)),
-        _paragraph(FOLLOW_THE_DAYS),
     ]
     if sessions is not None:
         last = max((session.date for session in sessions), default=None)
@@ -261,6 +277,15 @@ def programme_markdown(
             blocks.append(_paragraph("No session has been logged yet."))
         else:
             summary = adherence(programme, sessions, until=day, catalog=catalog)
+            first = _before_going_on(summary)
+            if first:
+                blocks.insert(1, _heading(2, BEFORE_GOING_ON))
+                items = [
+                    line
+                    for sentence in first
+                    for line in wrap(f"- {_escape(sentence)}", hang="  ")
+                ]
+                blocks.insert(2, items)
             blocks += _how_it_went(summary)
     for slot in programme.slots:
         blocks += _demoted(to_markdown(slot.routine, catalog=catalog))
@@ -274,7 +299,6 @@ def programme_text(programme: Programme) -> str:
         f"{label}: {value}"
         for label, value in schedule_fields(programme, programme.start)
     ]
-    lines += ["", *wrap(FOLLOW_THE_DAYS)]
     routines = [to_text(slot.routine) for slot in programme.slots]
     return "\n".join(lines) + "\n\n\n" + "\n\n".join(routines)
 

@@ -15,7 +15,8 @@ annotations are looked up in the package, which does not export
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -34,13 +35,31 @@ from backroutine._model import (
 )
 from backroutine._spec import Date, Integer, Items, Maybe, Nested, Slug, Text, Value
 from backroutine._text import plural
-from backroutine._vocabulary import Condition, WarningSign, Weekday
+from backroutine._traffic_light import PAIN_SCALE
+from backroutine._vocabulary import Condition, TimeOfDay, WarningSign, Weekday
 
 MAX_WEEKS: Final = 52
 """The longest programme, in weeks: a year."""
 
-PAIN: Final = Integer(0, 10, unit="points of 10")
-"""A pain score: 0 for none, 10 for the worst imaginable."""
+PAIN: Final = Integer(PAIN_SCALE.low, PAIN_SCALE.high, unit="points of 10")
+"""A pain score, on the traffic light's scale: 0 for none, 10 for the worst."""
+
+DEFAULT_TIMES: Final[Mapping[TimeOfDay, dt.time]] = MappingProxyType(
+    {
+        TimeOfDay.MORNING: dt.time(7, 30),
+        TimeOfDay.MIDDAY: dt.time(12, 30),
+        TimeOfDay.EVENING: dt.time(18, 30),
+        TimeOfDay.BEDTIME: dt.time(21, 30),
+    }
+)
+"""The clock time of a slot, by its time of day, where none is given.
+
+A slot for an occasion (``after-sitting``) is at the time of its time of
+day.  For a calendar (:func:`backroutine.ical.to_ical`).
+"""
+
+DEFAULT_WEEKS: Final = 4
+"""How many weeks a programme lasts unless asked otherwise."""
 
 EVERY_DAY: Final = tuple(Weekday)
 """Every day of the week, Monday first."""
@@ -84,6 +103,17 @@ def slot_id(request: PlanRequest) -> str:
     return when.replace("_", "-")
 
 
+def _check_room(start: dt.date | None, weeks: int) -> None:
+    """Refuse a *start* too late in the calendar for *weeks* to follow it."""
+    if start is not None and start > dt.date.max - dt.timedelta(weeks=weeks):
+        last = (dt.date.max - dt.timedelta(weeks=weeks)).isoformat()
+        msg = (
+            f"must leave room for {plural(weeks, 'week')} before the end of the "
+            f"calendar: {last} at the latest (got {start.isoformat()!r})"
+        )
+        v.refuse("start", msg, rule="room", value=start)
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class ProgrammeRequest(Value):
     """What a person's programme is asked to be.
@@ -110,7 +140,9 @@ class ProgrammeRequest(Value):
         converter=_requests,
         validator=Items(Nested(PlanRequest), min_count=1, max_count=MAX_TIMES_A_DAY),
     )
-    weeks: int = attrs.field(default=4, validator=Integer(1, MAX_WEEKS, unit="weeks"))
+    weeks: int = attrs.field(
+        default=DEFAULT_WEEKS, validator=Integer(1, MAX_WEEKS, unit="weeks")
+    )
     days: tuple[Weekday, ...] = attrs.field(
         default=EVERY_DAY,
         converter=_weekdays,
@@ -121,6 +153,7 @@ class ProgrammeRequest(Value):
     id: str | None = attrs.field(default=None, validator=Maybe(Slug(MAX_ID_LENGTH)))
 
     def __attrs_post_init__(self) -> None:
+        _check_room(self.start, self.weeks)
         ids = [slot_id(request) for request in self.slots]
         twice = sorted({slot for slot in ids if ids.count(slot) > 1})
         if twice:
@@ -161,6 +194,18 @@ class Slot(Value):
     request: PlanRequest = attrs.field(validator=Nested(PlanRequest))
     routine: Routine = attrs.field(validator=Nested(Routine))
 
+    @property
+    def steps(self) -> dict[str, int]:
+        """Each exercise's step of progression, by its id, as the routine doses it.
+
+        Read from the routine's sets (:meth:`Dosage.step_of`), so that the
+        dose is said once: the routine is what the person does.
+        """
+        return {
+            step.exercise.id: step.exercise.dosage.step_of(step.sets)
+            for step in self.routine.steps
+        }
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Programme(Value):
@@ -191,13 +236,16 @@ class Programme(Value):
         converter=_weekdays,
         validator=Items.members(Weekday, min_count=1),
     )
-    weeks: int = attrs.field(default=4, validator=Integer(1, MAX_WEEKS, unit="weeks"))
+    weeks: int = attrs.field(
+        default=DEFAULT_WEEKS, validator=Integer(1, MAX_WEEKS, unit="weeks")
+    )
     start: dt.date | None = attrs.field(default=None, validator=Maybe(Date()))
     conditions: tuple[Condition, ...] = attrs.field(
         default=(), converter=_conditions, validator=Items.members(Condition)
     )
 
     def __attrs_post_init__(self) -> None:
+        _check_room(self.start, self.weeks)
         ids = [slot.id for slot in self.slots]
         if len(set(ids)) != len(ids):
             msg = f"must each have an id of its own (got {ids})"
@@ -216,11 +264,6 @@ class Programme(Value):
         known = ", ".join(slot.id for slot in self.slots)
         msg = f"the programme has no slot {slot_id!r} (it has {known})"
         raise KeyError(msg)
-
-    @property
-    def days_a_week(self) -> int:
-        """On how many days of each week the programme's routines are due."""
-        return len(self.days)
 
     def end(self, start: dt.date) -> dt.date:
         """The last day of the programme, had it started on *start*."""
@@ -281,11 +324,6 @@ class Session(Value):
             twice = sorted({i for i in ids if ids.count(i) > 1})
             msg = f"must name each exercise once (got {', '.join(twice)} twice)"
             v.refuse("exercises", msg, rule="unique_exercises", value=twice)
-
-    @property
-    def pain(self) -> int | None:
-        """The highest pain of any exercise in the session, or None for none."""
-        return max((done.pain for done in self.exercises), default=None)
 
 
 __all__ = [

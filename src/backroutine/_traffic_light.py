@@ -99,20 +99,29 @@ SIGNS_FIRST: Final = (
 """That any warning sign overrides the light, in words."""
 
 
+WORSE_BY: Final = 2
+"""How many points more the next morning than straight after is "worse the
+next day", whatever the scores: a rise of one point is within what a
+person's scoring varies by."""
+
+
 def zone_of(pain: int, next_morning: int | None = None) -> Zone:
     """The zone that pain during or straight after exercise shows.
 
     *pain* is scored from 0 to 10 during or straight after, *next_morning*
-    the next morning (None when not known).  Red: *pain* in red's scores, or
-    a next morning in them, or a next morning worse than straight after and
-    beyond green's scores (worse the next day).  Amber: *pain* in amber's
-    scores, or a next morning beyond green's (not settled).  Green
-    otherwise.
+    the next morning (None when not known).
+
+    - Red: *pain* in red's scores, or a next morning in them; or a next
+      morning worse the next day: :data:`WORSE_BY` points or more above
+      *pain*, or above it and beyond green's scores.
+    - Amber: *pain* in amber's scores, or a next morning beyond green's
+      (not settled).
+    - Green otherwise.
     """
     morning = -1 if next_morning is None else next_morning
     if pain >= RED.pain.low or morning >= RED.pain.low:
         return RED
-    if morning > GREEN.pain.high and morning > pain:
+    if morning >= pain + WORSE_BY or (morning > pain and morning > GREEN.pain.high):
         return RED
     if pain >= AMBER.pain.low or morning > GREEN.pain.high:
         return AMBER

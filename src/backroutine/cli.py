@@ -84,6 +84,7 @@ from backroutine._json import dumps, json_schema, loads
 from backroutine._log import append_session, read_log
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
+from backroutine._plain_words import plain
 from backroutine._planner import plan_routine
 from backroutine._programme import check_log, next_session, plan_programme
 from backroutine._programme_handout import (
@@ -92,6 +93,8 @@ from backroutine._programme_handout import (
     programme_text,
 )
 from backroutine._programme_model import (
+    DEFAULT_TIMES,
+    DEFAULT_WEEKS,
     MAX_WEEKS,
     ExerciseDone,
     Programme,
@@ -101,7 +104,7 @@ from backroutine._programme_model import (
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._spec import read_date
-from backroutine._text import word_for
+from backroutine._text import join, word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._traffic_light import PAIN_SCALE
@@ -934,10 +937,7 @@ def _date(text: str) -> dt.date:
 
 def _pain(text: str) -> int:
     """An argparse ``type`` that reads a pain score from 0 to 10."""
-    try:
-        score = int(text)
-    except ValueError:
-        score = -1
+    score = int(text) if text.isascii() and text.isdigit() else -1
     if not PAIN_SCALE.low <= score <= PAIN_SCALE.high:
         msg = f"expected a pain score, a whole number from 0 to 10 (got {text!r})"
         raise argparse.ArgumentTypeError(msg)
@@ -959,9 +959,9 @@ def _programme_arguments(parser: argparse.ArgumentParser) -> None:
         "--weeks",
         action=_Once,
         type=_step,
-        default=4,
+        default=DEFAULT_WEEKS,
         metavar="N",
-        help=f"how many weeks, from 1 to {MAX_WEEKS} (default: 4)",
+        help=f"how many weeks, from 1 to {MAX_WEEKS} (default: {DEFAULT_WEEKS})",
     )
     add(
         "--days-per-week",
@@ -1018,7 +1018,9 @@ def _programme(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_programme_and_log(parser: argparse.ArgumentParser, *, log_help: str) -> None:
+def _add_programme_and_log(
+    parser: argparse.ArgumentParser, *, log_help: str, date_required: bool = True
+) -> None:
     parser.add_argument(
         "programme",
         metavar="PROGRAMME",
@@ -1029,11 +1031,12 @@ def _add_programme_and_log(parser: argparse.ArgumentParser, *, log_help: str) ->
     )
     parser.add_argument(
         "--date",
-        required=True,
+        required=date_required,
         action=_Once,
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the day, where the person is",
+        help="the day, where the person is"
+        + ("" if date_required else " (required without --session)"),
     )
 
 
@@ -1042,6 +1045,7 @@ def _log_arguments(parser: argparse.ArgumentParser) -> None:
         parser,
         log_help="the log to add the session to, one session a line; made if "
         "it does not exist; earlier lines are never rewritten",
+        date_required=False,
     )
     add = parser.add_argument
     add(
@@ -1100,34 +1104,34 @@ def _read_log(path: str, *, missing_ok: bool = False) -> tuple[Session, ...]:
         raise _BadInputError(f"cannot read {path!r}: {reason}") from None
 
 
+_SESSION_PARTS: Final = ("date", "slot", "pain", "next_morning", "sign", "note")
+"""The options that make up a session, which --session gives whole instead."""
+
+
 def _log(args: argparse.Namespace) -> int:
     programme = _read_programme(args.programme)
     sessions = _read_log(args.log, missing_ok=True)
     if args.session is not None:
-        session = loads(_read(args.session), Session)
-    else:
-        if args.slot is None or args.pain is None:
-            missing = " and ".join(
-                name
-                for name, value in (("--slot", args.slot), ("--pain", args.pain))
-                if value is None
-            )
-            msg = f"{missing} required, unless --session gives the whole session"
+        given = [
+            "--" + name.replace("_", "-")
+            for name in _SESSION_PARTS
+            if vars(args)[name] is not None
+        ]
+        if given:
+            msg = f"--session gives the whole session: leave out {', '.join(given)}"
             raise _UsageError(msg)
-        prescribed = _next_routine(programme, sessions, args)
-        session = Session(
-            programme=programme.id,
-            slot=args.slot,
-            date=args.date,
-            exercises=[
-                ExerciseDone(exercise=step.exercise.id, sets=step.sets, pain=args.pain)
-                for step in prescribed.steps
-            ],
-            next_morning=args.next_morning,
-            warning_signs=_unique(args.sign),
-            note=args.note,
-        )
-    check_log(programme, (*sessions, session))
+        session = loads(_read(args.session), Session)
+        where = args.session
+    else:
+        missing = [
+            f"--{name}" for name in ("date", "slot", "pain") if vars(args)[name] is None
+        ]
+        if missing:
+            msg = f"{' and '.join(missing)} required, unless --session gives it all"
+            raise _UsageError(msg)
+        session = _done_as_prescribed(programme, sessions, args)
+        where = None
+    _check_new(programme, sessions, session, where)
     try:
         append_session(args.log, session)
     except OSError as error:
@@ -1138,6 +1142,58 @@ def _log(args: argparse.Namespace) -> int:
         raise SeekCareError(screening)
     _write(f"logged the {session.slot} session of {session.date.isoformat()}\n")
     return EXIT_OK
+
+
+def _done_as_prescribed(
+    programme: Programme, sessions: Sequence[Session], args: argparse.Namespace
+) -> Session:
+    """The session of ``--slot`` on ``--date``, done as it was prescribed.
+
+    A session logged again (to add the next morning's pain) was done as the
+    first record of it says; else, as :func:`next_session` gives it, from
+    the log without that day's record of the slot.
+    """
+    before = [s for s in sessions if (s.date, s.slot) == (args.date, args.slot)]
+    if before:
+        exercises = [
+            ExerciseDone(exercise=done.exercise, sets=done.sets, pain=args.pain)
+            for done in before[0].exercises
+        ]
+    else:
+        prescribed = _next_routine(programme, sessions, args)
+        exercises = [
+            ExerciseDone(exercise=step.exercise.id, sets=step.sets, pain=args.pain)
+            for step in prescribed.steps
+        ]
+    return Session(
+        programme=programme.id,
+        slot=args.slot,
+        date=args.date,
+        exercises=exercises,
+        next_morning=args.next_morning,
+        warning_signs=_unique(args.sign),
+        note=args.note,
+    )
+
+
+def _check_new(
+    programme: Programme,
+    sessions: Sequence[Session],
+    session: Session,
+    where: str | None,
+) -> None:
+    """Refuse a log that is not *programme*'s, or a *session* that would not be.
+
+    The log's problems name its lines (``session 3``); the new session's,
+    *where* it came from, or ``the session``.
+    """
+    check_log(programme, sessions)
+    try:
+        check_log(programme, [session])
+    except InvalidDocumentError as error:
+        name = where or "the session"
+        problems = [p.replace("session 1: ", f"{name}: ", 1) for p in error.problems]
+        raise InvalidDocumentError(problems, kind="session") from None
 
 
 def _next_arguments(parser: argparse.ArgumentParser) -> None:
@@ -1228,7 +1284,12 @@ def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
         type=_slot_time,
         metavar="SLOT=HH:MM",
         help="the clock time of a slot, such as morning=06:45; repeatable "
-        "(default: 07:30, 12:30, 18:30 or 21:30 by its time of day)",
+        "(default: "
+        + join(
+            (f"{time:%H:%M} {plain(when)}" for when, time in DEFAULT_TIMES.items()),
+            word="or",
+        )
+        + ", by its time of day)",
     )
     add(
         "--start",
@@ -1257,12 +1318,12 @@ def _calendar(args: argparse.Namespace) -> int:
     known = [slot.id for slot in programme.slots]
     for slot, time in args.at or ():
         if slot not in known:
-            problem = f"the programme has no slot {slot!r} (it has {', '.join(known)})"
-        elif at.setdefault(slot, time) != time:
-            problem = f"two times for the slot {slot!r}"
-        else:
-            continue
-        raise _UsageError(f"argument --at: {problem}")
+            msg = (
+                f"--at: the programme has no slot {slot!r} (it has {', '.join(known)})"
+            )
+            raise _BadInputError(msg)
+        if at.setdefault(slot, time) != time:
+            raise _UsageError(f"argument --at: two times for the slot {slot!r}")
     if programme.start is None and args.start is None:
         msg = "the programme has no start date: give its first day with --start"
         raise _BadInputError(msg)

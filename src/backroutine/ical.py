@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo
 from backroutine._dose_words import HOW_MUCH, dose_fields
 from backroutine._facts import person_name
 from backroutine._model import Routine
-from backroutine._programme_model import Programme, Slot
+from backroutine._programme_model import DEFAULT_TIMES, Programme, Slot
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
 from backroutine._timing import estimate_duration
-from backroutine._vocabulary import TimeOfDay, Weekday
+from backroutine._vocabulary import Weekday
 from backroutine.exceptions import InvalidValueError
 
 try:
@@ -40,20 +40,6 @@ except ImportError as error:  # pragma: no cover (the extra is in the tests)
     raise ImportError(msg, name=error.name) from error
 
 __all__ = ["DEFAULT_TIMES", "to_ical"]
-
-DEFAULT_TIMES: Final[Mapping[TimeOfDay, dt.time]] = MappingProxyType(
-    {
-        TimeOfDay.MORNING: dt.time(7, 30),
-        TimeOfDay.MIDDAY: dt.time(12, 30),
-        TimeOfDay.EVENING: dt.time(18, 30),
-        TimeOfDay.BEDTIME: dt.time(21, 30),
-    }
-)
-"""The clock time of a slot, by its time of day, where none is given.
-
-A slot for an occasion (``after-sitting``) is at the time of its time of
-day.
-"""
 
 _PRODID: Final = "-//backroutine//backroutine programme//EN"
 """What the calendar says made it (its ``PRODID``)."""
@@ -74,8 +60,10 @@ def to_ical(
     Each slot is one event that repeats weekly (``RRULE:FREQ=WEEKLY``) on
     the programme's days (``BYDAY``) until its last day (``UNTIL``): it
     starts on the first of those days from the programme's first day, at
-    the slot's clock time, and lasts as long as the slot's routine takes
-    (:func:`~backroutine.estimate_duration`, rounded up to whole minutes).
+    the slot's clock time, and lasts the slot's minutes, rounded up to whole
+    minutes: the time its doses rise into over the weeks (or, should it be
+    longer, as long as its first routine takes,
+    :func:`~backroutine.estimate_duration`).
     Its summary is the routine's name; its description lists each exercise
     with its dose, then the seek-help box: the emergency signs and what to
     do.  Its ``UID`` is made from the programme's id and the slot's, so
@@ -185,7 +173,9 @@ def _event(
     stamp: dt.datetime,
 ) -> icalendar.Event:
     """The event of *slot*, weekly on the programme's days from *start* to *until*."""
-    minutes = math.ceil(estimate_duration(slot.routine) / 60)
+    minutes = math.ceil(
+        max(slot.request.minutes * 60, estimate_duration(slot.routine)) / 60
+    )
     event = icalendar.Event()
     event.add("uid", f"{programme.id}-{slot.id}@backroutine")
     event.add("dtstamp", stamp)

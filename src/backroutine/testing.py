@@ -674,7 +674,9 @@ def _one_person(slots: list[PlanRequest]) -> list[PlanRequest]:
     ]
 
 
-def programmes(*, max_slots: int = 2) -> st.SearchStrategy[Programme]:
+def programmes(
+    *, max_slots: int = 2, max_steps: int = 2
+) -> st.SearchStrategy[Programme]:
     """Valid programmes, each slot with an id of its own.
 
     Their routines are drawn as :func:`routines` draws them, not planned:
@@ -682,10 +684,11 @@ def programmes(*, max_slots: int = 2) -> st.SearchStrategy[Programme]:
 
     Args:
         max_slots: The most slots a programme has.
+        max_steps: The most steps a slot's routine has.
     """
     _check_slots(max_slots, MAX_TIMES_A_DAY)
     slots = st.lists(
-        values(Slot, routine=routines(max_steps=2)),
+        values(Slot, routine=routines(max_steps=max_steps)),
         min_size=1,
         max_size=max_slots,
         unique_by=lambda slot: slot.id,
@@ -721,8 +724,10 @@ def documents() -> st.SearchStrategy[Document]:
         Catalog: catalogs,
         PlanRequest: lambda: plan_requests(stopping_signs=True),
         Screening: screenings,
-        ProgrammeRequest: lambda: programme_requests(max_slots=2),
-        Programme: programmes,
+        ProgrammeRequest: lambda: programme_requests(max_slots=1),
+        # Each programme holds whole routines: one slot of one step keeps a
+        # draw of every kind of document about as quick as a routine's.
+        Programme: lambda: programmes(max_slots=1, max_steps=1),
         Session: sessions,
     }
     return st.one_of(
