@@ -26,7 +26,7 @@ from backroutine import (
     programme_markdown,
 )
 from backroutine._chart import ChartDay, band_edges, pain_and_dose_svg, pain_y
-from backroutine._programme import SEE_SOMEONE_SOON
+from backroutine._programme import HURT_TWICE, SEE_SOMEONE_SOON
 from backroutine._programme_handout import adherence_text, chart_days
 from backroutine._traffic_light import ZONES
 
@@ -343,11 +343,21 @@ class TestBeforeGoingOn:
         assert "The programme stopped on Wednesday 9 December 2026" in text
         markdown = programme_markdown(programme(), sessions, until=day(9))
         assert markdown.index("## Before you go on") < markdown.index("## How it went")
+        assert "The routines are not shown: a warning sign" in markdown
+        assert "How much" not in markdown
+
+    def test_on_the_day_it_stopped_only_what_was_logged_counts(self) -> None:
+        stopped = attrs.evolve(
+            session("morning", 2, 2), warning_signs=[WarningSign.CHEST_PAIN]
+        )
+        summary = adherence(programme(), [stopped], until=day(9))
+        assert (1, 3) == (summary.done, summary.due)
+        assert ((day(0), "morning"), (day(0), "bedtime")) == summary.missed
 
     def test_red_twice_running_says_to_see_someone(self) -> None:
         sessions = [session("morning", 0, 7), session("morning", 2, 8)]
         summary = adherence(programme(), sessions, until=day(3))
-        assert (SEE_SOMEONE_SOON,) == summary.advice
+        assert (f"{SEE_SOMEONE_SOON}: {HURT_TWICE}.",) == summary.advice
         assert summary.stopped is None
         assert "Before you go on" not in adherence_text(
             programme(), adherence(programme(), sessions[:1], until=day(3))

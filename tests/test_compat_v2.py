@@ -90,6 +90,12 @@ def cat_cow() -> Exercise:
                 conditions=(Condition.SPINAL_STENOSIS,),
                 leave_out=True,
             ),
+            Caution(
+                about="pregnancy",
+                advice="Let your back come only to flat; do no more at a time.",
+                conditions=(Condition.PREGNANCY,),
+                keep_dose=True,
+            ),
         ),
         warm_up=True,
     )

@@ -60,7 +60,7 @@ from backroutine import (
     plan_programme,
     read_log,
 )
-from backroutine._programme import SEE_SOMEONE_SOON
+from backroutine._programme import HURT_TWICE, SEE_SOMEONE_SOON, UNSETTLED
 from backroutine._traffic_light import AMBER, GREEN, RED, zone_of
 from backroutine.testing import sessions as any_session
 from tests.helpers import make_exercise
@@ -318,10 +318,25 @@ class TestTheLight:
         log = [did("middle", 3, pain=6), did("middle", 2, pain=7, day=1)]
         routine = next_of(programme_of("middle"), log, day=2)
         assert ("middle", 1, 6, 10) == dose(routine)
-        assert "It has hurt twice running: do no more than this" in str(
-            routine.steps[0].note
-        )
-        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert (
+            "It has hurt twice running: see a physiotherapist or your doctor soon."
+        ) in str(routine.steps[0].note)
+        assert f"{SEE_SOMEONE_SOON}: {HURT_TWICE}." == routine.safety[0]
+
+    def test_the_advice_stays_after_a_good_session_and_no_dose_rises(self) -> None:
+        log = [
+            did("middle", 3, pain=6),
+            did("middle", 2, pain=7, day=1),
+            did("middle", 1, pain=1, day=2),
+            did("middle", 1, pain=1, day=3),
+        ]
+        routine = next_of(programme_of("middle"), log, day=4)
+        assert f"{SEE_SOMEONE_SOON}: {HURT_TWICE}." == routine.safety[0]
+        assert ("middle", 1, 6, 10) == dose(routine)
+        assert (
+            "Middle: the same dose today: see a physiotherapist or your doctor "
+            "before adding more."
+        ) == routine.steps[0].note
 
     def test_red_twice_at_the_bottom_leaves_the_exercise_out(self) -> None:
         log = [
@@ -332,7 +347,7 @@ class TestTheLight:
         routine = next_of(programme, log, day=2)
         assert ["neighbour"] == [step.exercise.id for step in routine.steps]
         assert any(note.startswith("Gentle is left out") for note in routine.notes)
-        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert routine.safety[0].startswith(SEE_SOMEONE_SOON)
 
     def test_nothing_left_is_a_planning_error(self) -> None:
         log = [did("gentle", 0, pain=7), did("gentle", 0, pain=9, day=1)]
@@ -360,16 +375,24 @@ class TestCare:
     def test_after_a_long_gap_a_step_back(self) -> None:
         routine = next_of(programme_of("middle"), [did("middle", 2, pain=1)], day=20)
         assert ("middle", 1, 6, 10) == dose(routine)
-        assert "20 days since you last did it: one step back today." in str(
+        assert "Middle: 20 days since you last did it: one step back." == str(
             routine.steps[0].note
         )
 
+    def test_after_a_long_break_back_to_a_first_dose(self) -> None:
+        routine = next_of(programme_of("middle"), [did("middle", 3, pain=1)], day=63)
+        assert ("middle", 1, 6, 5) == dose(routine)
+        assert (
+            "Middle: 63 days since you last did it: back to its first dose today, "
+            "to build up again."
+        ) == routine.steps[0].note
+
     def test_pain_that_does_not_settle_says_to_see_someone(self) -> None:
         log = [did("middle", 1, pain=4, day=day) for day in range(2)]
-        assert SEE_SOMEONE_SOON not in next_of(programme_of("middle"), log, 2).safety
+        assert () == next_of(programme_of("middle"), log, 2).safety
         log.append(did("middle", 1, pain=5, day=2, next_morning=4))
         routine = next_of(programme_of("middle"), log, 3)
-        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert f"{SEE_SOMEONE_SOON}: {UNSETTLED}." == routine.safety[0]
         assert ("middle", 1, 6, 10) == dose(routine)
 
     def test_a_session_cut_short_is_not_progress(self) -> None:
@@ -398,45 +421,66 @@ class TestCare:
             "Middle: kept at the same dose today, so that the routine stays within "
         )
 
-    def test_a_caution_for_the_persons_condition_holds_the_dose(self) -> None:
-        careful = Caution(
-            about="holds in pregnancy",
-            advice="Keep the holds short.",
-            conditions=[Condition.PREGNANCY],
-        )
-        catalog = Catalog([version("careful", cautions=[careful])])
-        exercise = catalog["careful"]
+    @staticmethod
+    def after_two_good_sessions(caution: Caution) -> RoutineStep:
+        """The next step of an exercise with *caution*, for a pregnant person."""
+        catalog = Catalog([version("careful", cautions=[caution])])
+        pregnant = [Condition.PREGNANCY]
         routine = Routine(
             name="Bedtime",
-            steps=[RoutineStep(exercise=exercise, sets=GUIDANCE.at_step(0))],
-            conditions=[Condition.PREGNANCY],
+            steps=[RoutineStep(exercise=catalog["careful"], sets=GUIDANCE.at_step(0))],
+            conditions=pregnant,
         )
-        request = PlanRequest(
-            time_of_day=TimeOfDay.BEDTIME, conditions=[Condition.PREGNANCY]
-        )
+        request = PlanRequest(time_of_day=TimeOfDay.BEDTIME, conditions=pregnant)
         programme = programme_of(
             "middle",
             slots=[Slot(id="bedtime", request=request, routine=routine)],
-            conditions=[Condition.PREGNANCY],
+            conditions=pregnant,
         )
         log = [
             Session(
                 programme=programme.id,
                 slot="bedtime",
-                date=START,
+                date=START + dt.timedelta(days=day),
                 exercises=both_done(careful=1),
-            ),
-            Session(
-                programme=programme.id,
-                slot="bedtime",
-                date=START + dt.timedelta(days=1),
-                exercises=both_done(careful=1),
-            ),
+            )
+            for day in range(2)
         ]
         on = START + dt.timedelta(days=2)
-        step = next_session(programme, log, on=on, catalog=catalog).steps[0]
+        return next_session(programme, log, on=on, catalog=catalog).steps[0]
+
+    def test_a_caution_for_the_persons_condition_holds_the_dose(self) -> None:
+        step = self.after_two_good_sessions(
+            Caution(
+                about="holds in pregnancy",
+                advice="Keep the holds short.",
+                conditions=[Condition.PREGNANCY],
+                keep_dose=True,
+            )
+        )
         assert GUIDANCE.at_step(0) == step.sets
-        assert "its caution for your condition asks for care" in str(step.note)
+        assert "its caution for your condition asks to keep it so" in str(step.note)
+
+    def test_a_caution_about_something_else_lets_the_dose_rise(self) -> None:
+        step = self.after_two_good_sessions(
+            Caution(
+                about="the bump",
+                advice="Spread your knees wide.",
+                conditions=[Condition.PREGNANCY],
+            )
+        )
+        assert GUIDANCE.at_step(1) == step.sets
+
+    def test_a_rest_day_gives_the_last_dose(self) -> None:
+        programme = programme_of("middle", days=[Weekday.MONDAY, Weekday.TUESDAY])
+        log = twice("middle", 0, pain=1)
+        assert ("middle", 1, 6, 10) == dose(next_of(programme, log, day=7))
+        rest = next_of(programme, log, day=2)
+        assert ("middle", 1, 6, 5) == dose(rest)
+        assert (
+            "Middle: the same dose as last time: today is a rest day."
+            == rest.steps[0].note
+        )
 
     def test_a_day_off_the_schedule_says_so(self) -> None:
         programme = programme_of("middle", days=[Weekday.MONDAY])
@@ -465,7 +509,7 @@ class TestCare:
         log = [did("middle", 2, pain=7), did("middle", 1, pain=7, day=1)]
         on = START + dt.timedelta(days=2)
         routine = next_session(programme, log, on=on, slot="morning", catalog=CATALOG)
-        assert SEE_SOMEONE_SOON == routine.safety[0]
+        assert f"{SEE_SOMEONE_SOON}: {HURT_TWICE}." == routine.safety[0]
         assert ("middle", 1, 6, 5) == dose(routine)  # its own log is empty
 
     def test_the_day_must_be_a_date(self) -> None:

@@ -176,14 +176,19 @@ def _point(session: Session, done: ExerciseDone) -> ExercisePoint:
     )
 
 
-def _week(
+def _week(  # noqa: PLR0913 (which week, and the log read against it)
     programme: Programme,
     number: int,
     first_day: dt.date,
     last_day: dt.date,
     logged: set[tuple[dt.date, str]],
+    *,
+    stopped: dt.date | None,
 ) -> AdherenceWeek:
-    """Week *number*, from *first_day* to *last_day* (both counted)."""
+    """Week *number*, from *first_day* to *last_day* (both counted).
+
+    On the day the programme *stopped*, only the sessions logged count.
+    """
     due_days = set(programme.days)
     done = due = extra = 0
     missed: list[tuple[dt.date, str]] = []
@@ -191,6 +196,8 @@ def _week(
     while day <= last_day:
         if Weekday.of(day) in due_days:
             for slot in programme.slots:
+                if day == stopped and (day, slot.id) not in logged:
+                    continue
                 due += 1
                 if (day, slot.id) in logged:
                     done += 1
@@ -271,7 +278,9 @@ def adherence(
         if first_day > last:
             break
         last_day = min(first_day + dt.timedelta(days=6), last)
-        weeks.append(_week(programme, number, first_day, last_day, logged))
+        weeks.append(
+            _week(programme, number, first_day, last_day, logged, stopped=stopped)
+        )
     points: dict[str, list[ExercisePoint]] = {}
     for session in kept:
         for done in session.exercises:

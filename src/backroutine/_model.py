@@ -375,6 +375,11 @@ class Caution(Value):
         leave_out: Whether the exercise should be left out altogether for
             these conditions (the planner does), rather than done with
             care; *advice* then says why.
+        keep_dose: Whether its dose should not rise for these conditions
+            without a professional's advice, as *advice* says (such as "do
+            fewer at a time", or "follow your surgical team"): a programme
+            keeps the exercise at its dose for them.  Only for the
+            conditions it names.
     """
 
     about: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -383,6 +388,7 @@ class Caution(Value):
         default=(), converter=_conditions, validator=_enums(Condition)
     )
     leave_out: bool = attrs.field(default=False, validator=Flag())
+    keep_dose: bool = attrs.field(default=False, validator=Flag())
 
     def __attrs_post_init__(self) -> None:
         if self.leave_out and not self.conditions:

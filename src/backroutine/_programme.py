@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
@@ -282,14 +283,22 @@ def latest(sessions: Iterable[Session]) -> list[Session]:
 # -- the next session ----------------------------------------------------------
 
 SEE_SOMEONE_SOON: Final = (
-    "See a physiotherapist or your doctor before you go on with the programme: "
-    "an exercise has hurt twice running, or pain has not settled over several "
-    "sessions."
+    "See a physiotherapist or your doctor soon, and add nothing to your doses "
+    "until you have"
 )
-"""The advice put first in every routine of a programme whose log calls for it."""
+"""How the advice starts that a log calls for when an exercise hurt twice
+running, or pain did not settle; put first in every routine of the
+programme from then on, and no dose is raised."""
+
+HURT_TWICE: Final = "an exercise hurt twice running"
+UNSETTLED: Final = "pain did not settle over several sessions running"
 
 LONG_GAP_DAYS: Final = 14
 """After more than this many days without an exercise, it comes back a step lower."""
+
+LONG_BREAK_DAYS: Final = 28
+"""After more than this many days without an exercise, it starts again at a
+first session's dose, to build up anew."""
 
 UNSETTLED_SESSIONS: Final = 3
 """Sessions running with pain beyond green after which to see someone."""
@@ -317,7 +326,6 @@ class _Next:
     exercise: Exercise | None  # None: left out
     step: int
     because: str | None  # the change, in words; None for a first session
-    see_someone: bool = False
     # For a step up, which a limit may take back: the dose it came from.
     came_from: tuple[Exercise, int] | None = None
 
@@ -447,23 +455,42 @@ def _next(
     gap = (moves.on - last.date).days
     if last.zone is RED:
         return _red(history, moves)
-    if gap > LONG_GAP_DAYS:
-        back = max(step - 1, 0)
-        because = f"{exercise.name}: {gap} days since you last did it: " + (
-            "one step back today." if back < step else "its first dose today."
+    if gap > LONG_BREAK_DAYS and step > 0:
+        because = (
+            f"{exercise.name}: {gap} days since you last did it: back to its first "
+            "dose today, to build up again."
         )
-        return _Next(exercise, back, because)
-    unsettled = history[-UNSETTLED_SESSIONS:]
-    see_someone = len(unsettled) == UNSETTLED_SESSIONS and all(
-        record.zone is not GREEN for record in unsettled
-    )
+        return _Next(exercise, 0, because)
+    if gap > LONG_GAP_DAYS and step > 0:
+        because = f"{exercise.name}: {gap} days since you last did it: one step back."
+        return _Next(exercise, step - 1, because)
     if last.zone is AMBER:
         because = (
             f"{exercise.name}: some pain ({_pain_words(last)}): the same dose today; "
             "do not add more yet."
         )
-        return _Next(exercise, step, because, see_someone=see_someone)
+        return _Next(exercise, step, because)
     return _green(history, moves)
+
+
+def concerns(history: Sequence[_Record]) -> frozenset[str]:
+    """What an exercise's history says to see a professional about, if anything.
+
+    :data:`HURT_TWICE` when two sessions running were red, and
+    :data:`UNSETTLED` when :data:`UNSETTLED_SESSIONS` running were not
+    green, anywhere in it: once said, it stays said.
+    """
+    found = set()
+    zones = [record.zone for record in history]
+    if any(a is RED and b is RED for a, b in itertools.pairwise(zones)):
+        found.add(HURT_TWICE)
+    run = UNSETTLED_SESSIONS
+    if any(
+        all(zone is not GREEN for zone in zones[i : i + run])
+        for i in range(len(zones) - run + 1)
+    ):
+        found.add(UNSETTLED)
+    return frozenset(found)
 
 
 def _green(history: list[_Record], moves: _Moves) -> _Next:
@@ -522,23 +549,18 @@ def _red(history: list[_Record], moves: _Moves) -> _Next:
     exercise, step = last.exercise, last.step
     name, pain = exercise.name, _pain_words(last)
     twice = len(history) > 1 and history[-2].zone is RED
-    again = (
-        " It has hurt twice running: do no more than this, and see a "
-        "physiotherapist or your doctor soon."
-        if twice
-        else ""
-    )
+    again = f" It has hurt twice running: {SEE_SOMEONE} soon." if twice else ""
     if step > 0:
         did, today = _what_changed(exercise, step, step - 1)
         because = f"{name}: {did} and it hurt ({pain}): {today}.{again}"
-        return _Next(exercise, step - 1, because, see_someone=twice)
+        return _Next(exercise, step - 1, because)
     in_routine = moves.easier_in_routine(exercise)
     if in_routine is not None:
         because = (
             f"{name} is left out: it hurt ({pain}) at its first dose. Keep doing "
             f"its easier version in this routine, {in_routine.name}.{again}"
         )
-        return _Next(None, 0, because, see_someone=twice)
+        return _Next(None, 0, because)
     easier = moves.easier(exercise)
     if easier is not None:
         done_before = [r.step for r in history if r.exercise.id == easier.id]
@@ -547,7 +569,7 @@ def _red(history: list[_Record], moves: _Moves) -> _Next:
             f"{name}: it hurt ({pain}): do its easier version today, "
             f"{easier.name}.{again}"
         )
-        return _Next(easier, back, because, see_someone=twice)
+        return _Next(easier, back, because)
     if not twice:
         because = (
             f"{name}: it hurt ({pain}) even at its gentlest dose: the same today, "
@@ -560,7 +582,7 @@ def _red(history: list[_Record], moves: _Moves) -> _Next:
         f"gentlest dose. Leave it out until you have "
         f"{SEE_SOMEONE.replace('see ', 'seen ')}."
     )
-    return _Next(None, 0, because, see_someone=True)
+    return _Next(None, 0, because)
 
 
 def _slot_for(
@@ -639,39 +661,54 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
     pace = Pace() if pace is None else pace
     check_log(programme, sessions, catalog)
     sessions = latest(s for s in sessions if s.date <= on)
-    screening, doses = _read(programme, sessions, catalog, on)
+    screening, found, doses = _read(programme, sessions, catalog, on)
     if screening.stops_exercise:
         raise SeekCareError(screening)
     chosen = _slot_for(programme, sessions, on, slot)
-    advice = _advice(screening, doses.values())
+    advice = _advice(screening, found)
     notes = _day_notes(programme, sessions, on)
     return doses[chosen.id].within_limits(pace, advice=advice, notes=notes)
 
 
 def _read(
     programme: Programme, sessions: Sequence[Session], catalog: Catalog, on: dt.date
-) -> tuple[Screening, dict[str, _Dosing]]:
-    """A log's warning signs (one session a slot and day), and each slot's doses."""
+) -> tuple[Screening, frozenset[str], dict[str, _Dosing]]:
+    """A log's warning signs and concerns, and each slot's doses.
+
+    *sessions* are one a slot and day (:func:`latest`), up to *on*.
+    """
     signs = dict.fromkeys(sign for s in sessions for sign in s.warning_signs)
     screening = screen(tuple(signs))
     known = _exercises(programme, catalog)
-    held = (
-        "the same dose today: you noted a sign to see a professional about; "
-        "add no more until you have."
-        if screening.findings
-        else None
-    )
-    doses = {
-        each.id: _Dosing.of(each, sessions, catalog, known, on=on, held=held)
-        for each in programme.slots
+    lines = {
+        slot.id: _Line.all(slot, sessions, catalog, known) for slot in programme.slots
     }
-    return screening, doses
+    found = frozenset().union(
+        *(concerns(line.history) for each in lines.values() for line in each)
+    )
+    if screening.findings:
+        held: str | None = (
+            "the same dose today: you noted a sign to see a professional about; "
+            "add no more until you have."
+        )
+    elif found:
+        held = f"the same dose today: {SEE_SOMEONE} before adding more."
+    elif Weekday.of(on) not in programme.days:
+        held = "the same dose as last time: today is a rest day."
+    else:
+        held = None
+    doses = {
+        slot.id: _Dosing.of(slot, lines[slot.id], catalog, on=on, held=held)
+        for slot in programme.slots
+    }
+    return screening, found, doses
 
 
-def _advice(screening: Screening, doses: Iterable[_Dosing]) -> list[str]:
+def _advice(screening: Screening, found: frozenset[str]) -> list[str]:
     advice = [screening.advice] if screening.findings else []
-    if any(dosing.see_someone for dosing in doses):
-        advice.append(SEE_SOMEONE_SOON)
+    if found:
+        why = join(sorted(found, key=[HURT_TWICE, UNSETTLED].index))
+        advice.append(f"{SEE_SOMEONE_SOON}: {why}.")
     return advice
 
 
@@ -685,8 +722,9 @@ def log_advice(
     """What a programme's log up to *on* says to do before going on, if anything.
 
     What its warning signs say (to seek care, or to see a professional),
-    then, when an exercise hurt twice running or pain has not settled over
-    several sessions, :data:`SEE_SOMEONE_SOON`: the advice
+    then, once an exercise has hurt twice running or pain has not settled
+    over several sessions, to see a professional (:data:`SEE_SOMEONE_SOON`,
+    and why): the advice
     :func:`next_session` puts first, for a summary or a handout to show
     first too.
     """
@@ -694,8 +732,8 @@ def log_advice(
     catalog = default_catalog() if catalog is None else catalog
     check_log(programme, sessions, catalog)
     sessions = latest(s for s in sessions if s.date <= on)
-    screening, doses = _read(programme, sessions, catalog, on)
-    return tuple(_advice(screening, doses.values()))
+    screening, found, _ = _read(programme, sessions, catalog, on)
+    return tuple(_advice(screening, found))
 
 
 def _day_notes(
@@ -725,6 +763,43 @@ def on_words(day: dt.date) -> str:
 
 
 @attrs.frozen
+class _Line:
+    """One exercise of a slot's routine, the versions it follows, and its history."""
+
+    step: RoutineStep
+    own: frozenset[str]  # its versions no other exercise of the routine has
+    others: frozenset[str]  # the other exercises of the routine
+    history: list[_Record]
+
+    @property
+    def start(self) -> Exercise:
+        return self.step.exercise
+
+    @classmethod
+    def all(
+        cls,
+        slot: Slot,
+        sessions: Sequence[Session],
+        catalog: Catalog,
+        known: Mapping[str, Exercise],
+    ) -> list[_Line]:
+        """Each exercise of *slot*'s routine, followed in the slot's *sessions*."""
+        mine = [s for s in sessions if s.slot == slot.id]
+        chains = {e.id: _versions(catalog, e.id) for e in slot.routine.exercises}
+        lines = []
+        for step in slot.routine.steps:
+            start = step.exercise
+            # A version that is also another exercise's of the routine is
+            # followed by neither, and moved to by neither: it would be done
+            # twice, and no session could say which of the two it was for.
+            others = frozenset(chains) - {start.id}
+            shared = frozenset().union(*(chains[other] for other in others))
+            own = chains[start.id] - shared | {start.id}
+            lines.append(cls(step, own, others, _history(own, mine, known)))
+        return lines
+
+
+@attrs.frozen
 class _Dosing:
     """A slot's routine at the doses the log gives, and what it says."""
 
@@ -734,50 +809,39 @@ class _Dosing:
     cautious: frozenset[int]  # steps whose cautions concern the person
 
     @classmethod
-    def of(  # noqa: PLR0913 (the slot, its log, and where to look things up)
+    def of(
         cls,
         slot: Slot,
-        sessions: Sequence[Session],
+        lines: Sequence[_Line],
         catalog: Catalog,
-        known: Mapping[str, Exercise],
         *,
         on: dt.date,
         held: str | None,
     ) -> _Dosing:
-        """The doses of *slot*'s exercises from its sessions in the log."""
-        request = slot.request
-        allowed = frozenset(e.id for e in catalog if suits(request, e))
-        mine = [s for s in sessions if s.slot == slot.id]
-        chains = {e.id: _versions(catalog, e.id) for e in slot.routine.exercises}
+        """The doses of *slot*'s exercises, each from its *lines*' history.
+
+        *held*, if not None, says why no dose is raised today.
+        """
+        allowed = frozenset(e.id for e in catalog if suits(slot.request, e))
         plans: list[tuple[RoutineStep, _Next]] = []
         cautious = set()
-        for index, step in enumerate(slot.routine.steps):
-            start = step.exercise
-            # A version that is also another exercise's of the routine is
-            # followed by neither, and moved to by neither: it would be done
-            # twice, and no session could say which of the two it was for.
-            others = frozenset(chains) - {start.id}
-            shared = frozenset().union(*(chains[other] for other in others))
-            own = chains[start.id] - shared | {start.id}
+        for index, line in enumerate(lines):
             mine_held = held
             if mine_held is None and any(
-                caution.conditions for caution in slot.routine.cautions(start)
+                caution.conditions and caution.keep_dose
+                for caution in slot.routine.cautions(line.start)
             ):
                 cautious.add(index)
                 mine_held = (
-                    "the same dose today: its caution for your condition asks "
-                    "for care, so it is not raised without a professional's advice."
+                    "the same dose today: its caution for your condition asks to "
+                    "keep it so, unless a professional advises more."
                 )
-            moves = _Moves(catalog, allowed & own, others, on, mine_held)
-            history = _history(own, mine, known)
-            start_step = start.dosage.step_of(step.sets)
-            plans.append((step, _next(start, start_step, history, moves)))
+            moves = _Moves(catalog, allowed & line.own, line.others, on, mine_held)
+            start_step = line.start.dosage.step_of(line.step.sets)
+            plans.append(
+                (line.step, _next(line.start, start_step, line.history, moves))
+            )
         return cls(slot, plans, on, frozenset(cautious))
-
-    @property
-    def see_someone(self) -> bool:
-        """Whether the log says to see a professional before going on."""
-        return any(nxt.see_someone for _, nxt in self.plans)
 
     def routine(
         self,

@@ -58,6 +58,12 @@ _MONTHS: Final = (
 )
 _TIMES: Final = {1: "once a day", 2: "twice a day"}
 _SETEXT: Final = re.compile(r"^(=+|-+)$")
+ROUTINES_WITHHELD: Final = (
+    "The routines are not shown: a warning sign in the log says to seek care "
+    "before exercising again. Once a professional has seen you, ask them for "
+    "a new programme."
+)
+"""What a handout says in place of the routines, once the programme stopped."""
 BEFORE_GOING_ON: Final = "Before you go on"
 """The heading of what a log says to do first."""
 
@@ -269,6 +275,7 @@ def programme_markdown(
         _heading(1, programme.name),
         _fields(schedule_fields(programme, start)),
     ]
+    stopped = False
     if sessions is not None:
         last = max((session.date for session in sessions), default=None)
         day = until or last or start
@@ -277,6 +284,7 @@ def programme_markdown(
             blocks.append(_paragraph("No session has been logged yet."))
         else:
             summary = adherence(programme, sessions, until=day, catalog=catalog)
+            stopped = summary.stopped is not None
             first = _before_going_on(summary)
             if first:
                 blocks.insert(1, _heading(2, BEFORE_GOING_ON))
@@ -287,8 +295,11 @@ def programme_markdown(
                 ]
                 blocks.insert(2, items)
             blocks += _how_it_went(summary)
-    for slot in programme.slots:
-        blocks += _demoted(to_markdown(slot.routine, catalog=catalog))
+    if stopped:
+        blocks.append(_paragraph(ROUTINES_WITHHELD))
+    else:
+        for slot in programme.slots:
+            blocks += _demoted(to_markdown(slot.routine, catalog=catalog))
     return _document(blocks)
 
 
