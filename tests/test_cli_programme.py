@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from backroutine import Programme, Routine, dumps, loads, read_log
+from backroutine import Catalog, Programme, Routine, dumps, loads, read_log
 from tests.test_cli import CommandLine, run
 
 __all__ = ["run"]  # the fixture, imported for these tests
@@ -272,3 +272,40 @@ def test_adherence_needs_its_log(run: CommandLine, programme: Path) -> None:
     assert [
         "backroutine: error: cannot read 'none.jsonl': the file does not exist"
     ] == lines
+
+
+def test_plan_and_programme_from_a_catalog_file(
+    run: CommandLine, tmp_path: Path
+) -> None:
+    """--catalog plans from the exercises of a catalog document only."""
+    catalog = tmp_path / "bedtime.json"
+    run.ok("exercises", "--time", "bedtime", "--position", "supine",
+           "--format", "json", "--out", str(catalog))  # fmt: skip
+    ids = {e.id for e in loads(catalog.read_text(encoding="utf-8"), Catalog)}
+    planned = loads(
+        run.ok("plan", "--time", "bedtime", "--catalog", str(catalog),
+               "--format", "json"),
+        Routine,
+    )  # fmt: skip
+    assert {e.id for e in planned.exercises} <= ids
+    out = tmp_path / "programme.json"
+    run.ok("programme", "--time", "bedtime", "--catalog", str(catalog),
+           "--format", "json", "--out", str(out))  # fmt: skip
+    programme = loads(out.read_text(encoding="utf-8"), Programme)
+    assert {e.id for e in programme.slots[0].routine.exercises} <= ids
+    routine = loads(
+        run.ok("next", str(out), "--log", str(tmp_path / "log.jsonl"),
+               "--date", "2026-12-09", "--catalog", str(catalog),
+               "--format", "json"),
+        Routine,
+    )  # fmt: skip
+    assert programme.slots[0].routine.exercises == routine.exercises
+
+
+def test_a_catalog_that_is_not_one(run: CommandLine, tmp_path: Path) -> None:
+    routine = tmp_path / "routine.json"
+    run.ok("plan", "--time", "bedtime", "--format", "json", "--out", str(routine))
+    lines = run.failed("plan", "--time", "bedtime", "--catalog", str(routine), status=1)
+    assert lines[0].startswith(
+        "backroutine: error: invalid catalog document: $.kind: must be 'catalog'"
+    )

@@ -303,14 +303,18 @@ def programme_markdown(
     return _document(blocks)
 
 
-def programme_text(programme: Programme) -> str:
-    """A programme as plain text: its name, its schedule, then each routine."""
+def programme_text(programme: Programme, *, catalog: Catalog | None = None) -> str:
+    """A programme as plain text: its name, its schedule, then each routine.
+
+    *catalog* is the one it was planned from, for each exercise's versions;
+    None for the built-in one.
+    """
     lines = [programme.name, "=" * len(programme.name), ""]
     lines += [
         f"{label}: {value}"
         for label, value in schedule_fields(programme, programme.start)
     ]
-    routines = [to_text(slot.routine) for slot in programme.slots]
+    routines = [to_text(slot.routine, catalog=catalog) for slot in programme.slots]
     return "\n".join(lines) + "\n\n\n" + "\n\n".join(routines)
 
 

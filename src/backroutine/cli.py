@@ -417,6 +417,23 @@ def _add_out(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_catalog(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--catalog",
+        action=_Once,
+        metavar="FILE",
+        help="a catalog JSON document to take the exercises from, such as "
+        "import free-exercise-db writes (default: the built-in exercises)",
+    )
+
+
+def _catalog_of(args: argparse.Namespace) -> Catalog | None:
+    """The catalog ``--catalog`` names, or None for the built-in one."""
+    if args.catalog is None:
+        return None
+    return loads(_read(args.catalog), Catalog)
+
+
 _MARKDOWN_HELP: Final = (
     "markdown: a printable handout, as to_markdown writes it (CommonMark)"
 )
@@ -559,6 +576,7 @@ def _show(args: argparse.Namespace) -> int:
 def _plan_arguments(parser: argparse.ArgumentParser) -> None:
     _add_time(parser, "when the routine is for", required=True)
     _request_arguments(parser, occasion=True)
+    _add_catalog(parser)
     _add_format(
         parser,
         "text",
@@ -769,13 +787,14 @@ def _new_file_mode() -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    routine = plan_routine(_plan_request(args))
+    catalog = _catalog_of(args)
+    routine = plan_routine(_plan_request(args), catalog)
     if args.format == "json":
         text = dumps(routine, indent=2) + "\n"
     elif args.format == "markdown":
-        text = to_markdown(routine)
+        text = to_markdown(routine, catalog=catalog)
     else:
-        text = to_text(routine)
+        text = to_text(routine, catalog=catalog)
     _output(text, args.out)
     return EXIT_OK
 
@@ -980,6 +999,7 @@ def _programme_arguments(parser: argparse.ArgumentParser) -> None:
         help="the programme's first day (default: the day of its first session)",
     )
     _request_arguments(parser, occasion=False)
+    _add_catalog(parser)
     _add_format(
         parser,
         "text",
@@ -1005,14 +1025,15 @@ def _programme(args: argparse.Namespace) -> int:
         )
     except InvalidValueError as error:
         raise _BadInputError(f"--{error.field} {error.problem}") from None
-    programme = plan_programme(request)
+    catalog = _catalog_of(args)
+    programme = plan_programme(request, catalog)
     if args.format == "json":
         text = dumps(programme, indent=2) + "\n"
     else:
         text = (
-            programme_markdown(programme)
+            programme_markdown(programme, catalog=catalog)
             if args.format == "markdown"
-            else programme_text(programme)
+            else programme_text(programme, catalog=catalog)
         )
     _output(text, args.out)
     return EXIT_OK
@@ -1047,6 +1068,7 @@ def _log_arguments(parser: argparse.ArgumentParser) -> None:
         "it does not exist; earlier lines are never rewritten",
         date_required=False,
     )
+    _add_catalog(parser)
     add = parser.add_argument
     add(
         "--slot",
@@ -1131,7 +1153,7 @@ def _log(args: argparse.Namespace) -> int:
             raise _UsageError(msg)
         session = _done_as_prescribed(programme, sessions, args)
         where = None
-    _check_new(programme, sessions, session, where)
+    _check_new(programme, sessions, session, where=where, catalog=_catalog_of(args))
     try:
         append_session(args.log, session)
     except OSError as error:
@@ -1180,16 +1202,18 @@ def _check_new(
     programme: Programme,
     sessions: Sequence[Session],
     session: Session,
+    *,
     where: str | None,
+    catalog: Catalog | None,
 ) -> None:
     """Refuse a log that is not *programme*'s, or a *session* that would not be.
 
     The log's problems name its lines (``session 3``); the new session's,
     *where* it came from, or ``the session``.
     """
-    check_log(programme, sessions)
+    check_log(programme, sessions, catalog)
     try:
-        check_log(programme, [session])
+        check_log(programme, [session], catalog)
     except InvalidDocumentError as error:
         name = where or "the session"
         problems = [p.replace("session 1: ", f"{name}: ", 1) for p in error.problems]
@@ -1202,6 +1226,7 @@ def _next_arguments(parser: argparse.ArgumentParser) -> None:
         log_help="the programme's log, one session a line; a log not yet made "
         "has no sessions, and gives the first session",
     )
+    _add_catalog(parser)
     parser.add_argument(
         "--slot",
         action=_Once,
@@ -1225,7 +1250,13 @@ def _next_routine(
 ) -> Routine:
     """The routine :func:`next_session` gives, for ``--date`` and ``--slot``."""
     try:
-        return next_session(programme, sessions, on=args.date, slot=args.slot)
+        return next_session(
+            programme,
+            sessions,
+            on=args.date,
+            slot=args.slot,
+            catalog=_catalog_of(args),
+        )
     except InvalidValueError as error:
         raise _BadInputError(f"--{error.field} {error.problem}") from None
 
@@ -1343,6 +1374,7 @@ def _adherence_arguments(parser: argparse.ArgumentParser) -> None:
         parser,
         log_help="the programme's log of sessions: JSON Lines, one session a line",
     )
+    _add_catalog(parser)
     _add_format(
         parser,
         "text",
@@ -1363,9 +1395,13 @@ def _adherence(args: argparse.Namespace) -> int:
     programme = _read_programme(args.programme)
     sessions = _read_log(args.log)
     if args.format == "markdown":
-        text = programme_markdown(programme, sessions, until=args.date)
+        text = programme_markdown(
+            programme, sessions, until=args.date, catalog=_catalog_of(args)
+        )
     else:
-        summary = adherence(programme, sessions, until=args.date)
+        summary = adherence(
+            programme, sessions, until=args.date, catalog=_catalog_of(args)
+        )
         if args.format == "json":
             data = orjson.dumps(as_plain(summary), option=orjson.OPT_INDENT_2)
             text = data.decode("utf-8") + "\n"
