@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from backroutine import (
@@ -574,3 +575,13 @@ def run_python_bytes(
         timeout=timeout,
         check=False,
     )
+
+
+def examples(most: int) -> int:
+    """A property's budget of examples: *most*, but no more than the profile's.
+
+    A property that is slow to run names the examples CI gives it; a local
+    run (the ``dev`` profile) gives it no more than any other property.
+    """
+    profile = settings.default
+    return most if profile is None else min(most, profile.max_examples)

@@ -49,6 +49,7 @@ from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._safety import LEG_SYMPTOMS as LEG_SIGNS
 from backroutine._signs import SIGN_WORDS
 from backroutine.testing import catalogs, plan_requests
+from tests.helpers import examples
 
 LEG_SYMPTOMS = frozenset(LEG_SIGNS)
 
@@ -131,7 +132,7 @@ def check(routine: Routine, request: PlanRequest) -> None:
 
 class TestEveryConditionOverGeneratedCatalogs:
     @pytest.mark.parametrize("condition", list(Condition))
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(
         catalog=catalogs(min_size=1, max_size=6),
         request=plan_requests(min_minutes=1, max_minutes=30),
@@ -164,7 +165,7 @@ class TestEveryConditionOverGeneratedCatalogs:
         check(routine, request)
 
     @pytest.mark.parametrize("condition", list(Condition))
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(request=plan_requests(min_minutes=3, max_minutes=30))
     def test_no_step_breaks_the_rule_with_the_built_in_catalog(
         self, condition: Condition, request: PlanRequest

@@ -56,7 +56,7 @@ from backroutine._traffic_light import (
     ZONES,
 )
 from backroutine.testing import exercise_sets, plan_requests
-from tests.helpers import FLOOR, KNEE_ROCK, golden_routine, one_line
+from tests.helpers import FLOOR, KNEE_ROCK, examples, golden_routine, one_line
 from tests.test_dose_words import has_every_unit
 from tests.test_markdown import outline
 
@@ -206,7 +206,7 @@ class TestPlainWords:
         assert [] == technical_words(render(routine), routine.exercises)
 
     @pytest.mark.parametrize("render", RENDERERS)
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     @given(request=plan_requests(max_minutes=20))
     def test_any_planned_routine(self, render: Render, request: PlanRequest) -> None:
         """A planned routine reads in plain words, its name and notes too."""

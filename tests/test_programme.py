@@ -63,7 +63,7 @@ from backroutine import (
 from backroutine._programme import HURT_TWICE, SEE_SOMEONE_SOON, UNSETTLED
 from backroutine._traffic_light import AMBER, GREEN, RED, zone_of
 from backroutine.testing import sessions as any_session
-from tests.helpers import make_exercise
+from tests.helpers import examples, make_exercise
 
 START = dt.date(2026, 12, 7)  # a Monday
 GUIDANCE = Dosage(sets=Span(1, 2), reps=Span(6, 8), hold_seconds=Span(5, 10))
@@ -807,7 +807,7 @@ def follow(programme: Programme, pains: list[tuple[int, int | None]]) -> list[Ro
 
 
 class TestProperties:
-    @settings(max_examples=25)
+    @settings(max_examples=examples(25))
     @given(PAINS, st.sampled_from(["gentle", "middle", "hardest"]))
     def test_a_step_never_leaves_the_guidance(
         self, pains: list[tuple[int, int | None]], start: str
@@ -825,7 +825,7 @@ class TestProperties:
                     hold = guidance.hold_seconds
                     assert hold.low <= one.hold.seconds <= hold.high
 
-    @settings(max_examples=25)
+    @settings(max_examples=examples(25))
     @given(PAINS, st.sampled_from(["gentle", "middle", "hardest"]))
     def test_green_then_red_returns_to_the_dose_before(
         self, pains: list[tuple[int, int | None]], start: str
