@@ -33,7 +33,7 @@ from backroutine._model import Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain
 from backroutine._programme_model import Programme
 from backroutine._signs import SEEK_HELP
-from backroutine._text import join, plural
+from backroutine._text import join, plural, word_for
 from backroutine._vocabulary import Occasion, TimeOfDay, Weekday
 from backroutine.exceptions import InvalidTypeError, InvalidValueError
 
@@ -320,7 +320,7 @@ def _slot_timing(
         bounds: dict[str, Any] = {
             "boundsDuration": Duration(
                 value=Decimal(programme.weeks),
-                unit=plural(programme.weeks, "week"),
+                unit=word_for(programme.weeks, "week"),
                 system=_UCUM,
                 code="wk",
             )
