@@ -304,6 +304,16 @@ class TestText:
         ] == plan["note"]
         assert {"display": "The person the plan is for"} == plan["subject"]
 
+    def test_the_seek_help_box_comes_last_once(self) -> None:
+        """A planned routine's seek-help box comes after its notes, once."""
+        routine = attrs.evolve(two_slots().slots[0].routine, notes=["Go gently."])
+        assert SEEK_HELP in routine.safety
+        notes = [
+            note["text"] for note in to_fhir(routine)["entry"][0]["resource"]["note"]
+        ]
+        assert ["Go gently.", SEEK_HELP] == notes[-2:]
+        assert 1 == notes.count(SEEK_HELP)
+
     def test_a_service_request(self) -> None:
         """The name as code.text; the dose, steps and cues as patientInstruction."""
         exercise = make_exercise(

@@ -160,6 +160,7 @@ def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
             requests += _requests(key, slot.id, slot.routine, person, timing)
         title, description = value.name, _programme_description(value)
         notes = [text for slot in value.slots for text in slot.routine.safety]
+        notes += [text for slot in value.slots for text in slot.routine.notes]
         period = _period(value)
     plan_url = _urn(key)
     care_plan = CarePlan(
@@ -173,7 +174,8 @@ def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
             CarePlanActivity(reference=Reference(reference=url, display=name))
             for url, name, _ in requests
         ],
-        note=_notes([*notes, SEEK_HELP]),
+        # The seek-help box last, where a planned routine has it, once.
+        note=_notes([*(text for text in notes if text != SEEK_HELP), SEEK_HELP]),
     )
     for _, _, request in requests:
         request.basedOn = [Reference(reference=plan_url)]
@@ -352,9 +354,10 @@ def _routine_description(routine: Routine) -> str:
     names = join(step.exercise.name for step in routine.steps)
     when = "" if routine.time_of_day is None else f" {plain(routine.time_of_day)}"
     seconds = sum(step_seconds(routine, None))
+    order = ", in this order" if len(routine.steps) > 1 else ""
     return (
-        f"{plural(len(routine.steps), 'exercise')}{when}, in this order: "
-        f"{names}. It takes {duration_text(seconds, exact=False)}."
+        f"{plural(len(routine.steps), 'exercise')}{when}{order}: {names}. "
+        f"It takes {duration_text(seconds, exact=False)}."
     )
 
 
