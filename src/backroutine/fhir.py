@@ -177,8 +177,6 @@ def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
         # The seek-help box last, where a planned routine has it, once.
         note=_notes([*(text for text in notes if text != SEEK_HELP), SEEK_HELP]),
     )
-    for _, _, request in requests:
-        request.basedOn = [Reference(reference=plan_url)]
     entries = [BundleEntry(fullUrl=plan_url, resource=care_plan)]
     entries += [BundleEntry(fullUrl=url, resource=res) for url, _, res in requests]
     return Bundle(type="collection", entry=entries)
@@ -278,6 +276,7 @@ def _requests(
         if step.note is not None:
             notes.append(step.note)
         request = ServiceRequest(
+            basedOn=[Reference(reference=_urn(key))],
             status="active",
             intent="order",
             code=CodeableConcept(text=exercise.name),
