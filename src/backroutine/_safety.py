@@ -36,7 +36,6 @@ from backroutine._vocabulary import (
     WarningSign,
 )
 
-
 NOT_CHECKED: Final = Caution(
     about="not checked for health conditions",
     advice="Not checked for this condition: ask a professional before doing it.",
@@ -89,7 +88,7 @@ class ConditionRule(v.Value):
     advice: str | None = None
     stop_signs: str | None = None
 
-    def why_not(self, exercise: Exercise) -> str | None:
+    def why_not(self, exercise: Exercise) -> str | None:  # noqa: PLR0911 (one return per reason)
         """Why this rule leaves *exercise* out, or None if it does not.
 
         Leg symptoms rule out nerve-tensioning stretches whatever the

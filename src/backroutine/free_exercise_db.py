@@ -30,11 +30,8 @@ import attrs
 
 from backroutine._catalog import Catalog
 from backroutine._model import (
-    MAX_HOLD_SECONDS,
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
-    MAX_REPS,
-    MAX_SETS,
     MAX_TEXT_ITEMS,
     MAX_TEXT_LENGTH,
     Dosage,
@@ -108,8 +105,11 @@ _EQUIPMENT_WORDS: Final = (
 # Each position, as the prose puts it: the earliest mention wins.
 _POSITIONS: Final = (
     (
-        r"on (?:your|the) back|lying supine|\bsupine\b|lie (?:down )?on the floor"
-        r"|lying on the floor|from a lying position",
+        (
+            r"on (?:your|the) back|lying supine|\bsupine\b"
+            r"|l[ai]e (?:down |flat )*on (?:the|a) (?:floor|mat|bench)"
+            r"|lying (?:flat )?on the floor|from a lying position"
+        ),
         Position.SUPINE,
     ),
     (
@@ -131,7 +131,7 @@ _POSITION_PATTERN: Final = re.compile(
     re.IGNORECASE,
 )
 
-_RANGE = r"(\d+)(?:\s*(?:-|–|to|or)\s*(\d+))?"
+_RANGE = r"(\d+)(?:\s*(?:-|\u2013|to|or)\s*(\d+))?"
 _HOLD: Final = re.compile(
     _RANGE + r"(?:\s+or\s+more)?[\s-]+(seconds?|minutes?)\b", re.IGNORECASE
 )
@@ -183,7 +183,7 @@ class Imported:
 
 
 def slugify(source_id: str) -> str:
-    """The data set's *source_id* as an exercise id: ``3_4_Sit-Up`` is ``3-4-sit-up``."""
+    """The data set's *source_id* as an exercise id: ``3_4_Sit-Up``, ``3-4-sit-up``."""
     words = re.findall(r"[a-z0-9]+", source_id.lower())
     slug = "-".join(words)
     if len(slug) > MAX_ID_LENGTH:
@@ -286,7 +286,7 @@ class _Reader:
             self.exercises.append(exercise)
             self.ids.add(exercise.id)
 
-    def _exercise(  # noqa: C901, PLR0912 (one check per field of the data set)
+    def _exercise(  # noqa: C901, PLR0911 (one check per field of the data set)
         self, item: Mapping[str, Any], reasons: list[str]
     ) -> Exercise | None:
         source_id, name = item.get("id"), item.get("name")
@@ -315,7 +315,8 @@ class _Reader:
             reasons.append(f"category {category!r} is not gentle back care")
             return None
         level = item.get("level")
-        if level not in LEVELS:
+        difficulty = LEVELS.get(level) if isinstance(level, str) else None
+        if difficulty is None:
             reasons.append(f"unknown level {level!r}")
             return None
         targets = self._targets(item, reasons)
@@ -355,7 +356,7 @@ class _Reader:
             dosage=dosage,
             cautions=(NOT_CHECKED,),
             equipment=equipment,
-            difficulty=LEVELS[level],
+            difficulty=difficulty,
         )
 
     def _targets(
