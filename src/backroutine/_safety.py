@@ -95,7 +95,8 @@ class ConditionRule(v.Value):
         condition, so that rule is not a condition's: the planner applies
         it for the warning signs of a request.
 
-        An exercise that carries :data:`NOT_CHECKED` is left out with its
+        An exercise that carries
+        :data:`~backroutine.free_exercise_db.NOT_CHECKED` is left out with its
         advice as the reason, before the rule looks at anything else: its
         movements were never read, so the rule's own reasons would claim
         what nobody knows.

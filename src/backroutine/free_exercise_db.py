@@ -1,4 +1,4 @@
-"""Read the open exercise data set free-exercise-db into a :class:`Catalog`.
+"""Read the open exercise data set free-exercise-db into a catalog.
 
 `free-exercise-db <https://github.com/yuhonas/free-exercise-db>`_ describes
 873 exercises in JSON, released into the public domain; hold times and
@@ -90,8 +90,8 @@ DEFAULT_DOSAGE: Final = Dosage(sets=Span.exactly(1), reps=Span(8, 10))
 DEFAULT_STRETCH_DOSAGE: Final = Dosage(
     sets=Span.exactly(1), reps=Span.exactly(1), hold_seconds=Span(10, 30)
 )
-"""The dose of a stretch whose instructions give none: the data set's own
-most common hold, 10 to 30 seconds, once."""
+"""The dose of a stretch whose instructions give none, a hold of 10 to 30
+seconds once (the data set's own most common hold)."""
 
 # The vocabulary's equipment, as the prose names it.
 _EQUIPMENT_WORDS: Final = (
