@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from backroutine import _spec as v
-from backroutine._model import Exercise, Finding, Screening
+from backroutine._model import Caution, Exercise, Finding, Screening
 from backroutine._public import publish
 from backroutine._signs import (
     SEEK_HELP,
@@ -35,6 +35,19 @@ from backroutine._vocabulary import (
     Urgency,
     WarningSign,
 )
+
+NOT_CHECKED: Final = Caution(
+    about="not checked for health conditions",
+    advice="Not checked for this condition: ask a professional before doing it.",
+    conditions=tuple(Condition),
+    leave_out=True,
+)
+"""The caution of an exercise whose movements are not known, such as one
+imported from another data set: it leaves the exercise out for every
+condition, and the routine's notes give its advice as the reason.  As a
+caution it is data, so it survives JSON; an exercise that carries a
+changed copy is still left out for every condition, with the rule's own
+reasons."""
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
@@ -75,13 +88,21 @@ class ConditionRule(v.Value):
     advice: str | None = None
     stop_signs: str | None = None
 
-    def why_not(self, exercise: Exercise) -> str | None:
+    def why_not(self, exercise: Exercise) -> str | None:  # noqa: PLR0911 (one return per reason)
         """Why this rule leaves *exercise* out, or None if it does not.
 
         Leg symptoms rule out nerve-tensioning stretches whatever the
         condition, so that rule is not a condition's: the planner applies
         it for the warning signs of a request.
+
+        An exercise that carries
+        :data:`~backroutine.free_exercise_db.NOT_CHECKED` is left out with its
+        advice as the reason, before the rule looks at anything else: its
+        movements were never read, so the rule's own reasons would claim
+        what nobody knows.
         """
+        if NOT_CHECKED in exercise.cautions:
+            return NOT_CHECKED.advice
         if self.early_after_surgery_only and not exercise.early_after_surgery:
             return self.reason
         if not exercise.movements.isdisjoint(self.avoid_movements):
@@ -292,6 +313,7 @@ __all__ = [
     "CONDITION_RULES",
     "LEG_SYMPTOMS",
     "NERVE_REASON",
+    "NOT_CHECKED",
     "SEEK_HELP",
     "SIGN_CONDITIONS",
     "SIGN_URGENCY",
