@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import pathlib
+import re
 from typing import Any, cast
 
 import attrs
@@ -418,6 +420,14 @@ class TestFields:
             assert exercise_id in catalog
             assert category in types["exercise_category"].values()
             assert name in types[f"{category}_exercise_name"].values()
+
+    def test_the_docs_table_agrees(self) -> None:
+        """The docs' table of Garmin's exercises restates the module's, in full."""
+        page = (pathlib.Path(__file__).parent.parent / "docs" / "fit.md").read_text(
+            encoding="utf-8"
+        )
+        rows = re.findall(r"^\| `([a-z-]+)` \| `(\w+)` / `(\w+)`", page, re.MULTILINE)
+        assert EXERCISES == {row[0]: (row[1], row[2]) for row in rows}
 
     def test_long_text_is_cut(self) -> None:
         """Names and notes are cut to a FIT string's size, keeping the side."""
