@@ -451,6 +451,17 @@ class TestFields:
         assert MAX_STRING_BYTES >= len(hold["wkt_step_name"].encode())
         assert MAX_STRING_BYTES >= len(hold["notes"].encode())
 
+    def test_nul_is_left_out(self) -> None:
+        """A FIT string ends at a NUL, so text drops them; a name of NULs is left unset."""
+        exercise = attrs.evolve(PELVIC_TILT, name="\x00", cues=["Slow\x00ly."])
+        routine = Routine(
+            name="Tilts",
+            steps=[RoutineStep(exercise=exercise, sets=[ExerciseSet(reps=3)])],
+        )
+        (_, reps) = fitparse_messages(to_fit(routine), "workout_step")
+        assert "wkt_step_name" not in reps
+        assert "Slowly." == reps["notes"]
+
     def test_too_many_steps(self) -> None:
         """A routine that needs more steps than FIT can number is refused."""
         held = ExerciseSet(reps=1, hold=Hold(5), laterality=Laterality.EACH_SIDE)
