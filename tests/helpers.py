@@ -577,11 +577,14 @@ def run_python_bytes(
     )
 
 
-def examples(most: int) -> int:
+def examples(most: int, *, locally: int | None = None) -> int:
     """A property's budget of examples: *most*, but no more than the profile's.
 
     A property that is slow to run names the examples CI gives it; a local
-    run (the ``dev`` profile) gives it no more than any other property.
+    run (the ``dev`` profile, whose budget is smaller) gives it no more than
+    any other property, or *locally* if that is fewer still.
     """
     profile = settings.default
-    return most if profile is None else min(most, profile.max_examples)
+    if profile is None or profile.max_examples >= most:
+        return most
+    return min(most, profile.max_examples, locally or most)

@@ -132,7 +132,7 @@ def check(routine: Routine, request: PlanRequest) -> None:
 
 class TestEveryConditionOverGeneratedCatalogs:
     @pytest.mark.parametrize("condition", list(Condition))
-    @settings(max_examples=examples(40))
+    @settings(max_examples=examples(40, locally=10))
     @given(
         catalog=catalogs(min_size=1, max_size=6),
         request=plan_requests(min_minutes=1, max_minutes=30),
@@ -165,7 +165,7 @@ class TestEveryConditionOverGeneratedCatalogs:
         check(routine, request)
 
     @pytest.mark.parametrize("condition", list(Condition))
-    @settings(max_examples=examples(40))
+    @settings(max_examples=examples(40, locally=10))
     @given(request=plan_requests(min_minutes=3, max_minutes=30))
     def test_no_step_breaks_the_rule_with_the_built_in_catalog(
         self, condition: Condition, request: PlanRequest

@@ -197,7 +197,11 @@ COMMANDS = (
     "next",
     "adherence",
     "calendar",
+    "export",
 )
+# Commands documented on the page whose examples need a file it cannot
+# make (the free-exercise-db data set): tests/test_cli_adapters.py runs them.
+NOT_RUN_HERE = ("import",)
 _STATUS = re.compile(r"\s+# exit status (\d+)$")
 # A word in capitals, such as FILE or ID, or an ellipsis: not a runnable line.
 _PLACEHOLDER = re.compile(r"\b[A-Z]{2,}\b|\.\.\.")
@@ -347,9 +351,9 @@ class TestCommandLineExamples:
     def test_the_page_has_a_section_for_every_command(self) -> None:
         """The page has one section per command, named as the command."""
         sections = _sections(_page("cli.md"))
-        assert set(COMMANDS) <= set(sections)
+        assert {*COMMANDS, *NOT_RUN_HERE} <= set(sections)
 
-    @pytest.mark.parametrize("command", COMMANDS)
+    @pytest.mark.parametrize("command", [*COMMANDS, *NOT_RUN_HERE])
     def test_every_option_and_choice_is_documented(self, command: str) -> None:
         """Each option (and choice) in a command's usage appears in its section."""
         result = run_python("-m", "backroutine", command, "--help")

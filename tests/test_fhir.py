@@ -38,7 +38,7 @@ from backroutine import (
 from backroutine._signs import SEEK_HELP
 from backroutine.fhir import DAYS_OF_WEEK, EVENT_TIMING, to_fhir, to_json
 from backroutine.testing import programmes, routines
-from tests.helpers import make_exercise, make_routine, small_routine
+from tests.helpers import examples, make_exercise, make_routine, small_routine
 
 # The codes as FHIR R4 publishes them: the EventTiming value set
 # (http://hl7.org/fhir/R4/valueset-event-timing.html: the event-timing code
@@ -129,13 +129,13 @@ def check_bundle(bundle: Bundle, steps: int) -> None:
 class TestReadBack:
     """What fhir.resources reads back from the JSON written."""
 
-    @settings(max_examples=15)
+    @settings(max_examples=examples(40, locally=8))
     @given(routines())
     def test_every_routine_reads_back(self, routine: Routine) -> None:
         """Every generated routine gives a bundle that fhir.resources reads back."""
         check_bundle(read_back(routine), len(routine.steps))
 
-    @settings(max_examples=10)
+    @settings(max_examples=examples(20, locally=5))
     @given(programmes())
     def test_every_programme_reads_back(self, programme: Programme) -> None:
         """Every generated programme gives a bundle that fhir.resources reads back."""

@@ -36,6 +36,7 @@ from backroutine.fit import (
     to_fit,
 )
 from backroutine.testing import paces, routines
+from tests.helpers import examples
 
 REPEAT = "repeat_until_steps_cmplt"
 PELVIC_TILT = default_catalog()["supine-posterior-pelvic-tilt"]
@@ -182,7 +183,7 @@ def shape(data: bytes) -> list[tuple[str | None, str, float]]:
 
 
 class TestEveryRoutine:
-    @settings(max_examples=15)
+    @settings(max_examples=examples(40, locally=8))
     @given(routine=routines(), pace=st.none() | paces())
     def test_read_back(self, routine: Routine, pace: Pace | None) -> None:
         """Both decoders read every step back, and the steps follow the timeline."""
@@ -212,7 +213,7 @@ class TestEveryRoutine:
             step["duration_reps"] for step in done if step["duration_type"] == "reps"
         ]
 
-    @settings(max_examples=15)
+    @settings(max_examples=examples(40, locally=8))
     @given(routine=routines())
     def test_total_time(self, routine: Routine) -> None:
         """The timed steps, repeats done, last what the timing model gives them.
@@ -230,7 +231,7 @@ class TestEveryRoutine:
         expected = estimate_duration(routine) - moving_seconds(routine, Pace())
         assert abs(expected - sum(times)) <= 0.0005 * len(times) + 1e-9
 
-    @settings(max_examples=15)
+    @settings(max_examples=examples(40, locally=8))
     @given(routine=routines())
     def test_deterministic(self, routine: Routine) -> None:
         """The same routine gives the same bytes."""

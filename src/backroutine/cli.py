@@ -80,7 +80,7 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
-from backroutine._json import dumps, json_schema, loads
+from backroutine._json import dumps, json_schema, load_document, loads
 from backroutine._log import append_session, read_log
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
@@ -104,7 +104,7 @@ from backroutine._programme_model import (
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._spec import read_date
-from backroutine._text import join, word_for
+from backroutine._text import join, plural, word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._traffic_light import PAIN_SCALE
@@ -730,15 +730,22 @@ def _output(text: str, out: str | None) -> None:
     if out is None:
         _write(text)
         return
+    _save(out, text)
+
+
+def _save(out: str, data: str | bytes) -> None:
+    """Write *data* to the file *out*, or say in one line why it cannot."""
     try:
-        _write_file(out, text)
+        _write_file(out, data)
     except OSError as error:
         reason = _reason(error, missing="its directory does not exist")
         raise _BadInputError(f"cannot write {out!r}: {reason}") from None
 
 
-def _write_file(path: str, text: str) -> None:
-    """Replace the file *path* with *text* as UTF-8, all at once or not at all.
+def _write_file(path: str, text: str | bytes) -> None:
+    """Replace the file *path* with *text*, all at once or not at all.
+
+    Text is written as UTF-8, bytes as they are.
 
     The text goes to a temporary file in the same directory, which then
     takes the place of *path*: a failed write, or an interrupt, leaves
@@ -747,6 +754,7 @@ def _write_file(path: str, text: str) -> None:
     import tempfile  # noqa: PLC0415 (slow to import, as pathlib; --out only)
     from pathlib import Path  # noqa: PLC0415
 
+    data = text.encode("utf-8") if isinstance(text, str) else text
     given = Path(path)
     try:
         mode: int | None = given.stat().st_mode
@@ -755,8 +763,8 @@ def _write_file(path: str, text: str) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         # A device or a named pipe, such as /dev/stdout, is written to, never
         # replaced; open() refuses a directory, as it should.
-        with given.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with given.open("wb") as file:
+            file.write(data)
         return
     # Through a symbolic link, to the file it names, as open() would write.
     target = given.resolve()
@@ -765,8 +773,8 @@ def _write_file(path: str, text: str) -> None:
     )
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         # mkstemp makes the file private: give it the mode the file had, or
@@ -1411,6 +1419,136 @@ def _adherence(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- adapters: the formats other systems read, and an open data set ----------------
+
+_EXPORTS: Final = ("fhir", "fit")
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add(
+        "--format",
+        required=True,
+        action=_Once,
+        type=_any_case(*_EXPORTS),
+        choices=_EXPORTS,
+        help="fhir: a FHIR R4 Bundle (JSON) of a CarePlan and a ServiceRequest "
+        "per exercise, for a routine or a programme; fit: a FIT workout file, "
+        "for a routine",
+    )
+    add(
+        "file",
+        metavar="ROUTINE_OR_PROGRAMME",
+        help="a routine or programme JSON document, or - for standard input",
+    )
+    add("--out", required=True, action=_Once, metavar="FILE", help="the file to write")
+    add(
+        "--subject",
+        action=_Once,
+        metavar="REFERENCE",
+        help="fhir only: the person the plan is for, as a FHIR reference such as "
+        "Patient/123 (default: a reference that names no one)",
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    value = load_document(_read(args.file))
+    if not isinstance(value, (Routine, Programme)):
+        kind = type(value).__name__
+        msg = f"{args.file}: is a {kind} document: give a routine or a programme"
+        raise _BadInputError(msg)
+    if args.format == "fhir":
+        try:
+            from backroutine.fhir import to_json  # noqa: PLC0415 (an optional extra)
+        except ImportError as error:
+            raise _BadInputError(str(error)) from None
+        _save(args.out, to_json(value, subject=args.subject))
+        return EXIT_OK
+    if args.subject is not None:
+        raise _UsageError("--subject is for --format fhir only")
+    if not isinstance(value, Routine):
+        msg = (
+            f"{args.file}: a FIT workout is one routine: give a routine, such as "
+            "next --format json writes for a session of the programme"
+        )
+        raise _BadInputError(msg)
+    try:
+        from backroutine.fit import to_fit  # noqa: PLC0415 (an optional extra)
+    except ImportError as error:
+        raise _BadInputError(str(error)) from None
+    _save(args.out, to_fit(value))
+    return EXIT_OK
+
+
+_SOURCES: Final = ("free-exercise-db",)
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add(
+        "source",
+        metavar="SOURCE",
+        type=_any_case(*_SOURCES),
+        choices=_SOURCES,
+        help="the data set: free-exercise-db (its exercises.json)",
+    )
+    add("file", metavar="FILE", help="the data set's file")
+    add(
+        "--out",
+        required=True,
+        action=_Once,
+        metavar="FILE",
+        help="the catalog JSON document to write, which plan and programme "
+        "read with --catalog",
+    )
+    add(
+        "--report",
+        action=_Once,
+        metavar="FILE",
+        help="also write every exercise not read fully, with its reasons, to FILE",
+    )
+
+
+def _import(args: argparse.Namespace) -> int:
+    from backroutine.free_exercise_db import import_catalog  # noqa: PLC0415
+
+    try:
+        imported = import_catalog(args.file)
+    except OSError as error:
+        reason = _reason(error, missing="the file does not exist")
+        raise _BadInputError(f"cannot read {args.file!r}: {reason}") from None
+    except (TypeError, ValueError) as error:
+        raise _BadInputError(f"{args.file}: {error}") from None
+    _save(args.out, dumps(imported.catalog, indent=2) + "\n")
+    skipped = sum(not unread.imported for unread in imported.unread)
+    defaults = sum(unread.imported for unread in imported.unread)
+    count = len(imported.catalog)
+    lines = [
+        (
+            f"imported {plural(count, 'exercise')} into {args.out}, "
+            f"{len(imported.dosed)} with a dose read from their instructions"
+        ),
+        (
+            f"not imported: {skipped}; imported with defaults for what could not "
+            f"be read: {defaults}"
+        ),
+    ]
+    if imported.unmapped_muscles:
+        lines.append(
+            f"muscles with no body area: {', '.join(imported.unmapped_muscles)}"
+        )
+    if args.report is not None:
+        report = [
+            f"{unread.source_id}: {'imported, ' if unread.imported else 'left out, '}"
+            + "; ".join(unread.reasons)
+            for unread in imported.unread
+        ]
+        _save(args.report, "\n".join(report) + "\n")
+        lines.append(f"every one, with its reasons: {args.report}")
+    _write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
 _COMMANDS: Final = (
     _Command(
         name="exercises",
@@ -1604,6 +1742,35 @@ _COMMANDS: Final = (
         example="backroutine calendar programme.json --out programme.ics",
         add_arguments=_calendar_arguments,
         run=_calendar,
+    ),
+    _Command(
+        name="export",
+        summary="write a routine or programme as FHIR or as a FIT workout",
+        description=(
+            "Write a routine or a programme in a format other systems read:\n"
+            "--format fhir, a FHIR R4 Bundle for clinical systems (a routine or\n"
+            "a programme; the fhir extra); --format fit, a FIT workout file for\n"
+            "watches (a routine; the fit extra)."
+        ),
+        example="backroutine export --format fit routine.json --out routine.fit",
+        add_arguments=_export_arguments,
+        run=_export,
+    ),
+    _Command(
+        name="import",
+        summary="read an open data set of exercises into a catalog",
+        description=(
+            "Read an open data set of exercises into a catalog document, which\n"
+            "plan and programme read with --catalog, and say what could not be\n"
+            "read.  SOURCE: free-exercise-db, its exercises.json.  An imported\n"
+            "exercise's movements are not known: it is never planned for a\n"
+            "person with a condition."
+        ),
+        example=(
+            "backroutine import free-exercise-db exercises.json --out catalog.json"
+        ),
+        add_arguments=_import_arguments,
+        run=_import,
     ),
 )
 
