@@ -14,7 +14,7 @@ from tests.test_cli import CommandLine, run
 
 __all__ = ["run"]  # the fixture, imported for these tests
 
-EXCERPT = Path(__file__).parent / "data" / "free-exercise-db" / "exercises.json"
+DATA_SET = Path(__file__).parent / "data" / "free-exercise-db" / "exercises.json"
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ class TestImport:
         self, run: CommandLine, tmp_path: Path
     ) -> None:
         out, report = tmp_path / "catalog.json", tmp_path / "unread.txt"
-        said = run.ok("import", "free-exercise-db", str(EXCERPT),
+        said = run.ok("import", "free-exercise-db", str(DATA_SET),
                       "--out", str(out), "--report", str(report))  # fmt: skip
         catalog = loads(out.read_text(encoding="utf-8"), Catalog)
         assert said.startswith(f"imported {len(catalog)} exercises into {out}, ")

@@ -333,6 +333,29 @@ class TestCommandLineExamples:
         ]
         assert [(line, 0, "") for line, _, _ in ran] == ran
 
+    def test_the_readmes_adapter_commands_run_in_order(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The README's two commands for a FIT workout and for a FHIR bundle.
+
+        The extras are installed here already: each line's ``pip install``
+        is left out, and the command after it run.
+        """
+        readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+        section = readme.split("## Optional extras", 1)[1].split("\n## ", 1)[0]
+        section = re.sub(r"(?m)^pip install '[^']+' && ", "", section)
+        examples = _cli_examples(section)
+        monkeypatch.chdir(tmp_path)
+        ran = [(example.line, *_run_here(example, monkeypatch)) for example in examples]
+        assert ["plan", "export", "plan", "export"] == [
+            example.commands[0][1] for example in examples
+        ]
+        assert [(line, 0, "") for line, _, _ in ran] == ran
+        assert (tmp_path / "routine.fit").read_bytes()[8:12] == b".FIT"
+        assert '"resourceType": "Bundle"' in (tmp_path / "routine.fhir.json").read_text(
+            encoding="utf-8"
+        )
+
     def test_examples_are_plain_commands_that_write_only_here(self) -> None:
         """Every example is a command or a pipe of them, writing relative paths."""
         for example in _cli_examples():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import pathlib
 
 import pytest
@@ -35,30 +34,15 @@ from backroutine.free_exercise_db import (
 )
 
 ROOT = pathlib.Path(__file__).parents[1]
-EXCERPT = ROOT / "tests" / "data" / "free-exercise-db" / "exercises.json"
-# The whole data set: named by the environment, else beside the main
-# repository (../shared), which a clone elsewhere does not have.
-FULL = pathlib.Path(
-    os.environ.get(
-        "BACKROUTINE_FREE_EXERCISE_DB",
-        ROOT.parent / "shared" / "data" / "free-exercise-db" / "exercises.json",
-    )
-)
+# The whole data set, as released (see its README.md): a clean clone, as CI
+# runs, imports every exercise.
+DATA = ROOT / "tests" / "data" / "free-exercise-db" / "exercises.json"
 
 
 @pytest.fixture(scope="module")
-def excerpt() -> Imported:
-    return import_catalog(EXCERPT)
-
-
-@pytest.fixture(scope="module")
-def full() -> Imported:
-    if not FULL.is_file():
-        pytest.skip(
-            "the whole free-exercise-db data set is not here: "
-            "set BACKROUTINE_FREE_EXERCISE_DB to its exercises.json"
-        )
-    return import_catalog(FULL)
+def data_set() -> Imported:
+    """The whole data set, imported once for the module."""
+    return import_catalog(DATA)
 
 
 def _hold(low: int, high: int, laterality: Laterality = Laterality.BILATERAL) -> Dosage:
@@ -147,44 +131,44 @@ class TestFields:
             slugify("Lower_Back-SMR"),
         ]
 
-    def test_defaults(self, excerpt: Imported) -> None:
+    def test_defaults(self, data_set: Imported) -> None:
         """What the data set does not say gets the documented defaults."""
-        for exercise in excerpt.catalog:
+        for exercise in data_set.catalog:
             assert tuple(TimeOfDay) == exercise.times
             assert () == exercise.occasions
             assert (NOT_CHECKED,) == exercise.cautions
             assert not exercise.early_after_surgery
 
-    def test_worked_example(self, excerpt: Imported) -> None:
+    def test_worked_example(self, data_set: Imported) -> None:
         """A stretch reads with its position, targets, level and dose."""
-        exercise = excerpt.catalog["ankle-on-the-knee"]
+        exercise = data_set.catalog["ankle-on-the-knee"]
         assert Position.SUPINE == exercise.position
         assert "Ankle On The Knee" == exercise.name
         assert _hold(10, 20, Laterality.EACH_SIDE) == exercise.dosage
         assert () == exercise.equipment
 
-    def test_default_dose(self, excerpt: Imported) -> None:
+    def test_default_dose(self, data_set: Imported) -> None:
         """A stretch with no dose in its prose gets the default, and is reported."""
-        exercise = excerpt.catalog["chair-leg-extended-stretch"]
+        exercise = data_set.catalog["chair-leg-extended-stretch"]
         assert DEFAULT_STRETCH_DOSAGE == exercise.dosage
-        assert "chair-leg-extended-stretch" not in excerpt.dosed
-        reasons = {u.source_id: u.reasons for u in excerpt.unread}
+        assert "chair-leg-extended-stretch" not in data_set.dosed
+        reasons = {u.source_id: u.reasons for u in data_set.unread}
         assert (
             "no dose in the instructions: the default dose"
             in reasons["Chair_Leg_Extended_Stretch"]
         )
 
-    def test_equipment_from_prose(self, excerpt: Imported) -> None:
+    def test_equipment_from_prose(self, data_set: Imported) -> None:
         """Equipment 'other' is what the prose names, when the vocabulary has it."""
-        assert (Equipment.CHAIR,) == excerpt.catalog[
+        assert (Equipment.CHAIR,) == data_set.catalog[
             "chair-leg-extended-stretch"
         ].equipment
 
 
 class TestReport:
-    def test_known_unreadable(self, excerpt: Imported) -> None:
+    def test_known_unreadable(self, data_set: Imported) -> None:
         """The report names each exercise it could not read, with why."""
-        reasons = {u.source_id: u.reasons for u in excerpt.unread}
+        reasons = {u.source_id: u.reasons for u in data_set.unread}
         assert "no instructions" in reasons["Iron_Cross"]
         assert "no muscle maps to a body area" in reasons["Barbell_Curl"]
         assert (
@@ -199,21 +183,21 @@ class TestReport:
             "Adductor",
             "Trail_Running_Walking",
         ):
-            assert slugify(source_id) not in excerpt.catalog
+            assert slugify(source_id) not in data_set.catalog
 
-    def test_unmapped_muscles(self, excerpt: Imported) -> None:
+    def test_unmapped_muscles(self, data_set: Imported) -> None:
         """Muscle names with no body area are reported, sorted."""
-        assert "quadriceps" in excerpt.unmapped_muscles
-        assert "lower back" not in excerpt.unmapped_muscles
-        assert sorted(excerpt.unmapped_muscles) == list(excerpt.unmapped_muscles)
+        assert "quadriceps" in data_set.unmapped_muscles
+        assert "lower back" not in data_set.unmapped_muscles
+        assert sorted(data_set.unmapped_muscles) == list(data_set.unmapped_muscles)
 
-    def test_positions_not_read(self, excerpt: Imported) -> None:
+    def test_positions_not_read(self, data_set: Imported) -> None:
         """An exercise whose prose names no position is reported with the default."""
-        for unread in excerpt.unread:
+        for unread in data_set.unread:
             if any("no position" in r for r in unread.reasons) and unread.imported:
                 assert (
                     DEFAULT_POSITION
-                    == excerpt.catalog[slugify(unread.source_id)].position
+                    == data_set.catalog[slugify(unread.source_id)].position
                 )
 
     def test_not_a_list(self) -> None:
@@ -229,29 +213,29 @@ class TestReport:
 
     def test_parsed_data(self) -> None:
         """Parsed data imports as the file does."""
-        data = json.loads(EXCERPT.read_text(encoding="utf-8"))
-        assert import_catalog(EXCERPT) == import_catalog(data)
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+        assert import_catalog(DATA) == import_catalog(data)
 
 
 class TestCatalog:
-    def test_round_trip(self, excerpt: Imported) -> None:
+    def test_round_trip(self, data_set: Imported) -> None:
         """The imported catalog round-trips through dumps and loads."""
-        assert excerpt.catalog == loads(dumps(excerpt.catalog), Catalog)
+        assert data_set.catalog == loads(dumps(data_set.catalog), Catalog)
 
-    def test_plans_without_conditions(self, excerpt: Imported) -> None:
+    def test_plans_without_conditions(self, data_set: Imported) -> None:
         """A person with no condition gets a routine of imported exercises."""
         routine = plan_routine(
-            PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=10), excerpt.catalog
+            PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=10), data_set.catalog
         )
-        assert all(e.id in excerpt.catalog for e in routine.exercises)
+        assert all(e.id in data_set.catalog for e in routine.exercises)
 
     @pytest.mark.parametrize("condition", list(Condition))
     def test_conditions_leave_them_out(
-        self, excerpt: Imported, condition: Condition
+        self, data_set: Imported, condition: Condition
     ) -> None:
         """With any condition, no imported exercise is planned, and the notes say why."""
         builtin = default_catalog()
-        imported = [e for e in excerpt.catalog if e.id not in builtin]
+        imported = [e for e in data_set.catalog if e.id not in builtin]
         catalog = Catalog((*builtin, *imported))
         routine = plan_routine(
             PlanRequest(
@@ -264,22 +248,19 @@ class TestCatalog:
 
 
 class TestWholeDataSet:
-    def test_imports(self, full: Imported) -> None:
+    def test_imports(self, data_set: Imported) -> None:
         """All 873 exercises are read or reported, without an exception."""
-        imported = len(full.catalog)
-        dropped = sum(not u.imported for u in full.unread)
+        imported = len(data_set.catalog)
+        dropped = sum(not u.imported for u in data_set.unread)
         assert 873 == imported + dropped
 
-    def test_excerpt_has_every_stretch(self) -> None:
-        """The committed excerpt holds the data set's 123 stretches, unchanged."""
-        whole = json.loads(FULL.read_text(encoding="utf-8")) if FULL.is_file() else []
-        if not whole:
-            pytest.skip("the whole free-exercise-db data set is not here")
-        mine = json.loads(EXCERPT.read_text(encoding="utf-8"))
-        stretches = [e for e in whole if e["category"] == "stretching"]
-        assert 123 == len(stretches)
-        assert stretches == [e for e in mine if e["category"] == "stretching"]
+    def test_the_committed_data_set_is_whole(self) -> None:
+        """The file the tests keep is the whole data set: its 873 exercises,
+        123 of them stretches, each with an id of its own."""
+        whole = json.loads(DATA.read_text(encoding="utf-8"))
+        assert 873 == len(whole) == len({e["id"] for e in whole})
+        assert 123 == sum(e["category"] == "stretching" for e in whole)
 
-    def test_round_trip(self, full: Imported) -> None:
+    def test_round_trip(self, data_set: Imported) -> None:
         """The whole import round-trips through dumps and loads."""
-        assert full.catalog == loads(dumps(full.catalog), Catalog)
+        assert data_set.catalog == loads(dumps(data_set.catalog), Catalog)
