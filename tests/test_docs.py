@@ -319,42 +319,41 @@ class TestCommandLineExamples:
                 failures.append(f"{example.line}: no clear error\n{stderr}")
         assert [] == failures
 
-    def test_the_readmes_programme_commands_run_in_order(
-        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The README's programme, log, next and adherence, as a new user types them."""
-        readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
-        section = readme.split("## A programme over weeks", 1)[1].split("\n## ", 1)[0]
-        examples = _cli_examples(section)
-        monkeypatch.chdir(tmp_path)
-        ran = [(example.line, *_run_here(example, monkeypatch)) for example in examples]
-        assert ["programme", "log", "next", "adherence"] == [
-            example.commands[0][1] for example in examples
-        ]
-        assert [(line, 0, "") for line, _, _ in ran] == ran
+    @staticmethod
+    def run_readme_section(
+        heading: str, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> list[str]:
+        """Run the README's commands under *heading*, in order, in *tmp_path*.
 
-    def test_the_readmes_adapter_commands_run_in_order(
-        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The README's two commands for a FIT workout and for a FHIR bundle.
-
-        The extras are installed here already: each line's ``pip install``
-        is left out, and the command after it run.
+        Each must succeed quietly on standard error.  The extras are
+        installed here already: a line's ``pip install ... &&`` is left out,
+        and the command after it run.  Returns the commands run, by name.
         """
         readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
-        section = readme.split("## Optional extras", 1)[1].split("\n## ", 1)[0]
+        section = readme.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
         section = re.sub(r"(?m)^pip install '[^']+' && ", "", section)
         examples = _cli_examples(section)
         monkeypatch.chdir(tmp_path)
         ran = [(example.line, *_run_here(example, monkeypatch)) for example in examples]
-        assert ["plan", "export", "plan", "export"] == [
-            example.commands[0][1] for example in examples
-        ]
         assert [(line, 0, "") for line, _, _ in ran] == ran
+        return [example.commands[0][1] for example in examples]
+
+    def test_the_readmes_programme_commands_run_in_order(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The README's programme, log, next and adherence, as a new user types them."""
+        ran = self.run_readme_section("A programme over weeks", tmp_path, monkeypatch)
+        assert ["programme", "log", "next", "adherence"] == ran
+
+    def test_the_readmes_adapter_commands_run_in_order(
+        self, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The README's two commands for a FIT workout and for a FHIR bundle."""
+        ran = self.run_readme_section("Optional extras", tmp_path, monkeypatch)
+        assert ["plan", "export", "plan", "export"] == ran
         assert (tmp_path / "routine.fit").read_bytes()[8:12] == b".FIT"
-        assert '"resourceType": "Bundle"' in (tmp_path / "routine.fhir.json").read_text(
-            encoding="utf-8"
-        )
+        fhir = (tmp_path / "routine.fhir.json").read_text(encoding="utf-8")
+        assert '"resourceType": "Bundle"' in fhir
 
     def test_examples_are_plain_commands_that_write_only_here(self) -> None:
         """Every example is a command or a pipe of them, writing relative paths."""
