@@ -7,7 +7,7 @@ import os
 
 from hypothesis import settings
 
-settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("dev", max_examples=12, deadline=None)
 settings.register_profile(
     "ci", max_examples=200, deadline=None, derandomize=True, print_blob=True
 )
