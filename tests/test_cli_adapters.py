@@ -170,3 +170,51 @@ class TestImport:
                 "(got dict)"
             )
         ] == lines
+
+
+class TestBesideTheBuiltInExercises:
+    def test_an_import_plans_beside_the_built_in_exercises(
+        self, run: CommandLine, tmp_path: Path
+    ) -> None:
+        """Imported ids never clash with the built-in ones, which win."""
+        out = tmp_path / "catalog.json"
+        run.ok("import", "free-exercise-db", str(DATA_SET), "--out", str(out))
+        imported = {e.id for e in loads(out.read_text(encoding="utf-8"), Catalog)}
+        assert "childs-pose" not in imported
+        both = ["--catalog", "built-in", "--catalog", str(out)]
+        planned = loads(
+            run.ok("plan", "--time", "bedtime", "--minutes", "8", *both,
+                   "--condition", "spinal-stenosis", "--format", "json"),
+            Routine,
+        )  # fmt: skip
+        assert planned.steps
+        assert not imported & {e.id for e in planned.exercises}
+        assert any(n.endswith("ask a professional before doing it.")
+                   for n in planned.notes)  # fmt: skip
+
+    def test_catalogs_that_share_an_id(self, run: CommandLine, tmp_path: Path) -> None:
+        everything = tmp_path / "all.json"
+        run.ok("exercises", "--format", "json", "--out", str(everything))
+        lines = run.failed("plan", "--time", "bedtime", "--catalog", str(everything),
+                           "--catalog", "built-in", status=1)  # fmt: skip
+        assert [
+            (
+                "backroutine: error: --catalog: the exercise "
+                f"'supine-posterior-pelvic-tilt' is in both {everything} and built-in"
+            )
+        ] == lines
+
+    def test_nothing_is_written_when_the_report_cannot_be(
+        self, run: CommandLine, tmp_path: Path
+    ) -> None:
+        out, report = tmp_path / "catalog.json", tmp_path / "none" / "unread.txt"
+        lines = run.failed("import", "free-exercise-db", str(DATA_SET),
+                           "--out", str(out), "--report", str(report),
+                           status=1)  # fmt: skip
+        assert [
+            (
+                f"backroutine: error: cannot write {str(report)!r}: its directory "
+                "does not exist"
+            )
+        ] == lines
+        assert not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pathlib
 
+import attrs
 import pytest
 
 from backroutine import (
@@ -13,6 +14,7 @@ from backroutine import (
     Dosage,
     Equipment,
     Laterality,
+    PlanningError,
     PlanRequest,
     Position,
     Span,
@@ -148,9 +150,15 @@ class TestFields:
         assert () == exercise.equipment
 
     def test_default_dose(self, data_set: Imported) -> None:
-        """A stretch with no dose in its prose gets the default, and is reported."""
+        """A stretch with no dose in its prose gets the default, and is reported.
+
+        Its prose still says to do the other leg: the default, each side.
+        """
         exercise = data_set.catalog["chair-leg-extended-stretch"]
-        assert DEFAULT_STRETCH_DOSAGE == exercise.dosage
+        assert (
+            attrs.evolve(DEFAULT_STRETCH_DOSAGE, laterality=Laterality.EACH_SIDE)
+            == exercise.dosage
+        )
         assert "chair-leg-extended-stretch" not in data_set.dosed
         reasons = {u.source_id: u.reasons for u in data_set.unread}
         assert (
@@ -223,28 +231,51 @@ class TestCatalog:
         assert data_set.catalog == loads(dumps(data_set.catalog), Catalog)
 
     def test_plans_without_conditions(self, data_set: Imported) -> None:
-        """A person with no condition gets a routine of imported exercises."""
-        routine = plan_routine(
-            PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=10), data_set.catalog
-        )
-        assert all(e.id in data_set.catalog for e in routine.exercises)
+        """A person with no condition gets a routine of imported exercises,
+        the same from the catalog read back from JSON, with a note to ask a
+        professional first should they have a back condition after all."""
+        request = PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=10)
+        routine = plan_routine(request, data_set.catalog)
+        assert routine.steps
+        again = loads(dumps(data_set.catalog), Catalog)
+        assert dumps(routine) == dumps(plan_routine(request, again))
+        (note,) = [n for n in routine.notes if n.startswith("Not checked for back")]
+        assert all(step.exercise.name in note for step in routine.steps[:2])
 
     @pytest.mark.parametrize("condition", list(Condition))
+    @pytest.mark.parametrize("time", list(TimeOfDay))
     def test_conditions_leave_them_out(
-        self, data_set: Imported, condition: Condition
+        self, data_set: Imported, condition: Condition, time: TimeOfDay
     ) -> None:
-        """With any condition, no imported exercise is planned, and the notes say why."""
+        """With any condition, no imported exercise is planned, and the notes
+        say why, in a note of its own."""
         builtin = default_catalog()
         imported = [e for e in data_set.catalog if e.id not in builtin]
         catalog = Catalog((*builtin, *imported))
-        routine = plan_routine(
-            PlanRequest(
-                time_of_day=TimeOfDay.MORNING, minutes=10, conditions=[condition]
-            ),
-            catalog,
-        )
+        request = PlanRequest(time_of_day=time, minutes=8, conditions=[condition])
+        try:
+            routine = plan_routine(request, catalog)
+        except PlanningError as error:
+            assert NOT_CHECKED.advice in str(error.reasons)  # noqa: PT017
+            return
         assert not any(e in imported for e in routine.exercises)
-        assert any(NOT_CHECKED.advice in note for note in routine.notes)
+        assert any(note.endswith(NOT_CHECKED.advice) for note in routine.notes)
+
+
+class TestReadCarefully:
+    def test_sides_without_a_dose(self, data_set: Imported) -> None:
+        """'Switch sides' in the prose makes the default dose each side's."""
+        exercise = data_set.catalog["one-knee-to-chest"]
+        assert "one-knee-to-chest" not in data_set.dosed
+        assert Laterality.EACH_SIDE is exercise.dosage.laterality
+
+    def test_a_partner_exercise_is_left_out(self, data_set: Imported) -> None:
+        unread = {u.source_id: u for u in data_set.unread}
+        assert "prone-manual-hamstring" not in data_set.catalog
+        assert ("done with a partner: not a home exercise for one",) == unread[
+            "Prone_Manual_Hamstring"
+        ].reasons
+        assert not unread["Prone_Manual_Hamstring"].imported
 
 
 class TestWholeDataSet:

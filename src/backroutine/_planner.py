@@ -52,6 +52,7 @@ from backroutine._safety import (
     CONDITION_RULES,
     LEG_SYMPTOMS,
     NERVE_REASON,
+    NOT_CHECKED,
     SEEK_HELP,
     ConditionRule,
     conditions_of,
@@ -686,7 +687,29 @@ def _routine_notes(
         *_uncovered(plan, request, selection),
         *_left_out_notes(plan, selection),
         *_caution_pointers(plan, request),
+        *_not_checked(plan),
     )
+
+
+def _not_checked(plan: _Plan) -> list[str]:
+    """Which chosen exercises no one checked for back conditions, if any.
+
+    Only a person with no condition is given them (:data:`NOT_CHECKED`
+    leaves them out for every one): the note says to ask first, should
+    they have one after all.
+    """
+    unchecked = [
+        choice.exercise.name
+        for choice in _ordered(plan)
+        if NOT_CHECKED in choice.exercise.cautions
+    ]
+    if not unchecked:
+        return []
+    names = join_some(unchecked)
+    return [
+        f"Not checked for back conditions: {names}. If you have one, ask a "
+        "professional before doing " + word_for(len(unchecked), "it", "them") + "."
+    ]
 
 
 SHORTER_BY: Final = 60.0

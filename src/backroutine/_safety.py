@@ -121,9 +121,16 @@ class ConditionRule(v.Value):
 
     @property
     def reasons(self) -> frozenset[str]:
-        """The reasons of the rule's own, besides those cautions give."""
+        """The reasons of the rule's own, besides those cautions give.
+
+        The advice of :data:`~backroutine.free_exercise_db.NOT_CHECKED` is
+        one of every rule's, as every rule applies it first: a routine's
+        notes then say it on its own, never merged with the cautions of
+        other exercises.
+        """
         given = (self.reason, self.loaded_reason, self.position_reason)
-        return frozenset(reason for reason in given if reason is not None)
+        own = (reason for reason in given if reason is not None)
+        return frozenset((*own, NOT_CHECKED.advice))
 
     def advises_against(self, exercise: Exercise) -> bool:
         """Whether this rule leaves *exercise* out (see :meth:`why_not`)."""

@@ -417,21 +417,45 @@ def _add_out(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_BUILT_IN: Final = "built-in"
+"""How ``--catalog`` names the built-in exercises."""
+
+
 def _add_catalog(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--catalog",
-        action=_Once,
+        action="append",
         metavar="FILE",
         help="a catalog JSON document to take the exercises from, such as "
-        "import free-exercise-db writes (default: the built-in exercises)",
+        f"import free-exercise-db writes, or {_BUILT_IN} for the built-in "
+        "exercises; repeat to take them from several, which must not share "
+        "an id (default: the built-in exercises)",
     )
 
 
 def _catalog_of(args: argparse.Namespace) -> Catalog | None:
-    """The catalog ``--catalog`` names, or None for the built-in one."""
+    """The catalog ``--catalog`` names, or None for the built-in one.
+
+    Several are one catalog of all their exercises, in the order given.
+    """
     if args.catalog is None:
         return None
-    return loads(_read(args.catalog), Catalog)
+    found: dict[str, str] = {}
+    exercises = []
+    for source in _unique(args.catalog):
+        catalog = (
+            default_catalog() if source == _BUILT_IN else loads(_read(source), Catalog)
+        )
+        for exercise in catalog:
+            if exercise.id in found:
+                msg = (
+                    f"--catalog: the exercise {exercise.id!r} is in both "
+                    f"{found[exercise.id]} and {source}"
+                )
+                raise _BadInputError(msg)
+            found[exercise.id] = source
+            exercises.append(exercise)
+    return Catalog(exercises)
 
 
 _MARKDOWN_HELP: Final = (
@@ -1513,12 +1537,18 @@ def _import(args: argparse.Namespace) -> int:
     from backroutine.free_exercise_db import import_catalog  # noqa: PLC0415
 
     try:
-        imported = import_catalog(args.file)
+        # Beside the built-in exercises (--catalog built-in --catalog FILE),
+        # whose own, checked for every condition, win.
+        reserved = [exercise.id for exercise in default_catalog()]
+        imported = import_catalog(args.file, reserved=reserved)
     except OSError as error:
         reason = _reason(error, missing="the file does not exist")
         raise _BadInputError(f"cannot read {args.file!r}: {reason}") from None
     except (TypeError, ValueError) as error:
         raise _BadInputError(f"{args.file}: {error}") from None
+    for out in (args.out, args.report):
+        if out is not None and not os.path.isdir(os.path.dirname(out) or "."):  # noqa: PTH112, PTH120 (pathlib is slow to import)
+            raise _BadInputError(f"cannot write {out!r}: its directory does not exist")
     _save(args.out, dumps(imported.catalog, indent=2) + "\n")
     skipped = sum(not unread.imported for unread in imported.unread)
     defaults = sum(unread.imported for unread in imported.unread)

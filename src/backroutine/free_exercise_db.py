@@ -126,6 +126,12 @@ _POSITIONS: Final = (
     (r"\bsit\b|\bsitting\b|\bseated\b", Position.SEATED),
     (r"\bstand", Position.STANDING),
 )
+_NO_DOSE: Final = "no dose in the instructions"
+"""How the report says an exercise was given the default dose."""
+
+_PARTNER: Final = re.compile(r"\bpartner\b", re.IGNORECASE)
+"""Instructions for two people: not a home exercise for one."""
+
 _POSITION_PATTERN: Final = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_POSITIONS)),
     re.IGNORECASE,
@@ -253,7 +259,8 @@ def _texts(values: object) -> tuple[str, ...] | None:
 class _Reader:
     """Reads one exercise after another, keeping the report."""
 
-    def __init__(self) -> None:
+    def __init__(self, reserved: frozenset[str] = frozenset()) -> None:
+        self.reserved = reserved
         self.exercises: list[Exercise] = []
         self.unread: list[Unread] = []
         self.unmapped: set[str] = set()
@@ -302,13 +309,12 @@ class _Reader:
         if slug in self.ids:
             reasons.append(f"id {slug!r} is taken by an exercise imported before")
             return None
-        if not instructions:
-            reasons.append("no instructions")
+        if slug in self.reserved:
+            reasons.append(f"id {slug!r} is taken by an exercise it is planned beside")
             return None
-        if len(instructions) > MAX_TEXT_ITEMS or any(
-            len(t) > MAX_TEXT_LENGTH for t in instructions
-        ):
-            reasons.append("instructions too long")
+        unusable = _unusable(instructions)
+        if unusable is not None or instructions is None:
+            reasons.append(unusable or "no instructions")
             return None
         category = item.get("category")
         if category not in CATEGORIES:
@@ -334,7 +340,7 @@ class _Reader:
         dosage = self._dosage(instructions, category, reasons)
         if dosage is None:
             return None
-        if dosage is not DEFAULT_DOSAGE and dosage is not DEFAULT_STRETCH_DOSAGE:
+        if not any(r.startswith(_NO_DOSE) for r in reasons):
             self.dosed.append(slug)
         return Exercise(
             id=slug,
@@ -402,16 +408,37 @@ class _Reader:
         if dosage is not None:
             return dosage
         default = DEFAULT_STRETCH_DOSAGE if category == "stretching" else DEFAULT_DOSAGE
-        reasons.append("no dose in the instructions: the default dose")
-        return default
+        reasons.append(f"{_NO_DOSE}: the default dose")
+        # The prose may still say to switch sides, where it gives no dose.
+        return attrs.evolve(default, laterality=read_laterality(instructions))
 
 
-def import_catalog(data_or_path: str | os.PathLike[str] | Sequence[Any]) -> Imported:
+def _unusable(instructions: Sequence[str] | None) -> str | None:
+    """Why an exercise with these *instructions* cannot be imported, if so."""
+    if not instructions:
+        return "no instructions"
+    if _PARTNER.search(" ".join(instructions)):
+        return "done with a partner: not a home exercise for one"
+    if len(instructions) > MAX_TEXT_ITEMS or any(
+        len(t) > MAX_TEXT_LENGTH for t in instructions
+    ):
+        return "instructions too long"
+    return None
+
+
+def import_catalog(
+    data_or_path: str | os.PathLike[str] | Sequence[Any],
+    *,
+    reserved: Iterable[str] = (),
+) -> Imported:
     """Read free-exercise-db's exercises into a catalog, with a report.
 
     Args:
         data_or_path: The data set's ``exercises.json``, as a path, or as
             the list it holds, already parsed.
+        reserved: Ids the catalog must not take, such as those of the
+            built-in exercises it is to be planned beside: an exercise with
+            one is left out, and reported.
 
     Returns:
         The catalog of the exercises it could read, and every exercise it
@@ -430,7 +457,7 @@ def import_catalog(data_or_path: str | os.PathLike[str] | Sequence[Any]) -> Impo
     if not isinstance(data, Sequence) or isinstance(data, (str, bytes)):
         msg = f"free-exercise-db data must be a list (got {type(data).__name__})"
         raise TypeError(msg)
-    reader = _Reader()
+    reader = _Reader(frozenset(reserved))
     for index, item in enumerate(data):
         reader.read(index, item)
     return Imported(
