@@ -218,3 +218,33 @@ class TestBesideTheBuiltInExercises:
             )
         ] == lines
         assert not out.exists()
+
+
+class TestStandardInput:
+    def test_import_from_standard_input(self, run: CommandLine, tmp_path: Path) -> None:
+        out = tmp_path / "catalog.json"
+        text = DATA_SET.read_text(encoding="utf-8")
+        said = run.ok("import", "free-exercise-db", "-", "--out", str(out), stdin=text)
+        from_file = tmp_path / "from-file.json"
+        run.ok("import", "free-exercise-db", str(DATA_SET), "--out", str(from_file))
+        assert from_file.read_bytes() == out.read_bytes()
+        assert said.startswith("imported ")
+
+    def test_standard_input_that_is_not_json(
+        self, run: CommandLine, tmp_path: Path
+    ) -> None:
+        result = run("import", "free-exercise-db", "-",
+                     "--out", str(tmp_path / "c.json"), stdin="[1,")  # fmt: skip
+        assert 1 == result.status
+        assert result.err.startswith("backroutine: error: standard input: ")
+
+    def test_a_blank_subject(self, run: CommandLine, routine: Path) -> None:
+        out = routine.with_name("out.json")
+        lines = run.failed("export", "--format", "fhir", str(routine),
+                           "--out", str(out), "--subject", " ", status=1)  # fmt: skip
+        assert [
+            (
+                "backroutine: error: 'subject' must be a reference such as "
+                "'Patient/123', not blank (got ' ')"
+            )
+        ] == lines

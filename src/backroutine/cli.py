@@ -1516,7 +1516,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         choices=_SOURCES,
         help="the data set: free-exercise-db (its exercises.json)",
     )
-    add("file", metavar="FILE", help="the data set's file")
+    add("file", metavar="FILE", help="the data set's file, or - for standard input")
     add(
         "--out",
         required=True,
@@ -1536,16 +1536,23 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def _import(args: argparse.Namespace) -> int:
     from backroutine.free_exercise_db import import_catalog  # noqa: PLC0415
 
+    # Beside the built-in exercises (--catalog built-in --catalog FILE),
+    # whose own, checked for every condition, win.
+    reserved = [exercise.id for exercise in default_catalog()]
     try:
-        # Beside the built-in exercises (--catalog built-in --catalog FILE),
-        # whose own, checked for every condition, win.
-        reserved = [exercise.id for exercise in default_catalog()]
-        imported = import_catalog(args.file, reserved=reserved)
+        if args.file == "-":
+            import json  # noqa: PLC0415 (this command only)
+
+            source: Any = json.loads(sys.stdin.buffer.read())
+        else:
+            source = args.file
+        imported = import_catalog(source, reserved=reserved)
     except OSError as error:
         reason = _reason(error, missing="the file does not exist")
         raise _BadInputError(f"cannot read {args.file!r}: {reason}") from None
     except (TypeError, ValueError) as error:
-        raise _BadInputError(f"{args.file}: {error}") from None
+        where = "standard input" if args.file == "-" else args.file
+        raise _BadInputError(f"{where}: {error}") from None
     for out in (args.out, args.report):
         if out is not None and not os.path.isdir(os.path.dirname(out) or "."):  # noqa: PTH112, PTH120 (pathlib is slow to import)
             raise _BadInputError(f"cannot write {out!r}: its directory does not exist")

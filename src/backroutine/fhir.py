@@ -198,7 +198,10 @@ def _subject(subject: str | None) -> Reference:
             f"must be a reference as a string, such as 'Patient/123' (got {subject!r})"
         )
         raise InvalidTypeError("subject", msg, rule="type", value=subject)
-    if not subject.strip() or subject != subject.strip():
+    if not subject.strip():
+        msg = f"must be a reference such as 'Patient/123', not blank (got {subject!r})"
+        raise InvalidValueError("subject", msg, rule="blank", value=subject)
+    if subject != subject.strip():
         msg = f"must be a reference without blanks around it (got {subject!r})"
         raise InvalidValueError("subject", msg, rule="blank", value=subject)
     return Reference(reference=subject)
