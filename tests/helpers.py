@@ -6,6 +6,8 @@ this works under pytest's default import mode and under
 """
 
 import copy
+import datetime as dt
+import functools
 import os
 import subprocess
 import sys
@@ -30,12 +32,16 @@ from backroutine import (
     Laterality,
     PlanRequest,
     Position,
+    Programme,
+    ProgrammeRequest,
     Routine,
     RoutineStep,
     Span,
     TimeOfDay,
     Urgency,
+    Weekday,
     default_catalog,
+    plan_programme,
     plan_routine,
     unstructure,
 )
@@ -588,3 +594,19 @@ def examples(most: int, *, locally: int | None = None) -> int:
     if profile is None or profile.max_examples >= most:
         return most
     return min(most, profile.max_examples, locally or most)
+
+
+@functools.cache
+def morning_and_bedtime(start: dt.date | None = dt.date(2026, 12, 7)) -> Programme:
+    """Morning and bedtime, 6 minutes each, 5 days a week, for 4 weeks, from *start*."""
+    return plan_programme(
+        ProgrammeRequest(
+            slots=[
+                PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=6),
+                PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=6),
+            ],
+            weeks=4,
+            days=Weekday.spread(5),
+            start=start,
+        )
+    )

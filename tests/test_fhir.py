@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import pickle
 from typing import Any
@@ -38,7 +37,13 @@ from backroutine import (
 from backroutine._signs import SEEK_HELP
 from backroutine.fhir import DAYS_OF_WEEK, EVENT_TIMING, to_fhir, to_json
 from backroutine.testing import programmes, routines
-from tests.helpers import examples, make_exercise, make_routine, small_routine
+from tests.helpers import (
+    examples,
+    make_exercise,
+    make_routine,
+    morning_and_bedtime,
+    small_routine,
+)
 
 # The codes as FHIR R4 publishes them: the EventTiming value set
 # (http://hl7.org/fhir/R4/valueset-event-timing.html: the event-timing code
@@ -56,20 +61,9 @@ EVENT_TIMING_CODES = frozenset(
 DAYS_OF_WEEK_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@functools.cache
 def two_slots(start: dt.date | None = dt.date(2026, 12, 7)) -> Programme:
     """Morning and bedtime, 5 days a week, for 4 weeks, from *start*."""
-    return plan_programme(
-        ProgrammeRequest(
-            slots=[
-                PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=6),
-                PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=6),
-            ],
-            weeks=4,
-            days=Weekday.spread(5),
-            start=start,
-        )
-    )
+    return morning_and_bedtime(start)
 
 
 def read_back(value: Routine | Programme, **options: Any) -> Bundle:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import pathlib
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,17 +13,14 @@ import recurring_ical_events
 
 from backroutine import (
     InvalidValueError,
-    PlanRequest,
     Programme,
-    ProgrammeRequest,
-    TimeOfDay,
     Weekday,
     dumps,
     estimate_duration,
-    plan_programme,
 )
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
 from backroutine.ical import DEFAULT_TIMES, to_ical
+from tests.helpers import morning_and_bedtime
 from tests.test_cli import CommandLine
 
 LONDON = ZoneInfo("Europe/London")
@@ -33,20 +29,9 @@ BEFORE_SUMMER_TIME = dt.date(2027, 3, 15)
 CLOCKS_CHANGE = dt.date(2027, 3, 28)
 
 
-@functools.cache
 def programme(start: dt.date | None = BEFORE_SUMMER_TIME) -> Programme:
     """Morning and bedtime, 5 days a week, for 4 weeks, from *start*."""
-    return plan_programme(
-        ProgrammeRequest(
-            slots=[
-                PlanRequest(time_of_day=TimeOfDay.MORNING, minutes=6),
-                PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=6),
-            ],
-            weeks=4,
-            days=Weekday.spread(5),
-            start=start,
-        )
-    )
+    return morning_and_bedtime(start)
 
 
 def events(data: bytes) -> list[dict[str, Any]]:

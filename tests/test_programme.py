@@ -482,6 +482,35 @@ class TestCare:
             == rest.steps[0].note
         )
 
+    def test_a_day_before_the_start_says_when_it_starts(self) -> None:
+        routine = next_of(programme_of("middle"), [], day=-3)
+        assert "The programme starts on Monday 7 December 2026." in routine.notes
+
+    def test_the_first_sessions_note_leaves_once_dosed_from_the_log(self) -> None:
+        programme = plan_programme(
+            ProgrammeRequest(
+                slots=[PlanRequest(time_of_day=TimeOfDay.BEDTIME, minutes=8)],
+                start=START,
+            )
+        )
+        (slot,) = programme.slots
+        first = next_session(programme, [], on=START)
+        assert first.notes[0].startswith("The first sessions take about ")
+        log = [
+            Session(
+                programme=programme.id,
+                slot="bedtime",
+                date=START,
+                exercises=[
+                    ExerciseDone(exercise=s.exercise.id, sets=s.sets, pain=1)
+                    for s in slot.routine.steps
+                ],
+            )
+        ]
+        later = next_session(programme, log, on=START + dt.timedelta(days=1))
+        assert not any(n.startswith("The first sessions") for n in later.notes)
+        assert "Dosed from how your last sessions went." in later.notes
+
     def test_a_day_off_the_schedule_says_so(self) -> None:
         programme = programme_of("middle", days=[Weekday.MONDAY])
         routine = next_of(programme, [], day=1)

@@ -16,9 +16,9 @@ handout's light.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import Final
-from xml.sax.saxutils import escape
 
 import attrs
 
@@ -150,7 +150,7 @@ def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
             'font-size="12">'
         ),
         '<title id="chart-title">Pain and amount done, day by day</title>',
-        f'<desc id="chart-desc">{escape(_description(days))}</desc>',
+        f'<desc id="chart-desc">{html.escape(_description(days), quote=False)}</desc>',
         *(_band(zone) for zone in ZONES),
         (
             f'<line x1="{_LEFT}" y1="{base}" x2="{WIDTH - _RIGHT}" y2="{base}" '

@@ -8,12 +8,15 @@ Every layer that shows a length of time takes its words from here:
   second (a routine's total time);
 - :func:`minutes_text` for a time budget, in the minutes a plan request
   asks in, to the hundredth (the planner's notes and messages);
-- :func:`clock_text` for a time from the start, as a timer's clock shows it.
+- :func:`clock_text` for a time from the start, as a timer's clock shows it;
+- :func:`day_text` for a day of the calendar (a programme's schedule).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from typing import Final
 
 from backroutine._text import plural, word_for
 
@@ -68,3 +71,37 @@ def clock_text(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02}:{rest:02}"
     return f"{minutes:02}:{rest:02}"
+
+
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+
+def day_text(day: dt.date) -> str:
+    """A day as a person reads it: ``Monday 7 December 2026``.
+
+    Spelled out here, not by ``strftime``, whose words follow the process's
+    locale.
+    """
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -54,7 +54,7 @@ import attrs
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._durations import duration_text, minutes_text
+from backroutine._durations import day_text, duration_text, minutes_text
 from backroutine._json import dumps
 from backroutine._model import (
     Exercise,
@@ -743,10 +743,10 @@ def _day_notes(
     notes = []
     start = start_of(programme, sessions)
     if start is not None and on < start:
-        notes.append(f"The programme starts on {on_words(start)}.")
+        notes.append(f"The programme starts on {day_text(start)}.")
     elif start is not None and on > programme.end(start):
         notes.append(
-            f"The programme ended on {on_words(programme.end(start))}: ask your "
+            f"The programme ended on {day_text(programme.end(start))}: ask your "
             "physiotherapist whether to go on, and how."
         )
     if Weekday.of(on) not in programme.days:
@@ -755,11 +755,6 @@ def _day_notes(
             "days: a day to rest, unless you want to do the routine gently."
         )
     return notes
-
-
-def on_words(day: dt.date) -> str:
-    """A day as a person reads it: ``Monday 7 December 2026``."""
-    return f"{Weekday.of(day).value.capitalize()} {day.day} {day:%B} {day.year}"
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from typing import Final
 from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
+from backroutine._durations import day_text
 from backroutine._markdown import (
     _document,
     _escape,
@@ -36,26 +37,11 @@ from backroutine._wrapping import wrap
 __all__ = [
     "adherence_text",
     "chart_days",
-    "day_words",
     "programme_markdown",
     "programme_text",
     "schedule_fields",
 ]
 
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _TIMES: Final = {1: "once a day", 2: "twice a day"}
 _SETEXT: Final = re.compile(r"^(=+|-+)$")
 ROUTINES_WITHHELD: Final = (
@@ -66,12 +52,6 @@ ROUTINES_WITHHELD: Final = (
 """What a handout says in place of the routines, once the programme stopped."""
 BEFORE_GOING_ON: Final = "Before you go on"
 """The heading of what a log says to do first."""
-
-
-def day_words(day: dt.date) -> str:
-    """A day as a person reads it: ``Monday 7 December 2026``."""
-    weekday = Weekday.of(day).value.capitalize()
-    return f"{weekday} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _which_days(days: tuple[Weekday, ...]) -> str:
@@ -93,7 +73,7 @@ def schedule_fields(
         how_long = f"{weeks}, from the day of your first session"
     else:
         end = programme.end(start)
-        how_long = f"{weeks}, from {day_words(start)} to {day_words(end)}"
+        how_long = f"{weeks}, from {day_text(start)} to {day_text(end)}"
     return [
         ("Which days", _which_days(programme.days)),
         ("How often", f"{often}: {join(slots)}"),
@@ -134,7 +114,7 @@ def _missed_words(missed: tuple[tuple[dt.date, str], ...]) -> str:
     if not missed:
         return "none"
     return "; ".join(
-        f"{day_words(day)} ({join(slots)})"
+        f"{day_text(day)} ({join(slots)})"
         for day, slots in _missed_by_day(missed).items()
     )
 
@@ -147,7 +127,7 @@ def _table(summary: Adherence) -> list[str]:
     for week in summary.weeks:
         cells = (
             str(week.number),
-            _escape(day_words(week.first_day)),
+            _escape(day_text(week.first_day)),
             str(week.done),
             str(week.due),
             _escape(_missed_words(week.missed)),
@@ -170,7 +150,7 @@ def chart_days(summary: Adherence) -> list[ChartDay]:
 def _how_it_went(summary: Adherence) -> list[list[str]]:
     blocks = [_heading(2, "How it went")]
     if not summary.weeks:
-        blocks.append(_paragraph(f"Nothing was due by {day_words(summary.until)}."))
+        blocks.append(_paragraph(f"Nothing was due by {day_text(summary.until)}."))
         return blocks
     blocks += [_paragraph(f"{_done_words(summary)}."), _table(summary)]
     days = chart_days(summary)
@@ -190,7 +170,7 @@ def _how_it_went(summary: Adherence) -> list[list[str]]:
 
 def _done_words(summary: Adherence) -> str:
     said = (
-        f"Up to {day_words(summary.until)}: {summary.done} of "
+        f"Up to {day_text(summary.until)}: {summary.done} of "
         f"{plural(summary.due, 'session')} done"
     )
     share = summary.percentage
@@ -202,7 +182,7 @@ def _before_going_on(summary: Adherence) -> list[str]:
     said = list(summary.advice)
     if summary.stopped is not None:
         said.append(
-            f"The programme stopped on {day_words(summary.stopped)}, when a warning "
+            f"The programme stopped on {day_text(summary.stopped)}, when a warning "
             "sign was noted: nothing after it counts as missed."
         )
     return said
@@ -221,17 +201,17 @@ def adherence_text(programme: Programme, summary: Adherence) -> str:
             lines += wrap(sentence, indent="  - ", hang="    ")
         lines.append("")
     if not summary.weeks:
-        lines += wrap(f"Nothing was due by {day_words(summary.until)}.")
+        lines += wrap(f"Nothing was due by {day_text(summary.until)}.")
         return "\n".join(lines) + "\n"
     lines += [*wrap(f"{_done_words(summary)}."), ""]
     for week in summary.weeks:
         head = (
-            f"Week {week.number} (from {day_words(week.first_day)}): "
+            f"Week {week.number} (from {day_text(week.first_day)}): "
             f"{week.done} of {week.due} done"
         )
         lines += wrap(head)
         for day, slots in _missed_by_day(week.missed).items():
-            lines += wrap(f"missed {day_words(day)}: {join(slots)}", indent="  ")
+            lines += wrap(f"missed {day_text(day)}: {join(slots)}", indent="  ")
     return "\n".join(lines) + "\n"
 
 

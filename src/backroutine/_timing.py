@@ -417,13 +417,14 @@ class _Segment(NamedTuple):
     safety: tuple[str, ...] = ()
 
 
-_SIDES: Final = {
+SIDES: Final = {
     Laterality.BILATERAL: (None,),
     Laterality.LEFT: ("Left",),
     Laterality.RIGHT: ("Right",),
     Laterality.EACH_SIDE: ("Left", "Right"),
     Laterality.ALTERNATING: ("Left", "Right"),
 }
+"""The side of each rep, in order, as a cue names it: None for both at once."""
 
 
 def _reps(
@@ -432,7 +433,7 @@ def _reps(
     """The segments of one set's reps, in the order they are done."""
     hold = exercise_set.hold.seconds if exercise_set.hold else None
     reps = exercise_set.reps
-    sides = _SIDES[exercise_set.laterality]
+    sides = SIDES[exercise_set.laterality]
     if exercise_set.laterality is Laterality.ALTERNATING:
         order = [(rep, side) for rep in range(1, reps + 1) for side in sides]
     else:

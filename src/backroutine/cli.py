@@ -71,7 +71,6 @@ import os
 import stat
 import sys
 import textwrap
-import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -81,17 +80,10 @@ from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
 from backroutine._json import dumps, json_schema, load_document, loads
-from backroutine._log import append_session, read_log
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
 from backroutine._plain_words import plain
 from backroutine._planner import plan_routine
-from backroutine._programme import check_log, next_session, plan_programme
-from backroutine._programme_handout import (
-    adherence_text,
-    programme_markdown,
-    programme_text,
-)
 from backroutine._programme_model import (
     DEFAULT_TIMES,
     DEFAULT_WEEKS,
@@ -129,6 +121,8 @@ from backroutine.exceptions import (
 )
 
 if TYPE_CHECKING:
+    import zoneinfo
+
     from _typeshed import SupportsWrite
 
 __all__ = [
@@ -820,7 +814,14 @@ def _new_file_mode() -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     catalog = _catalog_of(args)
-    routine = plan_routine(_plan_request(args), catalog)
+    _output_routine(plan_routine(_plan_request(args), catalog), args, catalog)
+    return EXIT_OK
+
+
+def _output_routine(
+    routine: Routine, args: argparse.Namespace, catalog: Catalog | None
+) -> None:
+    """*routine* in ``--format`` to ``--out``: its versions from *catalog*."""
     if args.format == "json":
         text = dumps(routine, indent=2) + "\n"
     elif args.format == "markdown":
@@ -828,7 +829,6 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         text = to_text(routine, catalog=catalog)
     _output(text, args.out)
-    return EXIT_OK
 
 
 def _timeline_arguments(parser: argparse.ArgumentParser) -> None:
@@ -1057,6 +1057,12 @@ def _programme(args: argparse.Namespace) -> int:
         )
     except InvalidValueError as error:
         raise _BadInputError(f"--{error.field} {error.problem}") from None
+    from backroutine._programme import plan_programme  # noqa: PLC0415 (the programme commands only: kept off start-up)
+    from backroutine._programme_handout import (  # noqa: PLC0415 (the programme commands only: kept off start-up)
+        programme_markdown,
+        programme_text,
+    )
+
     catalog = _catalog_of(args)
     programme = plan_programme(request, catalog)
     if args.format == "json":
@@ -1147,6 +1153,8 @@ def _read_programme(path: str) -> Programme:
 
 
 def _read_log(path: str, *, missing_ok: bool = False) -> tuple[Session, ...]:
+    from backroutine._log import read_log  # noqa: PLC0415 (the programme commands only: kept off start-up)
+
     try:
         return read_log(path)
     except FileNotFoundError:
@@ -1165,6 +1173,7 @@ _SESSION_PARTS: Final = ("date", "slot", "pain", "next_morning", "sign", "note")
 def _log(args: argparse.Namespace) -> int:
     programme = _read_programme(args.programme)
     sessions = _read_log(args.log, missing_ok=True)
+    catalog = _catalog_of(args)
     if args.session is not None:
         given = [
             "--" + name.replace("_", "-")
@@ -1183,9 +1192,11 @@ def _log(args: argparse.Namespace) -> int:
         if missing:
             msg = f"{' and '.join(missing)} required, unless --session gives it all"
             raise _UsageError(msg)
-        session = _done_as_prescribed(programme, sessions, args)
+        session = _done_as_prescribed(programme, sessions, args, catalog)
         where = None
-    _check_new(programme, sessions, session, where=where, catalog=_catalog_of(args))
+    _check_new(programme, sessions, session, where=where, catalog=catalog)
+    from backroutine._log import append_session  # noqa: PLC0415 (the programme commands only: kept off start-up)
+
     try:
         append_session(args.log, session)
     except OSError as error:
@@ -1199,7 +1210,10 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _done_as_prescribed(
-    programme: Programme, sessions: Sequence[Session], args: argparse.Namespace
+    programme: Programme,
+    sessions: Sequence[Session],
+    args: argparse.Namespace,
+    catalog: Catalog | None,
 ) -> Session:
     """The session of ``--slot`` on ``--date``, done as it was prescribed.
 
@@ -1214,7 +1228,7 @@ def _done_as_prescribed(
             for done in before[0].exercises
         ]
     else:
-        prescribed = _next_routine(programme, sessions, args)
+        prescribed = _next_routine(programme, sessions, args, catalog)
         exercises = [
             ExerciseDone(exercise=step.exercise.id, sets=step.sets, pain=args.pain)
             for step in prescribed.steps
@@ -1243,6 +1257,8 @@ def _check_new(
     The log's problems name its lines (``session 3``); the new session's,
     *where* it came from, or ``the session``.
     """
+    from backroutine._programme import check_log  # noqa: PLC0415 (the programme commands only: kept off start-up)
+
     check_log(programme, sessions, catalog)
     try:
         check_log(programme, [session], catalog)
@@ -1278,16 +1294,17 @@ def _next_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _next_routine(
-    programme: Programme, sessions: Sequence[Session], args: argparse.Namespace
+    programme: Programme,
+    sessions: Sequence[Session],
+    args: argparse.Namespace,
+    catalog: Catalog | None,
 ) -> Routine:
     """The routine :func:`next_session` gives, for ``--date`` and ``--slot``."""
+    from backroutine._programme import next_session  # noqa: PLC0415 (the programme commands only: kept off start-up)
+
     try:
         return next_session(
-            programme,
-            sessions,
-            on=args.date,
-            slot=args.slot,
-            catalog=_catalog_of(args),
+            programme, sessions, on=args.date, slot=args.slot, catalog=catalog
         )
     except InvalidValueError as error:
         raise _BadInputError(f"--{error.field} {error.problem}") from None
@@ -1296,14 +1313,8 @@ def _next_routine(
 def _next(args: argparse.Namespace) -> int:
     programme = _read_programme(args.programme)
     sessions = _read_log(args.log, missing_ok=True)
-    routine = _next_routine(programme, sessions, args)
-    if args.format == "json":
-        text = dumps(routine, indent=2) + "\n"
-    elif args.format == "markdown":
-        text = to_markdown(routine)
-    else:
-        text = to_text(routine)
-    _output(text, args.out)
+    catalog = _catalog_of(args)
+    _output_routine(_next_routine(programme, sessions, args, catalog), args, catalog)
     return EXIT_OK
 
 
@@ -1330,6 +1341,8 @@ def _slot_time(text: str) -> tuple[str, dt.time]:
 
 def _zone(text: str) -> zoneinfo.ZoneInfo:
     """An argparse ``type`` that reads a time zone, such as Europe/London."""
+    import zoneinfo  # noqa: PLC0415 (the calendar command only: kept off start-up)
+
     try:
         return zoneinfo.ZoneInfo(text)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
@@ -1423,17 +1436,18 @@ def _adherence(args: argparse.Namespace) -> int:
     import orjson  # noqa: PLC0415 (this command only)
 
     from backroutine._adherence import adherence, as_plain  # noqa: PLC0415
+    from backroutine._programme_handout import (  # noqa: PLC0415
+        adherence_text,
+        programme_markdown,
+    )
 
     programme = _read_programme(args.programme)
     sessions = _read_log(args.log)
+    catalog = _catalog_of(args)
     if args.format == "markdown":
-        text = programme_markdown(
-            programme, sessions, until=args.date, catalog=_catalog_of(args)
-        )
+        text = programme_markdown(programme, sessions, until=args.date, catalog=catalog)
     else:
-        summary = adherence(
-            programme, sessions, until=args.date, catalog=_catalog_of(args)
-        )
+        summary = adherence(programme, sessions, until=args.date, catalog=catalog)
         if args.format == "json":
             data = orjson.dumps(as_plain(summary), option=orjson.OPT_INDENT_2)
             text = data.decode("utf-8") + "\n"

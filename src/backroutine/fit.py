@@ -19,7 +19,7 @@ import hashlib
 from typing import Any, Final
 
 from backroutine._model import Exercise, ExerciseSet, Routine, RoutineStep
-from backroutine._timing import ONE_WORD_SECONDS, Pace, lead_in_seconds
+from backroutine._timing import ONE_WORD_SECONDS, SIDES, Pace, lead_in_seconds
 from backroutine._vocabulary import Laterality
 from backroutine.exceptions import InvalidValueError
 
@@ -102,12 +102,10 @@ _TIME_CREATED: Final = min(_TYPES["date_time"])
 """The earliest absolute FIT time (``date_time`` ``min``): no clock is read."""
 
 _SIDE_NAMES: Final = {
-    Laterality.BILATERAL: (None,),
-    Laterality.LEFT: ("left",),
-    Laterality.RIGHT: ("right",),
-    Laterality.EACH_SIDE: ("left", "right"),
-    Laterality.ALTERNATING: ("left", "right"),
+    laterality: tuple(None if side is None else side.lower() for side in sides)
+    for laterality, sides in SIDES.items()
 }
+"""The sides of each rep as the timing model orders them, for a step's name."""
 
 
 def to_fit(routine: Routine, *, pace: Pace | None = None) -> bytes:
