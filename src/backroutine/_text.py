@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import Literal
+
+from backroutine._i18n import _, ngettext
 
 
 def words(member: enum.Enum) -> str:
@@ -17,12 +20,23 @@ def words(member: enum.Enum) -> str:
     return str(member.value).replace("_", " ")
 
 
-def join(items: Iterable[str], *, word: str = "and") -> str:
-    """*items* as a sentence lists them: ``"a, b and c"``, or with *word*."""
+def join(items: Iterable[str], *, word: Literal["and", "or"] = "and") -> str:
+    """*items* as a sentence lists them: ``"a, b and c"``, or with ``"or"``.
+
+    In the current language: the separator and the last link are messages,
+    so that a language joins its own way (``"a, b y c"``).
+    """
     listed = list(items)
     if len(listed) <= 1:
         return "".join(listed)
-    return f"{', '.join(listed[:-1])} {word} {listed[-1]}"
+    # Translators: the separator of all but the last two items of a list.
+    comma = _(", ")
+    first = comma.join(listed[:-1])
+    if word == "or":
+        # Translators: the end of a list of choices: "a, b or c".
+        return _("{items} or {last}").format(items=first, last=listed[-1])
+    # Translators: the end of a list: "a, b and c".
+    return _("{items} and {last}").format(items=first, last=listed[-1])
 
 
 def join_some(items: Iterable[str], *, limit: int = 3) -> str:
@@ -34,7 +48,9 @@ def join_some(items: Iterable[str], *, limit: int = 3) -> str:
     listed = list(items)
     if len(listed) <= limit:
         return join(listed)
-    return f"{', '.join(listed[:limit])} and {len(listed) - limit} more"
+    more = len(listed) - limit
+    message = ngettext("{items} and {count} more", "{items} and {count} more", more)
+    return message.format(items=_(", ").join(listed[:limit]), count=more)
 
 
 def word_for(count: float, singular: str, plural_form: str | None = None) -> str:
