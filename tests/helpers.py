@@ -451,7 +451,7 @@ REFUSALS = [
     (
         "an unknown key at the top",
         _set(("colour",), "red"),
-        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency)",
+        "$.colour: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency, language)",
     ),
     (
         "an unknown key in a step",
@@ -471,7 +471,7 @@ REFUSALS = [
     (
         "an odd unknown key",
         _set(("a b",), 1),
-        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency)',
+        '$["a b"]: is not a known field (known: name, time_of_day, targets, steps, notes, safety, conditions, frequency, language)',
     ),
     ("a missing required field", _pop(("name",)), "$.name: is required"),
     (

@@ -259,13 +259,13 @@ class TestAFieldOfEveryShape:
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, getstate_setstate=False)
 class Routine(backroutine.Routine):
-    """A throwaway next version of the routine: it says its language.
+    """A throwaway next version of the routine: it names the app that wrote it.
 
     Args:
-        language: The language of its text, as a BCP 47 tag.
+        source: The app that wrote it, as a slug.
     """
 
-    language: str = attrs.field(validator=v.Slug(35))
+    source: str = attrs.field(validator=v.Slug(35))
 
 
 CURRENT = FORMAT.version
@@ -273,9 +273,9 @@ NEXT = CURRENT + 1
 
 
 def to_next(document: dict[str, Any]) -> dict[str, Any]:
-    """The current version to the next: routines say their language, English before."""
+    """The current version to the next: routines name their source, unknown before."""
     if document["kind"] == "routine":
-        document = {**document, "language": "en"}
+        document = {**document, "source": "unknown"}
     return {**document, "version": NEXT}
 
 
@@ -293,16 +293,16 @@ class TestMigrations:
         text = (FIXTURES / "v1" / "routine.json").read_text(encoding="utf-8")
         current = backroutine.loads(text, backroutine.Routine)
         migrated = converter.loads(text, Routine, fmt=NEXT_FORMAT)
-        assert "en" == migrated.language
+        assert "unknown" == migrated.source
         fields = {f.name: getattr(current, f.name) for f in v.fields_of(type(current))}
-        assert Routine(**fields, language="en") == migrated
+        assert Routine(**fields, source="unknown") == migrated
 
     def test_output_is_always_the_newest_version(self) -> None:
         """A migrated document is written back in the next version."""
         text = (FIXTURES / "v1" / "routine.json").read_text(encoding="utf-8")
         migrated = converter.loads(text, Routine, fmt=NEXT_FORMAT)
         written = json.loads(converter.dumps(migrated, fmt=NEXT_FORMAT))
-        assert (NEXT, "en") == (written["version"], written["language"])
+        assert (NEXT, "unknown") == (written["version"], written["source"])
         assert migrated == converter.loads(
             json.dumps(written), Routine, fmt=NEXT_FORMAT
         )

@@ -57,6 +57,10 @@ MAX_ID_LENGTH: Final = 64
 """The longest exercise id."""
 MAX_NAME_LENGTH: Final = 120
 """The longest name of an exercise or a routine."""
+MAX_LANGUAGE_LENGTH: Final = 35
+"""The longest language tag, as BCP 47 advises (``es``, ``pt-br``)."""
+DEFAULT_LANGUAGE: Final = "en"
+"""The language of a routine or a screening that does not say: English."""
 MAX_TEXT_LENGTH: Final = 1_000
 """The longest sentence: a summary, a step, a cue, a note."""
 MAX_TEXT_ITEMS: Final = 50
@@ -655,6 +659,10 @@ class Routine(Value):
         frequency: How often to do the whole routine, when something says
             so, such as the schedule of the programme it is part of; None
             for as often as its exercises say.
+        language: The language of its words, as a lower-case BCP 47 tag
+            (``en``, ``es``, ``de``): its name, notes and safety advice,
+            and the text of its exercises.  Rendering writes its headings
+            in the same language.
     """
 
     name: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
@@ -679,6 +687,9 @@ class Routine(Value):
     )
     frequency: Frequency | None = attrs.field(
         default=None, validator=Maybe(Nested(Frequency))
+    )
+    language: str = attrs.field(
+        default=DEFAULT_LANGUAGE, validator=Slug(MAX_LANGUAGE_LENGTH)
     )
 
     @property
@@ -852,6 +863,7 @@ class Screening(Value):
             a less urgent one.
         advice: What to do first, for the most urgent signs, in words a
             person can act on.
+        language: The language of the advice, as a lower-case BCP 47 tag.
     """
 
     urgency: Urgency = attrs.field(validator=Member(Urgency))
@@ -861,6 +873,9 @@ class Screening(Value):
         validator=Items(Nested(Finding), max_count=len(WarningSign)),
     )
     advice: str = attrs.field(validator=Text(MAX_TEXT_LENGTH))
+    language: str = attrs.field(
+        default=DEFAULT_LANGUAGE, validator=Slug(MAX_LANGUAGE_LENGTH)
+    )
 
     def __attrs_post_init__(self) -> None:
         findings = self.findings

@@ -251,6 +251,16 @@ class Programme(Value):
             msg = f"must each have an id of its own (got {ids})"
             v.refuse("slots", msg, rule="unique_slots", value=ids)
 
+    @property
+    def language(self) -> str:
+        """The language of the programme's words: that of its first routine.
+
+        :func:`~backroutine.plan_programme` plans every slot in one
+        language; a programme put together otherwise may mix them, and its
+        handout's headings follow the first.
+        """
+        return self.slots[0].routine.language
+
     def slot(self, slot_id: str) -> Slot:
         """The slot called *slot_id*.
 

@@ -37,6 +37,7 @@ from hypothesis.errors import InvalidArgument
 from backroutine import _spec as v
 from backroutine._catalog import Catalog
 from backroutine._documents import FORMAT, Document
+from backroutine._i18n import LANGUAGES
 from backroutine._model import (
     MAX_EXCLUDED,
     MAX_HOLD_SECONDS,
@@ -91,6 +92,7 @@ __all__ = [
     "exercises",
     "findings",
     "holds",
+    "languages",
     "paces",
     "plan_requests",
     "programme_requests",
@@ -481,7 +483,17 @@ def routines(*, min_steps: int = 1, max_steps: int = 4) -> st.SearchStrategy[Rou
     return values(
         Routine,
         steps=st.lists(routine_steps(), min_size=min_steps, max_size=max_steps),
+        language=languages(),
     )
+
+
+def languages() -> st.SearchStrategy[str]:
+    """The languages backroutine writes, English first (it shrinks to it).
+
+    A routine or a screening may say any language tag; drawn ones say one
+    whose headings backroutine can write, so that they can be rendered.
+    """
+    return st.sampled_from(LANGUAGES)
 
 
 def paces(*, max_seconds: float = MAX_PACE_SECONDS) -> st.SearchStrategy[Pace]:
@@ -687,13 +699,24 @@ def programmes(
         max_steps: The most steps a slot's routine has.
     """
     _check_slots(max_slots, MAX_TIMES_A_DAY)
-    slots = st.lists(
-        values(Slot, routine=routines(max_steps=max_steps)),
-        min_size=1,
-        max_size=max_slots,
-        unique_by=lambda slot: slot.id,
+
+    def slots(language: str) -> st.SearchStrategy[list[Slot]]:
+        # A programme's routines all speak its language.
+        routine = routines(max_steps=max_steps).map(
+            lambda drawn: attrs.evolve(drawn, language=language)
+        )
+        return st.lists(
+            values(Slot, routine=routine),
+            min_size=1,
+            max_size=max_slots,
+            unique_by=lambda slot: slot.id,
+        )
+
+    return (
+        languages()
+        .flatmap(slots)
+        .flatmap(lambda drawn: values(Programme, slots=st.just(drawn)))
     )
-    return values(Programme, slots=slots)
 
 
 def sessions() -> st.SearchStrategy[Session]:
