@@ -1711,7 +1711,8 @@ class TestTimeline:
         )
         lines = run.failed("timeline", "-", stdin=document, status=1)
         known = (
-            "name, time_of_day, targets, steps, notes, safety, conditions, frequency"
+            "name, time_of_day, targets, steps, notes, safety, conditions, frequency, "
+            "language"
         )
         prefix = "backroutine: error: invalid routine document: "
         assert [
@@ -1747,7 +1748,7 @@ class TestSchema:
         result = run("schema", kind)
         expected = (
             f"backroutine schema: error: argument KIND: unknown kind {kind!r}; "
-            "choose from catalog, exercise, plan-request, programme, "
+            "choose from catalog, catalog-translation, exercise, plan-request, programme, "
             "programme-request, routine, screening, session"
         )
         assert (2, "") == (result.status, result.out)
@@ -1839,12 +1840,12 @@ class TestValidate:
             pytest.param(
                 '{"version": 1, "name": "x"}',
                 "$.kind: is required, one of "
-                "'catalog', 'exercise', 'plan_request', 'programme', "
+                "'catalog', 'catalog_translation', 'exercise', 'plan_request', 'programme', "
                 "'programme_request', 'routine', 'screening', 'session'",
             ),
             pytest.param(
                 '{"kind": "workout", "version": 1}',
-                "$.kind: must be one of 'catalog', 'exercise', 'plan_request', "
+                "$.kind: must be one of 'catalog', 'catalog_translation', 'exercise', 'plan_request', "
                 "'programme', 'programme_request', 'routine', 'screening', "
                 "'session' (got 'workout')",
             ),

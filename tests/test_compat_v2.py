@@ -53,6 +53,7 @@ from backroutine import (
     Weekday,
     screen,
 )
+from backroutine._translation import CatalogTranslation, ExerciseText, PhaseText
 from tests import test_compat as v1
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
@@ -309,6 +310,41 @@ def expected_session() -> Session:
     )
 
 
+def expected_catalog_translation() -> CatalogTranslation:
+    """Some of the catalog fixture's words in Spanish, some left out.
+
+    Cat-cow's phases are named; heel slides keep their cautions and cues
+    (they have none) and their summary in English; the hamstring stretch is
+    not translated at all.
+    """
+    return CatalogTranslation(
+        language="es",
+        exercises=(
+            ExerciseText(
+                id="heel-slides",
+                name="Deslizamiento de talones",
+                instructions=("Deslice un talón por el suelo, y de vuelta.",),
+                phases=(PhaseText(),),
+            ),
+            ExerciseText(
+                id="cat-cow",
+                name="Gato-vaca",
+                phases=(PhaseText(name="gato"), PhaseText(name="vaca")),
+            ),
+        ),
+    )
+
+
+def test_the_translation_fixture_translates_the_catalog_fixture() -> None:
+    """Read onto the catalog, the fixture changes the words it gives, only."""
+    catalog = expected_catalog().translated(expected_catalog_translation())
+    assert ["Gato-vaca", "Deslizamiento de talones", "Towel hamstring stretch"] == [
+        exercise.name for exercise in catalog
+    ]
+    assert ("gato", "vaca") == tuple(p.name for p in catalog["cat-cow"].phases)
+    assert expected_catalog()["heel-slides"].summary == catalog["heel-slides"].summary
+
+
 EXPECTED = {
     "routine": expected_routine,
     "exercise": expected_exercise,
@@ -318,6 +354,7 @@ EXPECTED = {
     "programme_request": expected_programme_request,
     "programme": expected_programme,
     "session": expected_session,
+    "catalog_translation": expected_catalog_translation,
 }
 
 

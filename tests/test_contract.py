@@ -439,11 +439,20 @@ def _generator_draws_white_space(error: jsonschema_rs.ValidationError) -> bool:
     """
     instance = error.instance
     return (
-        # The pattern itself, or "text or null" around it.
-        error.kind.name in {"pattern", "anyOf"}
-        and isinstance(instance, str)
-        and not instance.strip(WHITESPACE)
+        # The pattern itself, or "text or null" (or "texts or null") around it.
+        error.kind.name in {"pattern", "anyOf"} and _holds_blank_text(instance)
     )
+
+
+def _holds_blank_text(instance: object) -> bool:
+    """Whether *instance* is blank text, or a list or object holding some."""
+    if isinstance(instance, str):
+        return not instance.strip(WHITESPACE)
+    if isinstance(instance, list):
+        return any(map(_holds_blank_text, instance))
+    if isinstance(instance, dict):
+        return any(map(_holds_blank_text, instance.values()))
+    return False
 
 
 def test_the_generator_slip_is_only_white_space() -> None:
@@ -455,6 +464,8 @@ def test_the_generator_slip_is_only_white_space() -> None:
     assert 2 == len(errors)
     assert all(_generator_draws_white_space(error) for error in errors)
     assert validator.is_valid(" a ")
+    assert _holds_blank_text([{"about": "a", "advice": " "}])
+    assert not _holds_blank_text(["a", {"advice": "b"}, None, 3])
 
 
 class TestGeneratedDocuments:

@@ -198,7 +198,8 @@ class TestRemembered:
         """Only documents can be written or read."""
         with pytest.raises(
             TypeError,
-            match="cls must be one of the document classes Catalog, Exercise, "
+            match="cls must be one of the document classes Catalog, CatalogTranslation, "
+            "Exercise, "
             "PlanRequest, Programme, ProgrammeRequest, Routine, Screening, Session",
         ):
             loads("{}", ExerciseSet)  # type: ignore[type-var]

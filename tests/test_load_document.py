@@ -24,7 +24,7 @@ from backroutine._converter import load_document
 from backroutine.testing import documents
 from tests.helpers import planned
 
-KINDS = "'catalog', 'exercise', 'plan_request', 'programme', 'programme_request', 'routine', 'screening', 'session'"
+KINDS = "'catalog', 'catalog_translation', 'exercise', 'plan_request', 'programme', 'programme_request', 'routine', 'screening', 'session'"
 
 
 def routine_document() -> dict[str, Any]:

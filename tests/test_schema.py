@@ -106,7 +106,8 @@ class TestSchemaFiles:
     def test_unknown_kind(self) -> None:
         """Asking for a kind that does not exist names the kinds that do."""
         with pytest.raises(
-            ValueError, match="kind must be one of 'catalog', 'exercise'"
+            ValueError,
+            match="kind must be one of 'catalog', 'catalog_translation', 'exercise'",
         ):
             json_schema("workout")
 

@@ -54,6 +54,12 @@ from backroutine._programme_model import (
     Slot,
 )
 from backroutine._public import publish
+from backroutine._translation import (
+    CatalogTranslation,
+    CautionText,
+    ExerciseText,
+    PhaseText,
+)
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -143,7 +149,9 @@ __all__ = [
     "Bias",
     "BodyArea",
     "Catalog",
+    "CatalogTranslation",
     "Caution",
+    "CautionText",
     "Condition",
     "ConditionRule",
     "Cue",
@@ -155,6 +163,7 @@ __all__ = [
     "Exercise",
     "ExerciseDone",
     "ExerciseSet",
+    "ExerciseText",
     "Finding",
     "Frequency",
     "Hold",
@@ -166,6 +175,7 @@ __all__ = [
     "Occasion",
     "Pace",
     "Phase",
+    "PhaseText",
     "PlanRequest",
     "PlanningError",
     "PlanningReason",

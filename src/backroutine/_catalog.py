@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -19,6 +19,9 @@ from backroutine._vocabulary import (
     TimeOfDay,
 )
 from backroutine.exceptions import UnknownExerciseError
+
+if TYPE_CHECKING:
+    from backroutine._translation import CatalogTranslation
 
 
 def _index(exercises: tuple[Exercise, ...]) -> dict[str, Exercise]:
@@ -211,6 +214,36 @@ class Catalog(v.Value):
             ring = [e for e in self.exercises if e.id in following]
             found.extend(ring)
         return tuple(found)
+
+    def translated(
+        self, translation: CatalogTranslation, *, complete: bool = False
+    ) -> Catalog:
+        """This catalog with its exercises' words in *translation*'s language.
+
+        Each exercise *translation* names takes the words it gives, field
+        by field; anything it leaves out keeps the catalog's own words,
+        unless *complete* says that nothing may be left out.
+
+        Args:
+            translation: The words, read from a ``catalog_translation``
+                document (or built in Python).
+            complete: Whether every exercise, and every one of its words,
+                must be translated, as for a language an app offers in full.
+
+        Raises:
+            InvalidDocumentError: *translation* does not fit this catalog:
+                it names an exercise the catalog does not have, a list has
+                more or fewer items than the exercise's, it translates a
+                field the exercise leaves empty, a translation adds or
+                drops a placeholder such as ``{name}``, or, with
+                *complete*, something is missing.  Every problem is listed
+                with its path in the translation, such as
+                ``$.exercises[2].instructions: must have 5 items, as
+                exercise 'cat-cow' has (got 4)``.
+        """
+        from backroutine._translation import translate  # noqa: PLC0415 (rarely needed)
+
+        return translate(self, translation, complete=complete)
 
     def select(  # noqa: PLR0913 (one keyword per thing an exercise can be asked for)
         self,

@@ -25,6 +25,7 @@ from backroutine._catalog import Catalog
 from backroutine._migrations import MIGRATIONS
 from backroutine._model import Exercise, PlanRequest, Routine, Screening
 from backroutine._programme_model import Programme, ProgrammeRequest, Session
+from backroutine._translation import CatalogTranslation
 
 Document: TypeAlias = (
     Catalog
@@ -35,6 +36,7 @@ Document: TypeAlias = (
     | Programme
     | ProgrammeRequest
     | Session
+    | CatalogTranslation
 )
 """Every class whose values are whole JSON documents.
 

@@ -71,20 +71,20 @@ def _tag(locale: str) -> str:
     return name.replace("-", "_").split("_", 1)[0].lower()
 
 
-def language_of(locale: str) -> str:
+def language_of(locale: object) -> str:
     """The language of *locale*, one of :data:`LANGUAGES`.
 
-    *locale* may be a language (``"es"``), a locale as BCP 47 or POSIX
+    *locale* is a string: a language (``"es"``), a locale as BCP 47 or POSIX
     writes it (``"es-MX"``, ``"de_AT.UTF-8"``), or ``"C"`` or ``"POSIX"``,
     which mean English.
 
     Raises:
         UnknownLanguageError: *locale* is not one of :data:`LANGUAGES`.
     """
-    if not isinstance(locale, str):
+    tag = _tag(locale) if isinstance(locale, str) else None
+    if tag is None:
         msg = f"language must be a string such as 'es' (got {locale!r})"
         raise TypeError(msg)
-    tag = _tag(locale)
     if tag in {"c", "posix"}:
         return DEFAULT_LANGUAGE
     if tag not in LANGUAGES:

@@ -73,6 +73,7 @@ from backroutine._programme_model import (
 )
 from backroutine._safety import screen
 from backroutine._timing import MAX_PACE_SECONDS, Pace
+from backroutine._translation import CatalogTranslation, ExerciseText
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -84,6 +85,7 @@ from backroutine._vocabulary import (
 )
 
 __all__ = [
+    "catalog_translations",
     "catalogs",
     "cautions",
     "documents",
@@ -727,6 +729,21 @@ def sessions() -> st.SearchStrategy[Session]:
     return values(Session, exercises=done)
 
 
+def catalog_translations() -> st.SearchStrategy[CatalogTranslation]:
+    """Valid catalog translations, each exercise translated once.
+
+    Their ids and words are drawn as any: for a translation that fits a
+    catalog, build one from its exercises.
+
+    Returns:
+        A strategy for :class:`~backroutine.CatalogTranslation`.
+    """
+    texts = st.lists(
+        values(ExerciseText), max_size=_MAX_LIST_SIZE, unique_by=lambda text: text.id
+    )
+    return values(CatalogTranslation, exercises=texts)
+
+
 def documents() -> st.SearchStrategy[Document]:
     """Any value that is a whole document: what :func:`~backroutine.dumps` writes.
 
@@ -752,6 +769,7 @@ def documents() -> st.SearchStrategy[Document]:
         # draw of every kind of document about as quick as a routine's.
         Programme: lambda: programmes(max_slots=1, max_steps=1),
         Session: sessions,
+        CatalogTranslation: catalog_translations,
     }
     return st.one_of(
         *(made.get(cls, lambda cls=cls: values(cls))() for cls in FORMAT.classes)
@@ -778,6 +796,7 @@ _SPECIAL: dict[type, Callable[[v.Nested], st.SearchStrategy[Any]]] = {
     ProgrammeRequest: lambda _: programme_requests(),
     Programme: lambda _: programmes(),
     Session: lambda _: sessions(),
+    CatalogTranslation: lambda _: catalog_translations(),
 }
 
 
