@@ -79,6 +79,7 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
+from backroutine._i18n import DEFAULT_LANGUAGE, N_, _, ngettext, speaking
 from backroutine._json import dumps, json_schema, load_document, loads
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
@@ -96,7 +97,7 @@ from backroutine._programme_model import (
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._spec import read_date
-from backroutine._text import join, plural, word_for
+from backroutine._text import join, word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._traffic_light import PAIN_SCALE
@@ -159,8 +160,12 @@ EXIT_BROKEN_PIPE: Final = 141
 128 + SIGPIPE: what a shell reports for a program that SIGPIPE killed.
 """
 
-_NOT_PLANNED: Final = f"{PROG}: nothing planned: warning signs say to seek care instead"
-"""The line on standard error before the screening that stopped ``plan``."""
+# Translators: on standard error, after "backroutine: ", when warning
+# signs stop a routine (or a logged session) with exit status 3; the
+# screening, which says what to do, follows.
+_NOT_PLANNED: Final = N_("nothing planned: warning signs say to seek care instead")
+"""The line on standard error before the screening that stopped ``plan``,
+after the program's name: a message, translated where it is written."""
 
 _Run = Callable[[argparse.Namespace], int]
 _E = TypeVar("_E", bound=enum.Enum)
@@ -563,7 +568,11 @@ def _filters(args: argparse.Namespace) -> list[str]:
 def _exercises(args: argparse.Namespace) -> int:
     catalog = _selected(args)
     if not catalog.exercises:
-        raise _BadInputError(" ".join((_NO_MATCH, *_filters(args))))
+        # Translators: on standard error, after "backroutine: error: ", when
+        # the filters of the exercises command select no exercise; {options}
+        # are the filters as typed, such as "--target hips --time bedtime".
+        message = _("no exercise matches {options}")
+        raise _BadInputError(message.format(options=" ".join(_filters(args))))
     if args.format == "json":
         text = dumps(catalog, indent=2) + "\n"
     else:
@@ -1205,7 +1214,11 @@ def _log(args: argparse.Namespace) -> int:
     screening = screen(session.warning_signs)
     if screening.stops_exercise:
         raise SeekCareError(screening)
-    _write(f"logged the {session.slot} session of {session.date.isoformat()}\n")
+    # Translators: said once a session is added to the log; {slot} is the
+    # programme's id of the routine, as typed after --slot ("morning",
+    # "bedtime"), which stays as it is; {date} is the day, as YYYY-MM-DD.
+    logged = _("logged the {slot} session of {date}")
+    _write(logged.format(slot=session.slot, date=session.date.isoformat()) + "\n")
     return EXIT_OK
 
 
@@ -1351,6 +1364,12 @@ def _zone(text: str) -> zoneinfo.ZoneInfo:
 
 
 def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
+    # Help is English whatever language is spoken: join() and plain() speak it.
+    with speaking(DEFAULT_LANGUAGE):
+        default_times = join(
+            (f"{time:%H:%M} {plain(when)}" for when, time in DEFAULT_TIMES.items()),
+            word="or",
+        )
     add = parser.add_argument
     add("file", metavar="PROGRAMME", help="a programme JSON document, or -")
     add("--out", action=_Once, required=True, metavar="FILE", help="the .ics file")
@@ -1360,12 +1379,7 @@ def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
         type=_slot_time,
         metavar="SLOT=HH:MM",
         help="the clock time of a slot, such as morning=06:45; repeatable "
-        "(default: "
-        + join(
-            (f"{time:%H:%M} {plain(when)}" for when, time in DEFAULT_TIMES.items()),
-            word="or",
-        )
-        + ", by its time of day)",
+        f"(default: {default_times}, by its time of day)",
     )
     add(
         "--start",
@@ -1574,20 +1588,31 @@ def _import(args: argparse.Namespace) -> int:
     skipped = sum(not unread.imported for unread in imported.unread)
     defaults = sum(unread.imported for unread in imported.unread)
     count = len(imported.catalog)
+    # Translators: the first line "backroutine import" prints; {file} is the
+    # catalog file written, {dosed} how many of the exercises (any number, 0
+    # included) had a dose read from their instructions, not a default one.
+    summary = ngettext(
+        "imported {count} exercise into {file}, {dosed} with a dose read from "
+        "their instructions",
+        "imported {count} exercises into {file}, {dosed} with a dose read from "
+        "their instructions",
+        count,
+    )
+    # Translators: the second line "backroutine import" prints; {skipped} and
+    # {defaults} are numbers of exercises of the data set (0 included).
+    not_imported = _(
+        "not imported: {skipped}; imported with defaults for what could not "
+        "be read: {defaults}"
+    )
     lines = [
-        (
-            f"imported {plural(count, 'exercise')} into {args.out}, "
-            f"{len(imported.dosed)} with a dose read from their instructions"
-        ),
-        (
-            f"not imported: {skipped}; imported with defaults for what could not "
-            f"be read: {defaults}"
-        ),
+        summary.format(count=count, file=args.out, dosed=len(imported.dosed)),
+        not_imported.format(skipped=skipped, defaults=defaults),
     ]
     if imported.unmapped_muscles:
-        lines.append(
-            f"muscles with no body area: {', '.join(imported.unmapped_muscles)}"
-        )
+        # Translators: {muscles} are the data set's own names of muscles,
+        # in English, separated by commas.
+        muscles = _("muscles with no body area: {muscles}")
+        lines.append(muscles.format(muscles=", ".join(imported.unmapped_muscles)))
     if args.report is not None:
         report = [
             f"{unread.source_id}: {'imported, ' if unread.imported else 'left out, '}"
@@ -1595,7 +1620,10 @@ def _import(args: argparse.Namespace) -> int:
             for unread in imported.unread
         ]
         _save(args.report, "\n".join(report) + "\n")
-        lines.append(f"every one, with its reasons: {args.report}")
+        # Translators: the last line "backroutine import" prints; {file} is
+        # the report written: every exercise not read fully, with its reasons.
+        report_line = _("every one, with its reasons: {file}")
+        lines.append(report_line.format(file=args.report))
     _write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -2000,7 +2028,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return run(args)
     except SeekCareError as error:
-        _complain(f"{_NOT_PLANNED}\n\n{screening_text(error.screening)}")
+        _complain(f"{PROG}: {_(_NOT_PLANNED)}\n\n{screening_text(error.screening)}")
         return EXIT_SEEK_CARE
     except _UsageError as error:
         _complain(f"{PROG} {args.command}: error: {error}\n")
