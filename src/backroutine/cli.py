@@ -68,6 +68,7 @@ import enum
 import errno
 import math
 import os
+import pathlib
 import stat
 import sys
 import textwrap
@@ -79,7 +80,18 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._documents import KINDS, MAX_DOCUMENT_BYTES
-from backroutine._i18n import DEFAULT_LANGUAGE, N_, _, ngettext, speaking
+from backroutine._i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    N_,
+    UnknownLanguageError,
+    _,
+    current_language,
+    language_from_environment,
+    language_of,
+    ngettext,
+    speaking,
+)
 from backroutine._json import dumps, json_schema, load_document, loads
 from backroutine._markdown import to_markdown
 from backroutine._model import MAX_MINUTES, PlanRequest, Routine
@@ -101,6 +113,7 @@ from backroutine._text import join, word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._traffic_light import PAIN_SCALE
+from backroutine._translation import CatalogTranslation
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -443,7 +456,9 @@ def _catalog_of(args: argparse.Namespace) -> Catalog | None:
     exercises = []
     for source in _unique(args.catalog):
         catalog = (
-            default_catalog() if source == _BUILT_IN else loads(_read(source), Catalog)
+            default_catalog(current_language())
+            if source == _BUILT_IN
+            else _in_language(loads(_read(source), Catalog), source)
         )
         for exercise in catalog:
             if exercise.id in found:
@@ -455,6 +470,54 @@ def _catalog_of(args: argparse.Namespace) -> Catalog | None:
             found[exercise.id] = source
             exercises.append(exercise)
     return Catalog(exercises)
+
+
+def _in_language(catalog: Catalog, source: str) -> Catalog:
+    """*catalog*, read from *source*, in the current language where it has one.
+
+    An app's catalog ``my.json`` has its words in Spanish beside it, in
+    ``my.es.json``, a ``catalog_translation`` document; without one, its
+    exercises keep their own words.
+    """
+    language = current_language()
+    if language == DEFAULT_LANGUAGE or source == "-":
+        return catalog
+    path = pathlib.Path(source)
+    beside = path.with_name(f"{path.name.removesuffix('.json')}.{language}.json")
+    if not beside.is_file():
+        return catalog
+    translation = loads(_read(str(beside)), CatalogTranslation)
+    if language_of(translation.language) != language:
+        msg = (
+            f"{beside}: must be the {language!r} translation of {source} "
+            f"(it says {translation.language!r})"
+        )
+        raise _BadInputError(msg)
+    try:
+        return catalog.translated(translation)
+    except InvalidDocumentError as error:
+        problems = [f"{beside}: {problem}" for problem in error.problems]
+        raise InvalidDocumentError(problems, kind=error.kind) from None
+
+
+def _language(value: str) -> str:
+    """The language ``--lang`` names, or a usage error saying which there are."""
+    try:
+        return language_of(value)
+    except UnknownLanguageError:
+        msg = f"unknown language {value!r}; choose from {', '.join(LANGUAGES)}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        type=_language,
+        metavar="LANG",
+        help=f"the language to write in: {', '.join(LANGUAGES)} (default: the "
+        "language of the document read, else LANGUAGE, LC_ALL, LC_MESSAGES "
+        "or LANG, else en)",
+    )
 
 
 _MARKDOWN_HELP: Final = (
@@ -517,7 +580,7 @@ def _selected(args: argparse.Namespace) -> Catalog:
     An exercise is selected when it matches every option given, and for an
     option given more than once, any of its values.
     """
-    catalog = default_catalog().select(
+    catalog = default_catalog(current_language()).select(
         equipment=_at_hand(args), max_difficulty=args.max_difficulty
     )
     for alternatives in (
@@ -594,7 +657,7 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    exercise = default_catalog()[args.exercise_id]
+    exercise = default_catalog(current_language())[args.exercise_id]
     render = to_markdown if args.format == "markdown" else to_text
     _write(render(exercise))
     return EXIT_OK
@@ -1942,6 +2005,7 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=_HelpFormatter,
         )
         command.add_arguments(subparser)
+        _add_lang(subparser)
         subparser.set_defaults(run=command.run, command=command.name)
     return parser
 
@@ -2025,6 +2089,12 @@ def _run(argv: Sequence[str] | None) -> int:
     if run is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    with speaking(args.lang or language_from_environment()):
+        return _run_command(run, args)
+
+
+def _run_command(run: _Run, args: argparse.Namespace) -> int:
+    """Run a parsed command; the exit status, as main returns it."""
     try:
         return run(args)
     except SeekCareError as error:
