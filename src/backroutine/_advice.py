@@ -12,15 +12,16 @@ from typing import Final
 
 import attrs
 
+from backroutine._i18n import N_
 from backroutine._vocabulary import Position
 
-STOP_RULE: Final = (
+STOP_RULE: Final = N_(
     "Stop an exercise if it makes your pain worse, causes new pain, or sends "
     "symptoms down a leg."
 )
 """The rule a timer says at the start, in one sentence."""
 
-SEE_SPECIALIST: Final = (
+SEE_SPECIALIST: Final = N_(
     "If your pain persists, gets worse, or spreads down a leg, see a spine "
     "specialist or another health professional: lasting pain can have a "
     "cause that needs checking."
@@ -28,18 +29,22 @@ SEE_SPECIALIST: Final = (
 """When to see a specialist, in one sentence: every handout shows it."""
 
 GENERAL_ADVICE: Final = (
-    "Move slowly and gently, and stay within a range that feels comfortable.",
+    N_("Move slowly and gently, and stay within a range that feels comfortable."),
     STOP_RULE,
-    (
+    N_(
         "Pain that moves back towards the middle of your back as you exercise "
         "is usually a good sign: that exercise is usually fine to go on with."
     ),
     SEE_SPECIALIST,
-    "Little and often works best: do these regularly, without forcing them.",
+    N_("Little and often works best: do these regularly, without forcing them."),
 )
-"""The advice every planned routine carries, from the founding article."""
+"""The advice every planned routine carries, from the founding article.
 
-WHAT_TO_FEEL: Final = (
+Each is a message in English: whatever shows it translates it there
+(``_(advice)``), in the language of the call.
+"""
+
+WHAT_TO_FEEL: Final = N_(
     "You should feel a gentle stretch, or your muscles working, but not pain. "
     "Mild discomfort that eases soon after you stop is fine."
 )
@@ -62,6 +67,9 @@ FLOOR_POSITIONS: Final = frozenset(
 class GettingDown:
     """How to get down to exercise lying or kneeling, and back up, in steps.
 
+    Every text is a message in English: whatever shows it translates each
+    (``_(text)``), in the language of the call.
+
     Args:
         heading: What the advice is called.
         lead: What to know first, in a sentence or two.
@@ -81,42 +89,57 @@ def _to_the_floor(*, face_down: bool) -> GettingDown:
     Lying face down is named only when *face_down*: a routine without such a
     step may be for someone who must not lie so (in pregnancy).
     """
-    lying = "on your back, front or side" if face_down else "on your back or side"
-    roll = "onto your back, or onto your front," if face_down else "onto your back,"
-    return GettingDown(
-        heading="Getting down to the floor and back up",
-        lead=(
+    if face_down:
+        lead = N_(
             "Take your time, and put your mat beside a sturdy chair, or the side "
             "of a bed, that you can lean on. If getting down to the floor is too "
-            f"hard, or it hurts, do the exercises that lie {lying} on a firm bed "
-            "instead."
-        ),
+            "hard, or it hurts, do the exercises that lie on your back, front or "
+            "side on a firm bed instead."
+        )
+        roll = N_(
+            "Bend your knees and roll onto your back, or onto your front, moving "
+            "your shoulders and hips together."
+        )
+    else:
+        lead = N_(
+            "Take your time, and put your mat beside a sturdy chair, or the side "
+            "of a bed, that you can lean on. If getting down to the floor is too "
+            "hard, or it hurts, do the exercises that lie on your back or side on "
+            "a firm bed instead."
+        )
+        roll = N_(
+            "Bend your knees and roll onto your back, moving your shoulders and "
+            "hips together."
+        )
+    return GettingDown(
+        heading=N_("Getting down to the floor and back up"),
+        lead=lead,
         down=(
-            "Stand beside the chair, hold it with one hand and step one foot back.",
-            (
+            N_("Stand beside the chair, hold it with one hand and step one foot back."),
+            N_(
                 "Bend your knees and lower your back knee gently to the floor, "
                 "then bring the other knee down beside it."
             ),
-            "Put your hands on the floor, so that you are on your hands and knees.",
-            (
+            N_("Put your hands on the floor, so that you are on your hands and knees."),
+            N_(
                 "To lie down, move your knees a little to one side, lower that hip "
                 "to the floor, and let yourself down onto your side, taking your "
                 "weight on your arms."
             ),
-            f"Bend your knees and roll {roll} moving your shoulders and hips together.",
+            roll,
         ),
         up=(
-            (
+            N_(
                 "Bend your knees and roll onto your side, moving your shoulders and "
                 "hips together."
             ),
-            "Push yourself up with your arms onto your hands and knees.",
-            "Move next to the chair and put both hands on its seat.",
-            (
+            N_("Push yourself up with your arms onto your hands and knees."),
+            N_("Move next to the chair and put both hands on its seat."),
+            N_(
                 "Bring one foot forward, flat on the floor, so that you are "
                 "kneeling on one knee."
             ),
-            (
+            N_(
                 "Push up through your front leg, helped by your arms, to stand. "
                 "Stand still for a moment before you walk, in case you feel "
                 "light-headed."
@@ -132,34 +155,34 @@ TO_THE_FLOOR_AND_FRONT: Final = _to_the_floor(face_down=True)
 """Getting down to the floor, for a routine with a step lying face down."""
 
 ONTO_THE_BED: Final = GettingDown(
-    heading="Lying down on your bed and getting up, after back surgery",
-    lead=(
+    heading=N_("Lying down on your bed and getting up, after back surgery"),
+    lead=N_(
         "Until your surgical team says you may get down onto your knees, do the "
         "exercises that lie down on your bed rather than on the floor. Get on "
         "and off it by rolling like a log, your shoulders and hips moving "
         "together, without twisting."
     ),
     down=(
-        "Sit on the side of the bed, about halfway along it.",
-        (
+        N_("Sit on the side of the bed, about halfway along it."),
+        N_(
             "Let yourself down onto your side, taking your weight on your arms, "
             "as you lift both legs onto the bed together."
         ),
-        (
+        N_(
             "Bend your knees and roll onto your back, keeping your shoulders and "
             "hips in line."
         ),
     ),
     up=(
-        (
+        N_(
             "Bend your knees and roll onto your side, keeping your shoulders and "
             "hips in line."
         ),
-        (
+        N_(
             "Lower your legs over the side of the bed as you push yourself up to "
             "sitting with your arms."
         ),
-        "Sit for a moment before you stand up.",
+        N_("Sit for a moment before you stand up."),
     ),
 )
 """Getting on and off a bed by a log roll, for the first weeks after surgery."""

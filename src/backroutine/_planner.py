@@ -23,10 +23,17 @@ harder version is already in the routine in a position that comes the
 wrong way round is left out.  The result is checked against the budget
 with the same timing model that :func:`~backroutine.estimate_duration`
 uses.
+
+Everything a routine says to a person (its name, its notes, each step's
+note, its safety advice) and every reason a plan cannot be made is written
+in the language of the call (:func:`backroutine._i18n.speaking`).  The
+safety rules keep their reasons in English, as data: the planner compares
+them in English and translates them as it writes them down.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -36,6 +43,7 @@ from backroutine._advice import GENERAL_ADVICE
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._durations import minutes_text
+from backroutine._i18n import N_, _, ngettext
 from backroutine._model import (
     MAX_STEPS,
     Exercise,
@@ -58,7 +66,7 @@ from backroutine._safety import (
     conditions_of,
     screen,
 )
-from backroutine._text import join, join_some, plural, word_for, words
+from backroutine._text import join, join_some, words
 from backroutine._timing import Pace, estimate_duration, lead_ins, spells
 from backroutine._vocabulary import BodyArea, Position, TimeOfDay, Urgency
 from backroutine.exceptions import (
@@ -353,45 +361,79 @@ class _Constraint:
         return sum(len(exercises) for exercises in self.ruled_out.values())
 
 
+def _own_reason(rule: ConditionRule) -> Callable[[Exercise], str | None]:
+    """Why *rule* leaves an exercise out, in the current language.
+
+    A rule keeps its own reasons as messages in English, and they are
+    translated here; a caution's advice comes from the exercise, in the
+    words it is written in, and is left as it is.
+    """
+    own = rule.reasons
+
+    def why_not(exercise: Exercise) -> str | None:
+        reason = rule.why_not(exercise)
+        if reason is None or reason not in own:
+            return reason
+        return _(reason)
+
+    return why_not
+
+
 def _constraints(request: PlanRequest) -> list[_Constraint]:
-    """Each constraint of *request*, described for a person."""
+    """Each constraint of *request*, described for a person.
+
+    In the current language: the descriptions, the labels, and the reasons
+    of a rule's own, which the notes and a planning error say as they are.
+    """
     signs = request.warning_signs
     found = [
         _Constraint(
-            f"the safety rule for {words(condition)}",
-            rule.why_not,
+            # Translators: a constraint of a plan request, in an error that
+            # says what it rules out: {condition} is a health condition.
+            _("the safety rule for {condition}").format(condition=words(condition)),
+            _own_reason(rule),
             rule,
             words(condition),
-            rule.reasons,
+            frozenset(_(reason) for reason in rule.reasons),
         )
         for condition in request.conditions
         for rule in (CONDITION_RULES[condition],)
     ]
     if not frozenset(signs).isdisjoint(LEG_SYMPTOMS):
+        nerve_reason = _(NERVE_REASON)
         found.append(
             _Constraint(
-                "the safety rule for pain spreading down a leg",
-                lambda e: NERVE_REASON if e.tensions_sciatic_nerve else None,
-                label="pain spreading down a leg",
-                own=frozenset({NERVE_REASON}),
+                # Translators: a constraint of a plan request, in an error
+                # that says what it rules out.
+                _("the safety rule for pain spreading down a leg"),
+                lambda e: nerve_reason if e.tensions_sciatic_nerve else None,
+                # Translators: what exercises were left out for, in a note:
+                # "Left out for pain spreading down a leg: ...".
+                label=_("pain spreading down a leg"),
+                own=frozenset({nerve_reason}),
             )
         )
     if request.avoid_positions:
         positions = frozenset(request.avoid_positions)
-        names = join(words(p) for p in request.avoid_positions)
+        count = len(request.avoid_positions)
+        # Translators: a constraint of a plan request, in an error that says
+        # what it rules out: {positions} lists positions ("supine and prone").
+        avoiding = ngettext(
+            "avoiding the {positions} position",
+            "avoiding the {positions} positions",
+            count,
+        ).format(positions=join(words(p) for p in request.avoid_positions))
         found.append(
-            _Constraint.unless(
-                f"avoiding the {names} "
-                + word_for(len(request.avoid_positions), "position"),
-                lambda e: e.position not in positions,
-            )
+            _Constraint.unless(avoiding, lambda e: e.position not in positions)
         )
     if request.avoid_biases:
         biases = request.avoid_biases
         names = join(words(b) for b in biases)
         found.append(
             _Constraint.unless(
-                f"avoiding {names}",
+                # Translators: a constraint of a plan request: {movements}
+                # lists directions of movement ("flexion and rotation").
+                _("avoiding {movements}").format(movements=names),
                 lambda e: not any(e.moves_towards(b) for b in biases),
             )
         )
@@ -399,23 +441,36 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
         excluded = frozenset(request.exclude)
         found.append(
             _Constraint.unless(
-                f"excluding {join_some(request.exclude)}",
+                # Translators: a constraint of a plan request: {ids} lists the
+                # ids of the exercises the person excluded.
+                _("excluding {ids}").format(ids=join_some(request.exclude)),
                 lambda e: e.id not in excluded,
             )
         )
     if request.equipment is not None:
         at_hand = frozenset(request.equipment)
-        names = join(words(q) for q in request.equipment) or "no equipment"
+        if request.equipment:
+            names = join(words(q) for q in request.equipment)
+            # Translators: a constraint of a plan request: {equipment} lists
+            # what the person has ("a mat and a chair").
+            with_equipment = _("with {equipment} at hand").format(equipment=names)
+        else:
+            # Translators: a constraint of a plan request.
+            with_equipment = _("with no equipment at hand")
         found.append(
             _Constraint.unless(
-                f"with {names} at hand", lambda e: at_hand.issuperset(e.equipment)
+                with_equipment, lambda e: at_hand.issuperset(e.equipment)
             )
         )
     if request.max_difficulty is not None:
         level = request.max_difficulty.level
         found.append(
             _Constraint.unless(
-                f"at most {request.max_difficulty.value} difficulty",
+                # Translators: a constraint of a plan request: {difficulty} is
+                # "beginner", "intermediate" or "advanced".
+                _("at most {difficulty} difficulty").format(
+                    difficulty=words(request.max_difficulty)
+                ),
                 lambda e: e.difficulty.level <= level,
             )
         )
@@ -424,17 +479,15 @@ def _constraints(request: PlanRequest) -> list[_Constraint]:
 
 def _plain_when(request: PlanRequest) -> str:
     """The time of day and occasion of *request*, in a person's words."""
-    when = plain(request.time_of_day)
-    if request.occasion is not None:
-        when += f" or {plain(request.occasion)}"
-    return when
+    if request.occasion is None:
+        return plain(request.time_of_day)
+    return join((plain(request.time_of_day), plain(request.occasion)), word="or")
 
 
 def _when(request: PlanRequest) -> str:
-    when = words(request.time_of_day)
-    if request.occasion is not None:
-        when += f" or {words(request.occasion)}"
-    return when
+    if request.occasion is None:
+        return words(request.time_of_day)
+    return join((words(request.time_of_day), words(request.occasion)), word="or")
 
 
 @attrs.frozen
@@ -487,30 +540,82 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
             )
     if found:
         return _Selection(found, constraints)
+    raise _none_left(request, catalog, constraints, suited=suited, working=working)
+
+
+def _none_left(
+    request: PlanRequest,
+    catalog: Catalog,
+    constraints: list[_Constraint],
+    *,
+    suited: int,
+    working: int,
+) -> PlanningError:
+    """The error when no exercise is left: what rules them out, what to ask.
+
+    *suited* exercises suit the time of day or occasion, and *working* of
+    them work an area asked for (all, with none asked for).
+    """
+    when = _when(request)
     if not suited:
-        msg = (
-            f"no exercise in the catalog suits {_when(request)}; "
+        # Translators: why no routine can be planned, shown after "error: ";
+        # {when} is a time of day, or a time of day or an occasion.
+        msg = _(
+            "no exercise in the catalog suits {when}; "
             "choose another time of day or occasion"
-        )
-        raise PlanningError(msg)
+        ).format(when=when)
+        return PlanningError(msg)
     areas = join(words(area) for area in request.targets)
     if not working:
-        msg = (
-            f"no exercise that suits {_when(request)} works the {areas}; ask for "
+        # Translators: why no routine can be planned; {when} is a time of day
+        # (or occasion), {areas} lists body areas ("lower back and hips").
+        msg = _(
+            "no exercise that suits {when} works the {areas}; ask for "
             "other areas, or another time of day or occasion"
-        )
-        raise PlanningError(msg)
+        ).format(when=when, areas=areas)
+        return PlanningError(msg)
     blocking = [constraint for constraint in constraints if constraint.ruled_out]
-    listed = "; ".join(
-        f"{constraint.description} rules out {constraint.count}"
+    # Translators: the separator of the constraints an error lists, each
+    # saying how many exercises it rules out.
+    listed = _("; ").join(
+        # Translators: {constraint} is a constraint of the request ("the
+        # safety rule for pregnancy"), {count} how many exercises it rules out.
+        ngettext(
+            "{constraint} rules out {count}", "{constraint} rules out {count}", count
+        ).format(constraint=constraint.description, count=count)
         for constraint in blocking
+        for count in (constraint.count,)
     )
-    work = f" and {word_for(working, 'works', 'work')} the {areas}" if areas else ""
-    msg = (
-        f"{plural(working, 'exercise')} {word_for(working, 'suits', 'suit')} "
-        f"{_when(request)}{work}, but the constraints leave "
-        f"none ({listed}); {_what_to_ask(request, catalog, constraints)}"
-    )
+    what_to_ask = _what_to_ask(request, catalog, constraints)
+    if areas:
+        # Translators: why no routine can be planned. {count} exercises suit
+        # {when} (a time of day or occasion) and work {areas} (body areas);
+        # {constraints} lists what each constraint rules out; {what_to_ask}
+        # says what to change ("relax a constraint, or choose ...").
+        msg = ngettext(
+            "{count} exercise suits {when} and works the {areas}, but the "
+            "constraints leave none ({constraints}); {what_to_ask}",
+            "{count} exercises suit {when} and work the {areas}, but the "
+            "constraints leave none ({constraints}); {what_to_ask}",
+            working,
+        ).format(
+            count=working,
+            when=when,
+            areas=areas,
+            constraints=listed,
+            what_to_ask=what_to_ask,
+        )
+    else:
+        # Translators: why no routine can be planned. {count} exercises suit
+        # {when} (a time of day or occasion); {constraints} lists what each
+        # constraint rules out; {what_to_ask} says what to change.
+        msg = ngettext(
+            "{count} exercise suits {when}, but the constraints leave none "
+            "({constraints}); {what_to_ask}",
+            "{count} exercises suit {when}, but the constraints leave none "
+            "({constraints}); {what_to_ask}",
+            working,
+        ).format(count=working, when=when, constraints=listed, what_to_ask=what_to_ask)
     reasons = tuple(
         PlanningReason(
             constraint=constraint.description,
@@ -520,7 +625,7 @@ def _select(request: PlanRequest, catalog: Catalog) -> _Selection:
         for constraint in blocking
         for reason, exercises in constraint.ruled_out.items()
     )
-    raise PlanningError(msg, reasons=reasons)
+    return PlanningError(msg, reasons=reasons)
 
 
 def _what_to_ask(
@@ -533,9 +638,8 @@ def _what_to_ask(
     chose (not a safety rule) blocks.
     """
     blocking = [c for c in constraints if c.ruled_out]
-    ways = []
-    if any(c.label is None for c in blocking):
-        ways.append("relax a constraint")
+    relax = any(c.label is None for c in blocking)
+    other_areas: set[BodyArea] = set()
     if request.targets:
         other_areas = {
             area
@@ -544,11 +648,29 @@ def _what_to_ask(
             and all(c.why_not(exercise) is None for c in constraints)
             for area in exercise.targets
         }
-        if other_areas:
-            names = join(words(a) for a in sorted(other_areas, key=_area_order))
-            ways.append(f"ask for other areas (what is left works the {names})")
-    ways.append("choose another time of day or occasion")
-    return ", or ".join(ways)
+    if other_areas:
+        names = join(words(a) for a in sorted(other_areas, key=_area_order))
+        if relax:
+            # Translators: what to change, at the end of an error after a
+            # semicolon; {areas} lists the body areas that are left.
+            ways = _(
+                "relax a constraint, or ask for other areas (what is left works "
+                "the {areas}), or choose another time of day or occasion"
+            )
+        else:
+            # Translators: what to change, at the end of an error after a
+            # semicolon; {areas} lists the body areas that are left.
+            ways = _(
+                "ask for other areas (what is left works the {areas}), or choose "
+                "another time of day or occasion"
+            )
+        return ways.format(areas=names)
+    if relax:
+        # Translators: what to change, at the end of an error after a
+        # semicolon.
+        return _("relax a constraint, or choose another time of day or occasion")
+    # Translators: what to change, at the end of an error after a semicolon.
+    return _("choose another time of day or occasion")
 
 
 def _count_easier(candidates: list[_Choice], versions: _Versions) -> None:
@@ -662,8 +784,12 @@ def _note(choice: _Choice) -> str:
     when = join(choice.fit)
     if choice.covers:
         areas = join(plain(a) for a in sorted(choice.covers, key=_area_order))
-        return f"Works the {areas}; good to do {when}."
-    return f"Good to do {when}."
+        # Translators: a step's note: {areas} lists body areas ("lower back
+        # and hips"), {when} when it suits ("in the morning and after sitting
+        # for a long time").
+        return _("Works the {areas}; good to do {when}.").format(areas=areas, when=when)
+    # Translators: a step's note: {when} says when it suits ("in the morning").
+    return _("Good to do {when}.").format(when=when)
 
 
 def _area_order(area: BodyArea) -> int:
@@ -672,10 +798,17 @@ def _area_order(area: BodyArea) -> int:
 
 def _name(request: PlanRequest) -> str:
     """The occasion, or else the time of day, and the areas asked for."""
-    when = words(request.occasion or request.time_of_day).capitalize()
+    when = words(request.occasion or request.time_of_day)
     if not request.targets:
-        return f"{when} routine"
-    return f"{when}: {join(plain(area) for area in request.targets)}"
+        # Translators: a routine's name, capitalised: {when} is a time of day
+        # or an occasion ("morning", "after sitting").
+        name = _("{when} routine").format(when=when)
+    else:
+        areas = join(plain(area) for area in request.targets)
+        # Translators: a routine's name, capitalised: {when} is a time of day
+        # or an occasion ("morning"), {areas} the body areas it is for.
+        name = _("{when}: {areas}").format(when=when, areas=areas)
+    return name[:1].upper() + name[1:]
 
 
 def _routine_notes(
@@ -705,11 +838,16 @@ def _not_checked(plan: _Plan) -> list[str]:
     ]
     if not unchecked:
         return []
-    names = join_some(unchecked)
-    return [
-        f"Not checked for back conditions: {names}. If you have one, ask a "
-        "professional before doing " + word_for(len(unchecked), "it", "them") + "."
-    ]
+    # Translators: a routine's note: {names} lists exercises imported from
+    # another data set ("Cat-cow, Bridge and 2 more").
+    message = ngettext(
+        "Not checked for back conditions: {names}. If you have one, ask a "
+        "professional before doing it.",
+        "Not checked for back conditions: {names}. If you have one, ask a "
+        "professional before doing them.",
+        len(unchecked),
+    )
+    return [message.format(names=join_some(unchecked))]
 
 
 SHORTER_BY: Final = 60.0
@@ -720,46 +858,107 @@ def _progressed(request: PlanRequest) -> list[str]:
     """At a later step of progression, that it is not a first session."""
     if request.progression == 0:
         return []
-    note = (
-        f"Doses at step {request.progression} of each exercise's progression: "
+    # Translators: a routine's note: {step} is a number; "in the green" is
+    # the green light of the pain traffic light.
+    note = _(
+        "Doses at step {step} of each exercise's progression: "
         "for after earlier sessions stayed in the green, not for a first session."
-    )
+    ).format(step=request.progression)
     return [note]
 
 
 SHORTER_THAN: Final = "Shorter than the"
-"""How the note starts that says why a routine is well short of its minutes."""
+"""How the note starts, in English, that says why a routine is well short of
+its minutes; in any language, :func:`says_shorter` tells that note."""
+
+# The note that says why a routine is well short of its minutes: for areas
+# asked for or for any, at a first session's dose or at a later step.
+# Translators: a routine's note: {minutes} is the time asked for ("10
+# minutes"), {areas} lists the body areas asked for ("lower back and hips").
+_SHORTER_FOR_AREAS: Final = N_(
+    "Shorter than the {minutes} asked for: it holds every suitable exercise for "
+    "the {areas} that fits, once each, at a first session's dose; doses rise "
+    "over sessions, not to fill the time."
+)
+# Translators: a routine's note: {minutes} is the time asked for ("10
+# minutes"), {areas} lists the body areas asked for, {step} is a number.
+_SHORTER_FOR_AREAS_AT_STEP: Final = N_(
+    "Shorter than the {minutes} asked for: it holds every suitable exercise for "
+    "the {areas} that fits, once each, at step {step} of its progression; doses "
+    "rise over sessions, not to fill the time."
+)
+# Translators: a routine's note: {minutes} is the time asked for ("10
+# minutes"), {when} a time of day or occasion ("in the morning").
+_SHORTER_FOR_WHEN: Final = N_(
+    "Shorter than the {minutes} asked for: it holds every exercise that suits "
+    "{when} that fits, once each, at a first session's dose; doses rise over "
+    "sessions, not to fill the time."
+)
+# Translators: a routine's note: {minutes} is the time asked for ("10
+# minutes"), {when} a time of day or occasion, {step} is a number.
+_SHORTER_FOR_WHEN_AT_STEP: Final = N_(
+    "Shorter than the {minutes} asked for: it holds every exercise that suits "
+    "{when} that fits, once each, at step {step} of its progression; doses rise "
+    "over sessions, not to fill the time."
+)
+_SHORTER: Final = (
+    _SHORTER_FOR_AREAS,
+    _SHORTER_FOR_AREAS_AT_STEP,
+    _SHORTER_FOR_WHEN,
+    _SHORTER_FOR_WHEN_AT_STEP,
+)
+
+
+def _pattern(message: str) -> re.Pattern[str]:
+    """What text *message* formats into: its placeholders stand for anything."""
+    parts = re.split(r"\{\w+\}", message)
+    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+def says_shorter(note: str) -> bool:
+    """Whether *note* says why a routine is well short of its minutes.
+
+    In English or in the current language: a programme asks it of the
+    notes of a routine planned in either.
+    """
+    return any(
+        pattern.match(note)
+        for message in _SHORTER
+        for pattern in {_pattern(message), _pattern(_(message))}
+    )
 
 
 def _shorter(plan: _Plan, request: PlanRequest) -> list[str]:
     """Why the routine is well short of the time asked for, if it is."""
     if plan.out_of_time or request.minutes * 60 - plan.used < SHORTER_BY:
         return []
-    asked = minutes_text(request.minutes * 60)
+    first = request.progression == 0
     if request.targets:
-        areas = join(plain(area) for area in request.targets)
-        which = f"every suitable exercise for the {areas}"
+        message = _SHORTER_FOR_AREAS if first else _SHORTER_FOR_AREAS_AT_STEP
     else:
-        which = f"every exercise that suits {_plain_when(request)}"
-    note = (
-        f"{SHORTER_THAN} {asked} asked for: it holds {which} that fits, once "
-        f"each, at {_dose_asked(request)}; doses rise over sessions, not to fill "
-        "the time."
-    )
-    if plan.too_long_on_back:
-        note += " Others would keep you lying on your back too long at a time."
-    if plan.out_of_order:
-        note += (
-            " Others are easier or harder versions of exercises in it, done in a "
-            "position that would put the harder one first."
+        message = _SHORTER_FOR_WHEN if first else _SHORTER_FOR_WHEN_AT_STEP
+    sentences = [
+        _(message).format(
+            minutes=minutes_text(request.minutes * 60),
+            areas=join(plain(area) for area in request.targets),
+            when=_plain_when(request),
+            step=request.progression,
         )
-    return [note]
-
-
-def _dose_asked(request: PlanRequest) -> str:
-    if request.progression == 0:
-        return "a first session's dose"
-    return f"step {request.progression} of its progression"
+    ]
+    if plan.too_long_on_back:
+        # Translators: a sentence added to the note on why a routine is short.
+        sentences.append(
+            _("Others would keep you lying on your back too long at a time.")
+        )
+    if plan.out_of_order:
+        # Translators: a sentence added to the note on why a routine is short.
+        sentences.append(
+            _(
+                "Others are easier or harder versions of exercises in it, done in a "
+                "position that would put the harder one first."
+            )
+        )
+    return [" ".join(sentences)]
 
 
 def _uncovered(plan: _Plan, request: PlanRequest, selection: _Selection) -> list[str]:
@@ -775,15 +974,25 @@ def _uncovered(plan: _Plan, request: PlanRequest, selection: _Selection) -> list
             and plan.on_back is not None
             and all(c.exercise.position is Position.SUPINE for c in for_area)
         ):
-            reason = (
-                "its exercises are done lying on your back, and none fits in the "
-                f"{minutes_text(plan.on_back)} at a time kept for that"
-            )
+            # Translators: a routine's note: {area} is a body area asked for,
+            # {minutes} the longest time at a time lying on the back.
+            note = _(
+                "Not covered: {area} (its exercises are done lying on your back, "
+                "and none fits in the {minutes} at a time kept for that)."
+            ).format(area=plain(area), minutes=minutes_text(plan.on_back))
         elif for_area:
-            reason = "no exercise for this area fits in the time; allow more minutes"
+            # Translators: a routine's note: {area} is a body area asked for.
+            note = _(
+                "Not covered: {area} (no exercise for this area fits in the "
+                "time; allow more minutes)."
+            ).format(area=plain(area))
         else:
-            reason = f"no exercise to do {_plain_when(request)} works this area"
-        notes.append(f"Not covered: {plain(area)} ({reason}).")
+            # Translators: a routine's note: {area} is a body area asked for,
+            # {when} a time of day or occasion ("in the morning").
+            note = _(
+                "Not covered: {area} (no exercise to do {when} works this area)."
+            ).format(area=plain(area), when=_plain_when(request))
+        notes.append(note)
     return notes
 
 
@@ -797,10 +1006,13 @@ def _left_out_notes(plan: _Plan, selection: _Selection) -> list[str]:
         rule = constraint.rule
         if rule is not None and rule.max_seconds_on_back is not None and on_back:
             most = minutes_text(rule.max_seconds_on_back)
-            notes.append(
-                f"With {words(rule.condition)}, the time lying on your back is "
-                f"kept to at most {most} in a row."
+            # Translators: a routine's note: {condition} is a health condition
+            # ("pregnancy"), {minutes} a time ("3 minutes").
+            note = _(
+                "With {condition}, the time lying on your back is "
+                "kept to at most {minutes} in a row."
             )
+            notes.append(note.format(condition=words(rule.condition), minutes=most))
     return notes
 
 
@@ -822,9 +1034,17 @@ def _caution_pointers(plan: _Plan, request: PlanRequest) -> list[str]:
             )
         ]
         if concerned:
-            names = join_some(concerned)
-            see = word_for(len(concerned), "its cautions", "the cautions of each")
-            notes.append(f"With {words(concern)}, take care with {names}: see {see}.")
+            # Translators: a routine's note: {condition} is a health condition
+            # ("pregnancy"), {names} lists the exercises of the routine that
+            # carry a caution about it.
+            message = ngettext(
+                "With {condition}, take care with {names}: see its cautions.",
+                "With {condition}, take care with {names}: see the cautions of each.",
+                len(concerned),
+            )
+            notes.append(
+                message.format(condition=words(concern), names=join_some(concerned))
+            )
     return notes
 
 
@@ -835,8 +1055,16 @@ def _left_out(constraint: _Constraint) -> list[str]:
     the catalog, so that the notes stay within the model's limits.
     """
     condition, own, ruled_out = constraint.label, constraint.own, constraint.ruled_out
+    # Translators: a routine's note: {condition} is a health condition or a
+    # symptom ("pregnancy"), {names} lists exercises, {reason} is one or more
+    # sentences saying why they were left out.
+    left_out = _("Left out for {condition}: {names}. {reason}")
     notes = [
-        f"Left out for {condition}: {join_some(e.name for e in exercises)}. {reason}"
+        left_out.format(
+            condition=condition,
+            names=join_some(e.name for e in exercises),
+            reason=reason,
+        )
         for reason, exercises in ruled_out.items()
         if reason in own
     ]
@@ -844,10 +1072,13 @@ def _left_out(constraint: _Constraint) -> list[str]:
     if len(by_caution) == 1:
         ((reason, exercises),) = by_caution.items()
         names = join_some(e.name for e in exercises)
-        notes.append(f"Left out for {condition}: {names}. {reason}")
+        notes.append(left_out.format(condition=condition, names=names, reason=reason))
     elif by_caution:
         names = join_some(e.name for found in by_caution.values() for e in found)
-        notes.append(f"Left out for {condition}, as their cautions advise: {names}.")
+        # Translators: a routine's note: {condition} is a health condition or
+        # a symptom ("pregnancy"), {names} lists exercises.
+        note = _("Left out for {condition}, as their cautions advise: {names}.")
+        notes.append(note.format(condition=condition, names=names))
     return notes
 
 
@@ -859,11 +1090,12 @@ def _safety(request: PlanRequest, screening: Screening) -> tuple[str, ...]:
     """
     advice = []
     if screening.urgency is not Urgency.NONE:
-        advice.append(screening.advice)
+        advice.append(screening.advice)  # in the language it was screened in
     for condition in request.conditions:
         rule = CONDITION_RULES[condition]
-        advice.extend(text for text in (rule.advice, rule.stop_signs) if text)
-    return (*advice, *GENERAL_ADVICE, SEEK_HELP)
+        advice.extend(_(text) for text in (rule.advice, rule.stop_signs) if text)
+    advice.extend(_(text) for text in GENERAL_ADVICE)
+    return (*advice, _(SEEK_HELP))
 
 
 def _build(
@@ -894,21 +1126,42 @@ def _nothing_fits(
         # Each fits the time asked for, so the time on the back rules
         # them out: every one is done lying on the back, too long.
         names = join_some(c.exercise.name for c in fitting)
-        msg = (
-            f"{names} {word_for(len(fitting), 'fits', 'fit')} in the time, "
-            "but each is done lying on your back for longer than the "
-            f"{minutes_text(on_back)} at a time allowed; allow exercises in "
-            "other positions, or choose another time of day"
+        # Translators: why no routine can be planned: {names} lists exercises,
+        # {minutes} the longest time at a time lying on the back ("3 minutes").
+        message = ngettext(
+            "{names} fits in the time, but each is done lying on your back for "
+            "longer than the {minutes} at a time allowed; allow exercises in "
+            "other positions, or choose another time of day",
+            "{names} fit in the time, but each is done lying on your back for "
+            "longer than the {minutes} at a time allowed; allow exercises in "
+            "other positions, or choose another time of day",
+            len(fitting),
         )
-        return PlanningError(msg)
+        return PlanningError(message.format(names=names, minutes=minutes_text(on_back)))
     shortest = min(candidates, key=lambda c: (plan.cost_of_adding(c), c.rank))
-    needs = plan.cost_of_adding(shortest)
-    msg = (
-        f"the shortest suitable exercise, {shortest.exercise.name!r}, needs "
-        f"{minutes_text(needs, at_least=True)} at {_dose_asked(request)}, more "
-        "than the "
-        f"{minutes_text(budget)} asked for; allow at least "
-        f"{minutes_text(needs, at_least=True)}"
+    needs = minutes_text(plan.cost_of_adding(shortest), at_least=True)
+    if request.progression == 0:
+        # Translators: why no routine can be planned: {name} is an exercise's
+        # name in quotes, {needs} and {minutes} are times ("2.5 minutes").
+        message = _(
+            "the shortest suitable exercise, {name}, needs {needs} at a first "
+            "session's dose, more than the {minutes} asked for; allow at least "
+            "{needs}"
+        )
+    else:
+        # Translators: why no routine can be planned: {name} is an exercise's
+        # name in quotes, {needs} and {minutes} are times ("2.5 minutes"),
+        # {step} a number.
+        message = _(
+            "the shortest suitable exercise, {name}, needs {needs} at step {step} "
+            "of its progression, more than the {minutes} asked for; allow at "
+            "least {needs}"
+        )
+    msg = message.format(
+        name=repr(shortest.exercise.name),
+        needs=needs,
+        step=request.progression,
+        minutes=minutes_text(budget),
     )
     return PlanningError(msg)
 
@@ -986,7 +1239,10 @@ def plan_routine(
     ):
         plan.undo()
         if not plan.choices:  # pragma: no cover (no search has reached it)
-            msg = f"nothing fits in {minutes_text(budget)}; allow a little more time"
+            # Translators: why no routine can be planned: {minutes} is a time.
+            msg = _("nothing fits in {minutes}; allow a little more time").format(
+                minutes=minutes_text(budget)
+            )
             raise PlanningError(msg)
         routine = _build(plan, request, selection, screening)
     return routine

@@ -5,6 +5,11 @@ exercises each condition advises against and why, how urgent each warning
 sign is, and what to do about it.  backroutine does not diagnose: it carries
 widely given advice so an app can show it, filter by it, and stop planning
 when a sign says to seek care.
+
+The words are messages in English, kept in English in the data (the rules
+are public, and their reasons are compared): whatever turns them into text
+for a person translates them there, in the language of the call, as
+:func:`screen` does for a screening and the planner for a routine.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Final
 import attrs
 
 from backroutine import _spec as v
+from backroutine._i18n import N_, _
 from backroutine._model import Caution, Exercise, Finding, Screening
 from backroutine._public import publish
 from backroutine._signs import (
@@ -37,8 +43,10 @@ from backroutine._vocabulary import (
 )
 
 NOT_CHECKED: Final = Caution(
-    about="not checked for health conditions",
-    advice="Not checked for this condition: ask a professional before doing it.",
+    # Translators: what a caution is about, shown capitalised before its
+    # advice, for an exercise imported from another data set.
+    about=N_("not checked for health conditions"),
+    advice=N_("Not checked for this condition: ask a professional before doing it."),
     conditions=tuple(Condition),
     leave_out=True,
 )
@@ -61,7 +69,8 @@ class ConditionRule(v.Value):
     Args:
         condition: The condition.
         avoid_movements: Movements of the spine to leave out, in any phase.
-        reason: Why, in words a person can read.
+        reason: Why, in words a person can read.  Like the other texts, a
+            message in English, translated where it is shown.
         avoid_loaded_or_end_range: Movements to leave out when the exercise
             loads the spine or a phase takes them to the end of their range.
         loaded_reason: Why those are left out, if not *reason*.
@@ -137,7 +146,7 @@ class ConditionRule(v.Value):
         return self.why_not(exercise) is not None
 
 
-NERVE_REASON: Final = (
+NERVE_REASON: Final = N_(
     "With pain spreading down a leg, a stretch that pulls on the sciatic nerve "
     "can irritate a nerve that is already pressed on."
 )
@@ -164,7 +173,7 @@ def conditions_of(
     return tuple(dict.fromkeys((*conditions, *named)))
 
 
-_BACKWARDS = (
+_BACKWARDS = N_(
     "Bending backwards narrows the spinal canal and the spaces the nerves "
     "leave by, which can bring on symptoms; bending forwards usually eases them."
 )
@@ -181,7 +190,7 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.SPONDYLOLISTHESIS,
                 avoid_movements=(Movement.EXTENSION,),
-                reason=(
+                reason=N_(
                     "Bending backwards loads the back of the vertebra, where a "
                     "slipped or cracked vertebra is weakest."
                 ),
@@ -189,7 +198,7 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.FACET_JOINT_PAIN,
                 avoid_movements=(Movement.EXTENSION,),
-                reason=(
+                reason=N_(
                     "Bending backwards presses the small facet joints at the "
                     "back of the spine together."
                 ),
@@ -197,7 +206,7 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.DISC_HERNIATION,
                 avoid_movements=(Movement.FLEXION,),
-                reason=(
+                reason=N_(
                     "Bending forwards squeezes the front of the discs and can "
                     "push a herniated disc further towards the nerves."
                 ),
@@ -205,16 +214,16 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.OSTEOPOROSIS,
                 avoid_movements=(Movement.FLEXION,),
-                reason=(
+                reason=N_(
                     "Bending the spine forwards loads the front of the "
                     "vertebrae, which fragile bones may not bear."
                 ),
                 avoid_loaded_or_end_range=(Movement.ROTATION,),
-                loaded_reason=(
+                loaded_reason=N_(
                     "Twisting under load, or as far as the spine will go, "
                     "strains vertebrae that fragile bones may not bear."
                 ),
-                advice=(
+                advice=N_(
                     "With osteoporosis, keep any twisting gentle and unloaded, "
                     "and never force a stretch."
                 ),
@@ -222,16 +231,16 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
             ConditionRule(
                 condition=Condition.PREGNANCY,
                 avoid_positions=(Position.PRONE,),
-                reason="Lying face down presses on the bump.",
+                reason=N_("Lying face down presses on the bump."),
                 max_seconds_on_back=180,
-                advice=(
+                advice=N_(
                     "In pregnancy, lying flat on your back for long can let the "
                     "womb press on a large vein and make you dizzy: time on your "
                     "back is kept to 3 minutes at a time, and if you feel dizzy or "
                     "sick, roll onto your side. Ask your midwife or doctor what "
                     "suits you."
                 ),
-                stop_signs=(
+                stop_signs=N_(
                     "In pregnancy, stop and contact your midwife or doctor if you "
                     "have vaginal bleeding, fluid leaking, regular painful "
                     "contractions, dizziness or feeling faint, breathlessness "
@@ -252,13 +261,13 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
                     Position.HALF_KNEELING,
                     Position.QUADRUPED,
                 ),
-                reason=(
+                reason=N_(
                     "In the first weeks after back surgery, only small, gentle "
                     "exercises are usually allowed: no bending forwards or "
                     "backwards as far as you can, no twisting, no lifting and "
                     "no kneeling, until the surgical team clears them."
                 ),
-                advice=(
+                advice=N_(
                     "After back surgery, follow your surgical team's "
                     "instructions first, and do only the exercises they have "
                     "cleared. Do the exercises lying down on your bed if getting "
@@ -305,14 +314,14 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
         Finding(
             sign=sign,
             urgency=SIGN_URGENCY[sign],
-            advice=URGENCY_WORDS[SIGN_URGENCY[sign]].action,
+            advice=_(URGENCY_WORDS[SIGN_URGENCY[sign]].action),
         )
         for sign in ordered
     )
     urgency = findings[0].urgency if findings else Urgency.NONE
     setting = (f.sign for f in findings if f.urgency is urgency)
-    signs_in_words = join(SIGN_WORDS[sign] for sign in setting)
-    advice = URGENCY_WORDS[urgency].advice.format(signs=signs_in_words)
+    signs_in_words = join(_(SIGN_WORDS[sign]) for sign in setting)
+    advice = _(URGENCY_WORDS[urgency].advice).format(signs=signs_in_words)
     return Screening(urgency=urgency, findings=findings, advice=advice)
 
 

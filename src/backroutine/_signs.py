@@ -6,6 +6,11 @@ gently meanwhile).  The screening, the command line, every planned routine,
 every handout and the first cue of every timer take their words from here,
 so each sign and tier is stated once.  This module sits with the model, below
 everything that shows these words.
+
+The words are messages in English, kept in English here (they are data an
+app may compare against): whatever shows them translates them there
+(``_(SIGN_WORDS[sign])``), in the language of the call, as :func:`screen
+<backroutine.screen>` and the planner do.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Final
 
 import attrs
 
-from backroutine._advice import STOP_RULE
+from backroutine._i18n import N_
 from backroutine._vocabulary import Urgency, WarningSign
 
 SIGN_URGENCY: Final[Mapping[WarningSign, Urgency]] = MappingProxyType(
@@ -46,37 +51,39 @@ SIGN_URGENCY: Final[Mapping[WarningSign, Urgency]] = MappingProxyType(
 
 SIGN_WORDS: Final[Mapping[WarningSign, str]] = MappingProxyType(
     {
-        WarningSign.SADDLE_NUMBNESS: (
+        # Translators: the warning signs, each a phrase that a sentence
+        # lists after a colon ("...: chest pain; fever."), or a list item.
+        WarningSign.SADDLE_NUMBNESS: N_(
             "numbness or tingling around the genitals or buttocks"
         ),
-        WarningSign.BLADDER_OR_BOWEL_CHANGE: (
+        WarningSign.BLADDER_OR_BOWEL_CHANGE: N_(
             "new trouble passing urine, or loss of bladder or bowel control"
         ),
-        WarningSign.BOTH_LEGS_WEAK_OR_NUMB: "weakness or numbness in both legs",
-        WarningSign.BOTH_LEGS_PAIN_OR_TINGLING: "pain or tingling in both legs",
-        WarningSign.SEXUAL_FUNCTION_LOSS: (
+        WarningSign.BOTH_LEGS_WEAK_OR_NUMB: N_("weakness or numbness in both legs"),
+        WarningSign.BOTH_LEGS_PAIN_OR_TINGLING: N_("pain or tingling in both legs"),
+        WarningSign.SEXUAL_FUNCTION_LOSS: N_(
             "a new loss of sexual function, such as trouble getting an erection"
         ),
-        WarningSign.CHEST_PAIN: "chest pain",
-        WarningSign.SERIOUS_TRAUMA: "back pain after a serious accident or fall",
-        WarningSign.FEVER: "a high temperature, or feeling hot and shivery",
-        WarningSign.UNEXPLAINED_WEIGHT_LOSS: "weight loss without trying",
-        WarningSign.CANCER_HISTORY: "new back pain after having had cancer",
-        WarningSign.NIGHT_PAIN: "pain that is worse at night or not eased by rest",
-        WarningSign.PROGRESSIVE_LEG_WEAKNESS: "leg weakness that is getting worse",
-        WarningSign.BACK_SHAPE_CHANGE: (
+        WarningSign.CHEST_PAIN: N_("chest pain"),
+        WarningSign.SERIOUS_TRAUMA: N_("back pain after a serious accident or fall"),
+        WarningSign.FEVER: N_("a high temperature, or feeling hot and shivery"),
+        WarningSign.UNEXPLAINED_WEIGHT_LOSS: N_("weight loss without trying"),
+        WarningSign.CANCER_HISTORY: N_("new back pain after having had cancer"),
+        WarningSign.NIGHT_PAIN: N_("pain that is worse at night or not eased by rest"),
+        WarningSign.PROGRESSIVE_LEG_WEAKNESS: N_("leg weakness that is getting worse"),
+        WarningSign.BACK_SHAPE_CHANGE: N_(
             "a lump or swelling in the back, or a change in its shape"
         ),
-        WarningSign.PAIN_ON_COUGH_OR_SNEEZE: (
+        WarningSign.PAIN_ON_COUGH_OR_SNEEZE: N_(
             "pain made worse by coughing, sneezing or opening the bowels"
         ),
-        WarningSign.PAIN_BETWEEN_SHOULDER_BLADES: (
+        WarningSign.PAIN_BETWEEN_SHOULDER_BLADES: N_(
             "pain high in the back, between the shoulder blades"
         ),
-        WarningSign.PAIN_BELOW_KNEE: "pain that spreads down a leg, below the knee",
-        WarningSign.PERSISTENT_PAIN: "pain that has lasted for a few weeks",
-        WarningSign.WORSENING_PAIN: "pain that keeps getting worse",
-        WarningSign.FALL_WITH_OSTEOPOROSIS: (
+        WarningSign.PAIN_BELOW_KNEE: N_("pain that spreads down a leg, below the knee"),
+        WarningSign.PERSISTENT_PAIN: N_("pain that has lasted for a few weeks"),
+        WarningSign.WORSENING_PAIN: N_("pain that keeps getting worse"),
+        WarningSign.FALL_WITH_OSTEOPOROSIS: N_(
             "back pain after a minor fall, with osteoporosis"
         ),
     }
@@ -109,13 +116,19 @@ class UrgencyWords:
 URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
     {
         Urgency.EMERGENCY: UrgencyWords(
-            name="emergency",
-            in_short="call emergency services now",
-            action=(
+            # Translators: the name of the most urgent tier of warning signs,
+            # shown as a heading (capitalised) over its signs.
+            name=N_("emergency"),
+            # Translators: what to do for an emergency sign, in a few words,
+            # beside the sign in a list of signs.
+            in_short=N_("call emergency services now"),
+            action=N_(
                 "Call emergency services or go to an emergency department now; "
                 "do not exercise."
             ),
-            advice=(
+            # Translators: {signs} is the list of the emergency signs the
+            # person has, joined by commas and "and".
+            advice=N_(
                 "Call emergency services or go to an emergency department now, "
                 "and do not exercise. With back pain, this can mean pressure on "
                 "the nerves of the spine or another problem that needs treatment "
@@ -123,23 +136,31 @@ URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
             ),
         ),
         Urgency.URGENT: UrgencyWords(
-            name="urgent",
-            in_short="see a doctor today",
-            action=(
+            # Translators: the name of the tier of warning signs that need a
+            # doctor today, shown as a heading (capitalised) over its signs.
+            name=N_("urgent"),
+            in_short=N_("see a doctor today"),
+            action=N_(
                 "Get an urgent appointment with a doctor today, in person or "
                 "by phone, before you exercise."
             ),
-            advice=(
+            # Translators: {signs} is the list of the urgent signs the person
+            # has, joined by commas and "and".
+            advice=N_(
                 "Get an urgent appointment with a doctor today, in person or by "
                 "phone, and do not start these exercises until then. With back "
                 "pain, this needs a medical check first: {signs}."
             ),
         ),
         Urgency.SEE_PROFESSIONAL: UrgencyWords(
-            name="see a professional",
-            in_short="exercise gently",
-            action="See a physiotherapist, a spine specialist or your doctor.",
-            advice=(
+            # Translators: the name of the tier of warning signs that need a
+            # professional's check, shown as a heading (capitalised).
+            name=N_("see a professional"),
+            in_short=N_("exercise gently"),
+            action=N_("See a physiotherapist, a spine specialist or your doctor."),
+            # Translators: {signs} is the list of the signs the person has,
+            # joined by commas and "and".
+            advice=N_(
                 "See a physiotherapist, a spine specialist or your doctor, "
                 "because this may have a cause that needs checking: {signs}. "
                 "Gentle exercise is usually fine meanwhile; stop any exercise "
@@ -147,14 +168,24 @@ URGENCY_WORDS: Final[Mapping[Urgency, UrgencyWords]] = MappingProxyType(
             ),
         ),
         Urgency.NONE: UrgencyWords(
-            name="no warning signs",
-            in_short="exercise gently",
-            action="Exercise gently.",
-            advice="No warning signs given. Exercise gently. " + STOP_RULE,
+            # Translators: the heading of a screening with no warning sign.
+            name=N_("no warning signs"),
+            in_short=N_("exercise gently"),
+            action=N_("Exercise gently."),
+            # Translators: ends with the stop rule: use the same words as its
+            # own translation ("Stop an exercise if it makes your pain worse...").
+            advice=N_(
+                "No warning signs given. Exercise gently. Stop an exercise if it "
+                "makes your pain worse, causes new pain, or sends symptoms down a "
+                "leg."
+            ),
         ),
     }
 )
-"""Each urgency in words: the one place its heading and advice come from."""
+"""Each urgency in words: the one place its heading and advice come from.
+
+The advice of no warning signs ends with :data:`~backroutine._advice.STOP_RULE`,
+written out so that it is one message (a test checks that the two agree)."""
 
 
 def signs_at(urgency: Urgency) -> tuple[WarningSign, ...]:
@@ -162,10 +193,14 @@ def signs_at(urgency: Urgency) -> tuple[WarningSign, ...]:
     return tuple(sign for sign in WarningSign if SIGN_URGENCY[sign] is urgency)
 
 
-SEEK_HELP_HEADING: Final = "Seek help now"
+# Translators: the heading of the box of emergency signs shown with every
+# routine and handout.
+SEEK_HELP_HEADING: Final = N_("Seek help now")
 """What the seek-help box is called, as its heading says it."""
 
-SEEK_HELP_LEAD: Final = (
+# Translators: in the seek-help box, between its heading and the emergency
+# signs (a list follows after a colon); may be shown capitalised.
+SEEK_HELP_LEAD: Final = N_(
     "stop, and call emergency services or go to an emergency department, if "
     "you have any of these"
 )
@@ -174,8 +209,16 @@ SEEK_HELP_LEAD: Final = (
 SEEK_HELP_SIGNS: Final = tuple(SIGN_WORDS[sign] for sign in signs_at(Urgency.EMERGENCY))
 """The emergency signs in words, in the vocabulary's order."""
 
-SEEK_HELP: Final = (
-    f"{SEEK_HELP_HEADING}: {SEEK_HELP_LEAD}: {'; '.join(SEEK_HELP_SIGNS)}."
+# Translators: the seek-help box in one sentence: its heading ("Seek help
+# now"), what to do, and each emergency sign, as they are translated on
+# their own for handouts: use the same words as those translations.
+SEEK_HELP: Final = N_(
+    "Seek help now: stop, and call emergency services or go to an emergency "
+    "department, if you have any of these: numbness or tingling around the "
+    "genitals or buttocks; new trouble passing urine, or loss of bladder or "
+    "bowel control; weakness or numbness in both legs; pain or tingling in both "
+    "legs; a new loss of sexual function, such as trouble getting an erection; "
+    "chest pain; back pain after a serious accident or fall."
 )
 """The seek-help box: the emergency signs and what to do, in one sentence.
 
@@ -183,5 +226,7 @@ Every planned routine, every handout and the first cue of every timeline
 carry it, whether or not a sign was reported: a person reads it once and
 knows what to watch for.  A handout lays it out as a box, from its parts:
 :data:`SEEK_HELP_HEADING`, :data:`SEEK_HELP_LEAD` and
-:data:`SEEK_HELP_SIGNS`.
+:data:`SEEK_HELP_SIGNS`.  It is written out as one message, in English, so
+that a translator sees the whole sentence and ``_(SEEK_HELP)`` gives it in
+the language of the call; a test checks that it is made of its parts.
 """

@@ -9,6 +9,9 @@ it keeps happening.  A warning sign overrides the light.
 
 Every handout shows the zones in these words; a programme reads the same
 zones (their pain scores and the change of step) to dose the next session.
+The words are messages in English, translated where they are shown
+(``_(zone.when)``); a zone's colour is also its name in data, so it stays
+English in a zone, and is translated only as a word shown to a person.
 This module sits with the model, below everything that shows or uses them.
 """
 
@@ -18,8 +21,8 @@ from typing import Final
 
 import attrs
 
+from backroutine._i18n import N_
 from backroutine._model import Span
-from backroutine._signs import SEEK_HELP_HEADING
 
 PAIN_SCALE: Final = Span(0, 10)
 """The pain scores a person gives: 0 for none, 10 for the worst imaginable."""
@@ -47,10 +50,14 @@ class Zone:
 
 
 GREEN: Final = Zone(
-    colour="green",
+    # Translators: the colour of a light of the pain traffic light, shown
+    # capitalised before what it means ("Green: pain of 0 to 3 ...").
+    colour=N_("green"),
     pain=Span(0, 3),
-    when="pain of 0 to 3 that settles soon after you finish",
-    next_time=(
+    # Translators: when the light is green; shown capitalised after the
+    # colour, and followed by a full stop.
+    when=N_("pain of 0 to 3 that settles soon after you finish"),
+    next_time=N_(
         "Carry on, and do a little more next time: hold a little longer first, "
         "then add a few reps. When an exercise feels easy, try its harder "
         "version."
@@ -60,19 +67,27 @@ GREEN: Final = Zone(
 """Carry on, and progress one step next time."""
 
 AMBER: Final = Zone(
-    colour="amber",
+    # Translators: the colour of a light of the pain traffic light (between
+    # green and red), shown capitalised before what it means.
+    colour=N_("amber"),
     pain=Span(4, 5),
-    when="pain of 4 or 5, or pain that has not settled by the next morning",
-    next_time="Do the same amount next time; do not add more yet.",
+    # Translators: when the light is amber; shown capitalised after the
+    # colour, and followed by a full stop.
+    when=N_("pain of 4 or 5, or pain that has not settled by the next morning"),
+    next_time=N_("Do the same amount next time; do not add more yet."),
     step=0,
 )
 """Stay at the same dose next time."""
 
 RED: Final = Zone(
-    colour="red",
+    # Translators: the colour of a light of the pain traffic light, shown
+    # capitalised before what it means.
+    colour=N_("red"),
     pain=Span(6, 10),
-    when="pain of 6 or more, or pain that is worse the next day",
-    next_time=(
+    # Translators: when the light is red; shown capitalised after the
+    # colour, and followed by a full stop.
+    when=N_("pain of 6 or more, or pain that is worse the next day"),
+    next_time=N_(
         "Next time, go back a step (a shorter hold or fewer reps) or do the "
         "easier version. If this keeps happening, see a physiotherapist or "
         "your doctor."
@@ -84,19 +99,25 @@ RED: Final = Zone(
 ZONES: Final = (GREEN, AMBER, RED)
 """The zones from the least pain to the most; their scores cover the scale."""
 
-HOW_TO_SCORE: Final = (
+HOW_TO_SCORE: Final = N_(
     "Score your pain from 0 (none) to 10 (the worst you can imagine) while you "
     "exercise, soon after you finish, and again the next morning, and let the "
     "score set your next session:"
 )
 """How to use the light, in words that lead into its zones."""
 
-SIGNS_FIRST: Final = (
+# Translators: "Seek help now" is the heading of the seek-help box: use
+# the same words as that heading's translation.
+SIGNS_FIRST: Final = N_(
     "Whatever the colour, a warning sign comes first: stop and get help as the "
-    f"{SEEK_HELP_HEADING} box says, and see a professional if your pain "
+    "Seek help now box says, and see a professional if your pain "
     "persists, gets worse or spreads down a leg."
 )
-"""That any warning sign overrides the light, in words."""
+"""That any warning sign overrides the light, in words.
+
+It names the seek-help box by its heading,
+:data:`~backroutine._signs.SEEK_HELP_HEADING`, written out so that the
+sentence is one message (a test checks that the two agree)."""
 
 
 WORSE_BY: Final = 2
