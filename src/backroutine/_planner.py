@@ -43,7 +43,7 @@ from backroutine._advice import GENERAL_ADVICE
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._durations import minutes_text
-from backroutine._i18n import N_, _, ngettext
+from backroutine._i18n import N_, _, current_language, ngettext, speaking
 from backroutine._model import (
     MAX_STEPS,
     Exercise,
@@ -1113,6 +1113,7 @@ def _build(
         notes=_routine_notes(plan, request, selection),
         safety=_safety(request, screening),
         conditions=request.conditions,
+        language=current_language(),
     )
 
 
@@ -1167,16 +1168,28 @@ def _nothing_fits(
 
 
 def plan_routine(
-    request: PlanRequest, catalog: Catalog | None = None, pace: Pace | None = None
+    request: PlanRequest,
+    catalog: Catalog | None = None,
+    pace: Pace | None = None,
+    *,
+    language: str | None = None,
 ) -> Routine:
     """Compose a routine for *request* from *catalog*, timed by *pace*.
 
-    The same request, catalog and pace always give the same routine.
+    The same request, catalog, pace and language always give the same
+    routine.
 
     Args:
         request: What to plan for.
-        catalog: The exercises to choose from; None for the built-in ones.
+        catalog: The exercises to choose from; None for the built-in ones,
+            in *language*.  A catalog given keeps its own words: read its
+            translation onto it with :meth:`Catalog.translated`.
         pace: The timing model; None for the default pace.
+        language: The language of the routine's words (``"en"``, ``"es"``
+            or ``"de"``, or a locale of one such as ``"es_MX"``): its name,
+            notes and safety advice, and any error's message.  The routine
+            says it in its ``language``.  None for English, or the
+            language of the call this one is made within.
 
     Returns:
         A routine that takes at most ``request.minutes`` by *pace*, whose
@@ -1193,7 +1206,16 @@ def plan_routine(
             does not hold.
         PlanningError: No routine can meet the request; the message says
             what blocks it and what to relax.
+        UnknownLanguageError: *language* is not one backroutine writes (a
+            :class:`ValueError`).
     """
+    with speaking(language) as spoken:
+        return _plan_routine(request, catalog, pace, spoken)
+
+
+def _plan_routine(
+    request: PlanRequest, catalog: Catalog | None, pace: Pace | None, language: str
+) -> Routine:
     screening = screen(request.warning_signs)
     if screening.stops_exercise:
         raise SeekCareError(screening)
@@ -1202,7 +1224,7 @@ def plan_routine(
     conditions = conditions_of(request.conditions, request.warning_signs)
     if conditions != request.conditions:
         request = attrs.evolve(request, conditions=conditions)
-    catalog = default_catalog() if catalog is None else catalog
+    catalog = default_catalog(language) if catalog is None else catalog
     pace = Pace() if pace is None else pace
     for exercise_id in request.exclude:
         if exercise_id not in catalog:

@@ -22,7 +22,7 @@ from typing import Final
 import attrs
 
 from backroutine import _spec as v
-from backroutine._i18n import N_, _
+from backroutine._i18n import N_, _, speaking
 from backroutine._model import Caution, Exercise, Finding, Screening
 from backroutine._public import publish
 from backroutine._signs import (
@@ -285,11 +285,14 @@ CONDITION_RULES: Final[Mapping[Condition, ConditionRule]] = MappingProxyType(
 _SIGNS = v.Items(v.Member(WarningSign), max_count=sys.maxsize)
 
 
-def screen(signs: Iterable[WarningSign]) -> Screening:
+def screen(signs: Iterable[WarningSign], *, language: str | None = None) -> Screening:
     """What the warning signs a person has say to do.
 
     Args:
         signs: The signs, in any order; repeats count once.
+        language: The language of the advice (``"en"``, ``"es"`` or
+            ``"de"``); None for English, or the language of the call this
+            one is made within.  The screening says it in its ``language``.
 
     Returns:
         The screening: every sign, each with its urgency and what to do,
@@ -299,7 +302,14 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
 
     Raises:
         TypeError: Something that is not a :class:`WarningSign` was given.
+        UnknownLanguageError: *language* is not one backroutine writes (a
+            :class:`ValueError`).
     """
+    with speaking(language) as spoken:
+        return _screen(signs, spoken)
+
+
+def _screen(signs: Iterable[WarningSign], language: str) -> Screening:
     given = v.to_tuple(signs)
     try:
         _SIGNS.check(given)
@@ -322,7 +332,9 @@ def screen(signs: Iterable[WarningSign]) -> Screening:
     setting = (f.sign for f in findings if f.urgency is urgency)
     signs_in_words = join(_(SIGN_WORDS[sign]) for sign in setting)
     advice = _(URGENCY_WORDS[urgency].advice).format(signs=signs_in_words)
-    return Screening(urgency=urgency, findings=findings, advice=advice)
+    return Screening(
+        urgency=urgency, findings=findings, advice=advice, language=language
+    )
 
 
 __all__ = [
