@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from backroutine._i18n import N_, _, ngettext
 from backroutine._traffic_light import PAIN_SCALE, ZONES, Zone
 
 WIDTH: Final = 640
@@ -33,6 +34,22 @@ _BOTTOM: Final = 56
 
 FILLS: Final = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828"}
 """The fill of each zone's band, by its colour's name, drawn faint."""
+
+_BAND_WORDS: Final = {
+    # Translators: a band of the traffic light behind a chart's pain line,
+    # in a list after "bands for the traffic light:"; {low} to {high} are the
+    # pain scores it covers.
+    "green": N_("green for {low} to {high}"),
+    # Translators: a band of the traffic light behind a chart's pain line,
+    # in a list after "bands for the traffic light:"; {low} to {high} are the
+    # pain scores it covers.
+    "amber": N_("amber for {low} to {high}"),
+    # Translators: a band of the traffic light behind a chart's pain line,
+    # in a list after "bands for the traffic light:"; {low} to {high} are the
+    # pain scores it covers.
+    "red": N_("red for {low} to {high}"),
+}
+"""Each zone's band in words, by its colour's name, for the chart's description."""
 
 
 @attrs.frozen(kw_only=True)
@@ -84,26 +101,59 @@ def _band(zone: Zone) -> str:
 def _description(days: Sequence[ChartDay]) -> str:
     first, last = days[0], days[-1]
     pains = [day.pain for day in days]
-    said = (
-        f"Pain on each of {len(days)} days with a session, from "
-        f"{first.date.isoformat()} to {last.date.isoformat()}: from "
-        f"{min(pains)} to {max(pains)} out of 10; the first day {first.pain}, "
-        f"the last day {last.pain}. "
+    # Translators: the description of a chart, for a screen reader. {count}
+    # is its days, {first} and {last} are dates (YYYY-MM-DD), {low} and
+    # {high} the least and the most pain, {first_pain} and {last_pain} the pain
+    # on the first and the last day, from 0 to 10. The English says "days"
+    # for any count.
+    pain = ngettext(
+        "Pain on each of {count} days with a session, from {first} to {last}: "
+        "from {low} to {high} out of 10; the first day {first_pain}, the last "
+        "day {last_pain}.",
+        "Pain on each of {count} days with a session, from {first} to {last}: "
+        "from {low} to {high} out of 10; the first day {first_pain}, the last "
+        "day {last_pain}.",
+        len(days),
     )
+    said = [
+        pain.format(
+            count=len(days),
+            first=first.date.isoformat(),
+            last=last.date.isoformat(),
+            low=min(pains),
+            high=max(pains),
+            first_pain=first.pain,
+            last_pain=last.pain,
+        )
+    ]
     highest = max(day.dose for day in days)
     if highest:
-        said += (
-            f"The amount done went from {round(100 * first.dose / highest)}% "
-            f"to {round(100 * last.dose / highest)}% of the most done in a day. "
+        # Translators: the description of a chart, for a screen reader;
+        # {first} and {last} are percentages, as whole numbers.
+        amount = _(
+            "The amount done went from {first}% to {last}% of the most done in a day."
         )
-    said += (
-        "Behind the pain line, bands for the traffic light: "
-        + ", ".join(
-            f"{zone.colour} for {zone.pain.low} to {zone.pain.high}" for zone in ZONES
+        said.append(
+            amount.format(
+                first=round(100 * first.dose / highest),
+                last=round(100 * last.dose / highest),
+            )
         )
-        + "."
+    bands = _(", ").join(
+        _(_BAND_WORDS[zone.colour]).format(low=zone.pain.low, high=zone.pain.high)
+        for zone in ZONES
     )
-    return said
+    # Translators: the description of a chart, for a screen reader; {bands}
+    # lists the bands, such as "green for 0 to 3, amber for 4 to 6, red for 7
+    # to 10".
+    behind = _("Behind the pain line, bands for the traffic light: {bands}.")
+    said.append(behind.format(bands=bands))
+    return " ".join(said)
+
+
+def _svg_text(text: str) -> str:
+    """*text* as the content of an SVG element."""
+    return html.escape(text, quote=False)
 
 
 def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
@@ -142,6 +192,17 @@ def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
         )
         for score in scores
     ]
+    # Translators: the title of a chart of pain and of the amount done.
+    title = _svg_text(_("Pain and amount done, day by day"))
+    # Translators: the label of a chart's axis of pain; {low} and {high} are
+    # the ends of the pain scale, 0 and 10.
+    pain_label = _svg_text(_("Pain, {low} to {high}").format(low=low, high=high))
+    # Translators: the label under a chart's axis of days; keep it short: it is
+    # one line under a chart 640 pixels wide.
+    days_label = _(
+        "Days with a session. Solid line: pain. Dashed line: amount done "
+        "(top: the most in a day)."
+    )
     lines = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" '
@@ -149,8 +210,8 @@ def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
             'aria-labelledby="chart-title chart-desc" font-family="sans-serif" '
             'font-size="12">'
         ),
-        '<title id="chart-title">Pain and amount done, day by day</title>',
-        f'<desc id="chart-desc">{html.escape(_description(days), quote=False)}</desc>',
+        f'<title id="chart-title">{title}</title>',
+        f'<desc id="chart-desc">{_svg_text(_description(days))}</desc>',
         *(_band(zone) for zone in ZONES),
         (
             f'<line x1="{_LEFT}" y1="{base}" x2="{WIDTH - _RIGHT}" y2="{base}" '
@@ -168,7 +229,7 @@ def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
         ),
         (
             f'<text x="16" y="{middle}" text-anchor="middle" '
-            f'transform="rotate(-90 16 {middle})">Pain, {low} to {high}</text>'
+            f'transform="rotate(-90 16 {middle})">{pain_label}</text>'
         ),
         f'<text x="{_LEFT}" y="{base + 20}">{first.isoformat()}</text>',
         (
@@ -177,8 +238,7 @@ def pain_and_dose_svg(days: Sequence[ChartDay]) -> str:
         ),
         (
             f'<text x="{WIDTH // 2}" y="{base + 40}" text-anchor="middle">'
-            "Days with a session. Solid line: pain. Dashed line: amount done "
-            "(top: the most in a day).</text>"
+            f"{_svg_text(days_label)}</text>"
         ),
         "</svg>",
     ]

@@ -45,16 +45,20 @@ physiotherapist would dose it:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
+import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._durations import day_text, duration_text, minutes_text
+from backroutine._i18n import N_, _, ngettext
 from backroutine._json import dumps
 from backroutine._model import (
     Exercise,
@@ -77,7 +81,7 @@ from backroutine._programme_model import (
 )
 from backroutine._public import publish
 from backroutine._safety import CONDITION_RULES, screen
-from backroutine._text import join, plural
+from backroutine._text import join, words
 from backroutine._timing import Pace, estimate_duration, spells
 from backroutine._traffic_light import AMBER, GREEN, RED, ZONES, Zone, zone_of
 from backroutine._vocabulary import Position, Weekday
@@ -97,8 +101,6 @@ __all__ = [
     "plan_programme",
     "start_of",
 ]
-
-SEE_SOMEONE: Final = "see a physiotherapist or your doctor"
 
 
 def plan_programme(
@@ -125,7 +127,12 @@ def plan_programme(
         try:
             routine = _first_routine(plan, catalog, pace)
         except PlanningError as error:
-            message = f"the {name} routine: {error}"
+            # Translators: what a programme says when one of its routines
+            # cannot be planned. {slot} is when it is done ("morning", "after
+            # sitting"); {problem} is why, such as "No exercise fits ...".
+            message = _("the {slot} routine: {problem}").format(
+                slot=_slot_words(plan), problem=error
+            )
             raise PlanningError(message, reasons=error.reasons) from None
         schedule = Frequency(
             times_a_day=Span.exactly(1), days_a_week=Span.exactly(len(request.days))
@@ -143,9 +150,15 @@ def plan_programme(
     )
 
 
-FIRST_SESSIONS_TAKE: Final = "The first sessions take"
-"""How the note starts that says how much of a slot's minutes its first
-sessions take: a note about the first sessions, left out of later ones."""
+# Translators: a note of a programme's first routine. {took} is about how
+# long its first sessions take ("about 4 minutes"); {minutes} is the time the
+# routine has ("8 minutes").
+FIRST_SESSIONS_TAKE: Final = N_(
+    "The first sessions take {took} of the {minutes} this routine has: the "
+    "doses rise into the rest over the weeks."
+)
+"""The note that says how much of a slot's minutes its first sessions take:
+a note about the first sessions, left out of later ones."""
 
 FIRST_SESSION_SHARE: Final = 0.5
 """The share of a slot's minutes its first sessions are planned in.
@@ -173,11 +186,9 @@ def _first_routine(
         return plan_routine(plan, catalog, pace)
     if any(note.startswith(SHORTER_THAN) for note in routine.notes):
         return plan_routine(plan, catalog, pace)
-    room = (
-        f"{FIRST_SESSIONS_TAKE} "
-        f"{duration_text(estimate_duration(routine, pace), exact=False)} of the "
-        f"{minutes_text(plan.minutes * 60)} this routine has: the doses rise "
-        "into the rest over the weeks."
+    room = _(FIRST_SESSIONS_TAKE).format(
+        took=duration_text(estimate_duration(routine, pace), exact=False),
+        minutes=minutes_text(plan.minutes * 60),
     )
     return attrs.evolve(routine, notes=(room, *routine.notes))
 
@@ -190,10 +201,72 @@ def _made_id(request: ProgrammeRequest) -> str:
 
 def _made_name(request: ProgrammeRequest) -> str:
     """``Morning and bedtime, every day, for 4 weeks``."""
-    whens = [slot_id(plan).replace("-", " ") for plan in request.slots]
+    whens = join(_slot_words(plan) for plan in request.slots)
     days = len(request.days)
-    often = "every day" if days == len(EVERY_DAY) else f"{days} days a week"
-    return f"{join(whens).capitalize()}, {often}, for {plural(request.weeks, 'week')}"
+    if days == len(EVERY_DAY):
+        # Translators: how often a programme's routines are done, in its name.
+        often = _("every day")
+    else:
+        # Translators: how often a programme's routines are done, in its
+        # name. The English says "days" for any count.
+        often = ngettext("{count} days a week", "{count} days a week", days).format(
+            count=days
+        )
+    # Translators: a programme's name. {routines} are its routines, by when
+    # they are done ("morning and bedtime"); {often} is "every day" or "3 days
+    # a week"; {count} is its weeks.
+    name = ngettext(
+        "{routines}, {often}, for {count} week",
+        "{routines}, {often}, for {count} weeks",
+        request.weeks,
+    )
+    return _first_up(name.format(routines=whens, often=often, count=request.weeks))
+
+
+def _first_up(text: str) -> str:
+    """*text* with its first letter a capital, and the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
+def _slot_words(plan: PlanRequest) -> str:
+    """When a slot's routine is done, in words: ``morning``, ``after sitting``."""
+    return words(plan.occasion or plan.time_of_day)
+
+
+_WEEKDAY_NAMES: Final = {
+    Weekday.MONDAY: N_("Monday"),
+    Weekday.TUESDAY: N_("Tuesday"),
+    Weekday.WEDNESDAY: N_("Wednesday"),
+    Weekday.THURSDAY: N_("Thursday"),
+    Weekday.FRIDAY: N_("Friday"),
+    Weekday.SATURDAY: N_("Saturday"),
+    Weekday.SUNDAY: N_("Sunday"),
+}
+
+
+def weekday_name(day: Weekday) -> str:
+    """The name of *day* in the current language: ``Monday``."""
+    return _(_WEEKDAY_NAMES[day])
+
+
+@functools.cache
+def _pattern(message: str) -> re.Pattern[str]:
+    """*message* as a pattern that any values of its placeholders fill."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(message):
+        parts.append(re.escape(literal))
+        if field is not None:
+            parts.append(".+?")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _fills(text: str, message: str) -> bool:
+    """Whether *text* is *message* filled in, in English or the current language.
+
+    A programme keeps its notes as text, in the language it was planned
+    in; a note is known by its message, not by its words.
+    """
+    return any(_pattern(template).fullmatch(text) for template in {message, _(message)})
 
 
 # -- the log against its programme ---------------------------------------------
@@ -286,12 +359,17 @@ SEE_SOMEONE_SOON: Final = (
     "See a physiotherapist or your doctor soon, and add nothing to your doses "
     "until you have"
 )
-"""How the advice starts that a log calls for when an exercise hurt twice
-running, or pain did not settle; put first in every routine of the
-programme from then on, and no dose is raised."""
+"""How the advice starts, in English, that a log calls for when an exercise
+hurt twice running, or pain did not settle; put first in every routine of
+the programme from then on, and no dose is raised.  The whole advice is
+one message, in :func:`_advice`."""
 
-HURT_TWICE: Final = "an exercise hurt twice running"
-UNSETTLED: Final = "pain did not settle over several sessions running"
+# Translators: why to see a professional, after "See a physiotherapist or
+# your doctor soon, and add nothing to your doses until you have:".
+HURT_TWICE: Final = N_("an exercise hurt twice running")
+# Translators: why to see a professional, after "See a physiotherapist or
+# your doctor soon, and add nothing to your doses until you have:".
+UNSETTLED: Final = N_("pain did not settle over several sessions running")
 
 LONG_GAP_DAYS: Final = 14
 """After more than this many days without an exercise, it comes back a step lower."""
@@ -387,27 +465,112 @@ def _worse(record: _Record, than: _Record) -> bool:
 def _dose_words(sets: tuple[ExerciseSet, ...]) -> dict[str, str]:
     """Each part of a dose that can change, in words: the hold, reps, sets."""
     first = sets[0]
-    words = {"sets": plural(len(sets), "set"), "reps": plural(first.reps, "rep")}
+    said = {
+        "sets": ngettext("{count} set", "{count} sets", len(sets)).format(
+            count=len(sets)
+        ),
+        "reps": ngettext("{count} rep", "{count} reps", first.reps).format(
+            count=first.reps
+        ),
+    }
     if first.hold is not None:
-        words["hold"] = plural(first.hold.seconds, "second")
-    return words
+        seconds = first.hold.seconds
+        said["hold"] = ngettext("{count} second", "{count} seconds", seconds).format(
+            count=seconds
+        )
+    return said
 
 
-def _what_changed(exercise: Exercise, before: int, after: int) -> tuple[str, str]:
-    """What was done at *before* and what to do at *after*, in words."""
+_Part = Literal["hold", "reps", "sets"]
+
+
+def _what_changed(
+    exercise: Exercise, before: int, after: int
+) -> tuple[_Part, str, str]:
+    """Which part of the dose changes from *before* to *after*, and both, in words.
+
+    The hold, else the reps, else the sets: a step changes one of them.
+    """
     old = _dose_words(exercise.dosage.at_step(before))
     new = _dose_words(exercise.dosage.at_step(after))
-    for part, did in (("hold", "held"), ("reps", "did"), ("sets", "did")):
-        if old.get(part) != new.get(part):
-            return f"you {did} {old[part]}", f"{new[part]} today"
-    return "you did it", "the same today"  # pragma: no cover (steps differ)
+    parts: tuple[_Part, ...] = ("hold", "reps", "sets")
+    part: _Part = next((p for p in parts if old.get(p) != new.get(p)), "sets")
+    return part, old[part], new[part]
 
 
 def _pain_words(record: _Record) -> str:
-    said = f"pain of {record.pain}"
+    """The pain a record gives, as the notes say it in brackets."""
     if record.next_morning is not None and record.next_morning != record.pain:
-        said += f", {record.next_morning} the next morning"
-    return said
+        # Translators: how much an exercise hurt, in brackets in a note:
+        # "(pain of 2, 4 the next morning)", on the scale of 0 to 10.
+        return _("pain of {pain}, {next_morning} the next morning").format(
+            pain=record.pain, next_morning=record.next_morning
+        )
+    # Translators: how much an exercise hurt, in brackets in a note: "(pain
+    # of 2)", on the scale of 0 to 10.
+    return _("pain of {pain}").format(pain=record.pain)
+
+
+def _stepped_up(part: _Part) -> str:
+    """The note of a step up of *part* of the dose, as a message to fill in."""
+    if part == "hold":
+        # Translators: a note on an exercise in a programme's routine;
+        # {exercise} is its name, {before} and {after} the hold before and
+        # today ("10 seconds"), {pain} how much it hurt ("pain of 2").
+        return _(
+            "{exercise}: you held {before} with little pain ({pain}): {after} today."
+        )
+    # Translators: a note on an exercise in a programme's routine; {exercise}
+    # is its name, {before} and {after} the reps or the sets before and today
+    # ("8 reps", "2 sets"), {pain} how much it hurt ("pain of 2").
+    return _("{exercise}: you did {before} with little pain ({pain}): {after} today.")
+
+
+def _stepped_down(part: _Part) -> str:
+    """The note of a step back of *part* of the dose, as a message to fill in."""
+    if part == "hold":
+        # Translators: a note on an exercise in a programme's routine;
+        # {exercise} is its name, {before} and {after} the hold before and
+        # today ("15 seconds"), {pain} how much it hurt ("pain of 7").
+        return _("{exercise}: you held {before} and it hurt ({pain}): {after} today.")
+    # Translators: a note on an exercise in a programme's routine; {exercise}
+    # is its name, {before} and {after} the reps or the sets before and today
+    # ("10 reps", "3 sets"), {pain} how much it hurt ("pain of 7").
+    return _("{exercise}: you did {before} and it hurt ({pain}): {after} today.")
+
+
+_Held = Literal["sign", "see", "rest", "caution"]
+"""Why no dose of a routine is raised today."""
+
+
+def _held_note(why: _Held, exercise: str) -> str:
+    """The note of an exercise whose dose is not raised today, and why."""
+    if why == "sign":
+        # Translators: a note on an exercise in a programme's routine, whose
+        # dose is kept today; {exercise} is its name.
+        message = _(
+            "{exercise}: the same dose today: you noted a sign to see a "
+            "professional about; add no more until you have."
+        )
+    elif why == "see":
+        # Translators: a note on an exercise in a programme's routine, whose
+        # dose is kept today; {exercise} is its name.
+        message = _(
+            "{exercise}: the same dose today: see a physiotherapist or your "
+            "doctor before adding more."
+        )
+    elif why == "rest":
+        # Translators: a note on an exercise in a programme's routine, whose
+        # dose is kept today; {exercise} is its name.
+        message = _("{exercise}: the same dose as last time: today is a rest day.")
+    else:
+        # Translators: a note on an exercise in a programme's routine, whose
+        # dose is kept today; {exercise} is its name.
+        message = _(
+            "{exercise}: the same dose today: its caution for your condition asks "
+            "to keep it so, unless a professional advises more."
+        )
+    return message.format(exercise=exercise)
 
 
 @attrs.frozen
@@ -423,7 +586,7 @@ class _Moves:
     allowed: frozenset[str]
     taken: frozenset[str]
     on: dt.date
-    held: str | None = None
+    held: _Held | None = None
 
     def harder(self, exercise: Exercise) -> Exercise | None:
         return self._first(self.catalog.harder_than(exercise.id))
@@ -456,19 +619,32 @@ def _next(
     if last.zone is RED:
         return _red(history, moves)
     if gap > LONG_BREAK_DAYS and step > 0:
-        because = (
-            f"{exercise.name}: {gap} days since you last did it: back to its first "
-            "dose today, to build up again."
-        )
+        # Translators: a note on an exercise in a programme's routine.
+        # {exercise} is its name; {days} is how many days since it was done.
+        because = ngettext(
+            "{exercise}: {days} day since you last did it: back to its first "
+            "dose today, to build up again.",
+            "{exercise}: {days} days since you last did it: back to its first "
+            "dose today, to build up again.",
+            gap,
+        ).format(exercise=exercise.name, days=gap)
         return _Next(exercise, 0, because)
     if gap > LONG_GAP_DAYS and step > 0:
-        because = f"{exercise.name}: {gap} days since you last did it: one step back."
+        # Translators: a note on an exercise in a programme's routine.
+        # {exercise} is its name; {days} is how many days since it was done.
+        because = ngettext(
+            "{exercise}: {days} day since you last did it: one step back.",
+            "{exercise}: {days} days since you last did it: one step back.",
+            gap,
+        ).format(exercise=exercise.name, days=gap)
         return _Next(exercise, step - 1, because)
     if last.zone is AMBER:
-        because = (
-            f"{exercise.name}: some pain ({_pain_words(last)}): the same dose today; "
-            "do not add more yet."
-        )
+        # Translators: a note on an exercise in a programme's routine.
+        # {exercise} is its name; {pain} says how much it hurt, such as "pain
+        # of 4".
+        because = _(
+            "{exercise}: some pain ({pain}): the same dose today; do not add more yet."
+        ).format(exercise=exercise.name, pain=_pain_words(last))
         return _Next(exercise, step, because)
     return _green(history, moves)
 
@@ -498,40 +674,54 @@ def _green(history: list[_Record], moves: _Moves) -> _Next:
     exercise, step = last.exercise, last.step
     name, pain = exercise.name, _pain_words(last)
     if last.short:
-        because = (
-            f"{name}: you did less than its first dose ({pain}): the same dose today."
-        )
+        # Translators: a note on an exercise in a programme's routine; {exercise} is its
+        # name, {pain} how much it hurt ("pain of 2").
+        because = _(
+            "{exercise}: you did less than its first dose ({pain}): the same dose "
+            "today."
+        ).format(exercise=name, pain=pain)
         return _Next(exercise, step, because)
     before = history[-2] if len(history) > 1 else None
     if before is None or not _steady(before, last):
         if before is not None and before.zone is RED:
-            because = (
-                f"{name}: that went well ({pain}), but it hurt the time before: "
+            # Translators: a note on an exercise in a programme's routine; {exercise} is
+            # its name, {pain} how much it hurt ("pain of 2").
+            message = _(
+                "{exercise}: that went well ({pain}), but it hurt the time before: "
                 "the same dose today, and a step up after another good session."
             )
         else:
-            because = (
-                f"{name}: that went well ({pain}): the same dose once more today, "
-                "and a step up if it goes as well."
+            # Translators: a note on an exercise in a programme's routine; {exercise} is
+            # its name, {pain} how much it hurt ("pain of 2").
+            message = _(
+                "{exercise}: that went well ({pain}): the same dose once more "
+                "today, and a step up if it goes as well."
             )
-        return _Next(exercise, step, because)
+        return _Next(exercise, step, message.format(exercise=name, pain=pain))
     if moves.held is not None:
-        return _Next(exercise, step, f"{name}: {moves.held}")
+        return _Next(exercise, step, _held_note(moves.held, name))
     if step < exercise.dosage.top_step:
-        did, today = _what_changed(exercise, step, step + 1)
-        because = f"{name}: {did} with little pain ({pain}): {today}."
+        part, did, today = _what_changed(exercise, step, step + 1)
+        because = _stepped_up(part).format(
+            exercise=name, before=did, pain=pain, after=today
+        )
         return _Next(exercise, step + 1, because, came_from=(exercise, step))
     harder = moves.harder(exercise)
     if harder is None:
-        because = (
-            f"{name}: you have reached the most this programme suggests for it "
-            f"({pain}): keep going at this level."
-        )
+        # Translators: a note on an exercise in a programme's routine; {exercise} is its
+        # name, {pain} how much it hurt ("pain of 2").
+        because = _(
+            "{exercise}: you have reached the most this programme suggests for it "
+            "({pain}): keep going at this level."
+        ).format(exercise=name, pain=pain)
         return _Next(exercise, step, because)
-    because = (
-        f"{name}: the most this programme suggests for it went well ({pain}): "
-        f"try its harder version today, {harder.name}, at its first dose."
-    )
+    # Translators: a note on an exercise in a programme's routine; {exercise} is its
+    # name, {pain} how much it hurt ("pain of 2"), {harder} the name of its harder
+    # version.
+    because = _(
+        "{exercise}: the most this programme suggests for it went well ({pain}): "
+        "try its harder version today, {harder}, at its first dose."
+    ).format(exercise=name, pain=pain, harder=harder.name)
     return _Next(harder, 0, because, came_from=(exercise, step))
 
 
@@ -549,39 +739,55 @@ def _red(history: list[_Record], moves: _Moves) -> _Next:
     exercise, step = last.exercise, last.step
     name, pain = exercise.name, _pain_words(last)
     twice = len(history) > 1 and history[-2].zone is RED
-    again = f" It has hurt twice running: {SEE_SOMEONE} soon." if twice else ""
+    again = ""
+    if twice:
+        # Translators: a sentence after a note on an exercise that hurt.
+        again = " " + _(
+            "It has hurt twice running: see a physiotherapist or your doctor soon."
+        )
     if step > 0:
-        did, today = _what_changed(exercise, step, step - 1)
-        because = f"{name}: {did} and it hurt ({pain}): {today}.{again}"
-        return _Next(exercise, step - 1, because)
+        part, did, today = _what_changed(exercise, step, step - 1)
+        because = _stepped_down(part).format(
+            exercise=name, before=did, pain=pain, after=today
+        )
+        return _Next(exercise, step - 1, because + again)
     in_routine = moves.easier_in_routine(exercise)
     if in_routine is not None:
-        because = (
-            f"{name} is left out: it hurt ({pain}) at its first dose. Keep doing "
-            f"its easier version in this routine, {in_routine.name}.{again}"
-        )
-        return _Next(None, 0, because)
+        # Translators: a note on an exercise in a programme's routine; {exercise} is its
+        # name, {pain} how much it hurt ("pain of 2"), {easier} the name of its easier
+        # version.
+        because = _(
+            "{exercise} is left out: it hurt ({pain}) at its first dose. Keep doing "
+            "its easier version in this routine, {easier}."
+        ).format(exercise=name, pain=pain, easier=in_routine.name)
+        return _Next(None, 0, because + again)
     easier = moves.easier(exercise)
     if easier is not None:
         done_before = [r.step for r in history if r.exercise.id == easier.id]
         back = done_before[-1] if done_before else 0
-        because = (
-            f"{name}: it hurt ({pain}): do its easier version today, "
-            f"{easier.name}.{again}"
-        )
-        return _Next(easier, back, because)
+        # Translators: a note on an exercise in a programme's routine; {exercise} is its
+        # name, {pain} how much it hurt ("pain of 2"), {easier} the name of its easier
+        # version.
+        because = _(
+            "{exercise}: it hurt ({pain}): do its easier version today, {easier}."
+        ).format(exercise=name, pain=pain, easier=easier.name)
+        return _Next(easier, back, because + again)
     if not twice:
-        because = (
-            f"{name}: it hurt ({pain}) even at its gentlest dose: the same today, "
-            "only as far as it stays comfortable, or leave it out. If it hurts "
-            f"again, {SEE_SOMEONE}."
-        )
+        # Translators: a note on an exercise in a programme's routine; {exercise} is its
+        # name, {pain} how much it hurt ("pain of 2").
+        because = _(
+            "{exercise}: it hurt ({pain}) even at its gentlest dose: the same "
+            "today, only as far as it stays comfortable, or leave it out. If it "
+            "hurts again, see a physiotherapist or your doctor."
+        ).format(exercise=name, pain=pain)
         return _Next(exercise, step, because)
-    because = (
-        f"{name} is left out: it hurt twice running ({pain}) even at its "
-        f"gentlest dose. Leave it out until you have "
-        f"{SEE_SOMEONE.replace('see ', 'seen ')}."
-    )
+    # Translators: a note on an exercise in a programme's routine; {exercise} is its
+    # name, {pain} how much it hurt ("pain of 2").
+    because = _(
+        "{exercise} is left out: it hurt twice running ({pain}) even at its "
+        "gentlest dose. Leave it out until you have seen a physiotherapist or "
+        "your doctor."
+    ).format(exercise=name, pain=pain)
     return _Next(None, 0, because)
 
 
@@ -686,17 +892,13 @@ def _read(
     found = frozenset().union(
         *(concerns(line.history) for each in lines.values() for line in each)
     )
+    held: _Held | None = None
     if screening.findings:
-        held: str | None = (
-            "the same dose today: you noted a sign to see a professional about; "
-            "add no more until you have."
-        )
+        held = "sign"
     elif found:
-        held = f"the same dose today: {SEE_SOMEONE} before adding more."
+        held = "see"
     elif Weekday.of(on) not in programme.days:
-        held = "the same dose as last time: today is a rest day."
-    else:
-        held = None
+        held = "rest"
     doses = {
         slot.id: _Dosing.of(slot, lines[slot.id], catalog, on=on, held=held)
         for slot in programme.slots
@@ -707,8 +909,15 @@ def _read(
 def _advice(screening: Screening, found: frozenset[str]) -> list[str]:
     advice = [screening.advice] if screening.findings else []
     if found:
-        why = join(sorted(found, key=[HURT_TWICE, UNSETTLED].index))
-        advice.append(f"{SEE_SOMEONE_SOON}: {why}.")
+        why = join(_(c) for c in sorted(found, key=[HURT_TWICE, UNSETTLED].index))
+        # Translators: advice put first in a programme's routines. {reasons}
+        # says why: "an exercise hurt twice running", or "pain did not settle
+        # over several sessions running", or both.
+        see = _(
+            "See a physiotherapist or your doctor soon, and add nothing to your "
+            "doses until you have: {reasons}."
+        )
+        advice.append(see.format(reasons=why))
     return advice
 
 
@@ -732,7 +941,7 @@ def log_advice(
     catalog = default_catalog() if catalog is None else catalog
     check_log(programme, sessions, catalog)
     sessions = latest(s for s in sessions if s.date <= on)
-    screening, found, _ = _read(programme, sessions, catalog, on)
+    screening, found, _doses = _read(programme, sessions, catalog, on)
     return tuple(_advice(screening, found))
 
 
@@ -743,17 +952,23 @@ def _day_notes(
     notes = []
     start = start_of(programme, sessions)
     if start is not None and on < start:
-        notes.append(f"The programme starts on {day_text(start)}.")
+        # Translators: a note of a programme's routine; {day} is a date.
+        notes.append(_("The programme starts on {day}.").format(day=day_text(start)))
     elif start is not None and on > programme.end(start):
-        notes.append(
-            f"The programme ended on {day_text(programme.end(start))}: ask your "
-            "physiotherapist whether to go on, and how."
+        # Translators: a note of a programme's routine; {day} is a date.
+        ended = _(
+            "The programme ended on {day}: ask your physiotherapist whether to "
+            "go on, and how."
         )
+        notes.append(ended.format(day=day_text(programme.end(start))))
     if Weekday.of(on) not in programme.days:
-        notes.append(
-            f"{Weekday.of(on).value.capitalize()} is not one of the programme's "
-            "days: a day to rest, unless you want to do the routine gently."
+        # Translators: a note of a programme's routine; {weekday} is a day of
+        # the week, such as "Sunday".
+        rest = _(
+            "{weekday} is not one of the programme's days: a day to rest, unless "
+            "you want to do the routine gently."
         )
+        notes.append(rest.format(weekday=weekday_name(Weekday.of(on))))
     return notes
 
 
@@ -811,7 +1026,7 @@ class _Dosing:
         catalog: Catalog,
         *,
         on: dt.date,
-        held: str | None,
+        held: _Held | None,
     ) -> _Dosing:
         """The doses of *slot*'s exercises, each from its *lines*' history.
 
@@ -827,10 +1042,7 @@ class _Dosing:
                 for caution in slot.routine.cautions(line.start)
             ):
                 cautious.add(index)
-                mine_held = (
-                    "the same dose today: its caution for your condition asks to "
-                    "keep it so, unless a professional advises more."
-                )
+                mine_held = "caution"
             moves = _Moves(catalog, allowed & line.own, line.others, on, mine_held)
             start_step = line.start.dosage.step_of(line.step.sets)
             plans.append(
@@ -866,18 +1078,21 @@ class _Dosing:
             )
         base = self.slot.routine
         if not steps:
-            msg = (
-                f"nothing to do in the {self.slot.id} routine: every exercise in "
-                f"it hurt twice running at its gentlest dose; {SEE_SOMEONE} "
-                "before going on with the programme"
-            )
+            # Translators: why a programme's routine cannot be given; {slot} is
+            # when it is done ("morning", "after sitting").
+            msg = _(
+                "nothing to do in the {slot} routine: every exercise in it hurt "
+                "twice running at its gentlest dose; see a physiotherapist or "
+                "your doctor before going on with the programme"
+            ).format(slot=_slot_words(self.slot.request))
             raise PlanningError(msg)
-        changed = any(nxt.because is not None for _, nxt in self.plans)
-        dosed = ["Dosed from how your last sessions went."] if changed else []
+        changed = any(nxt.because is not None for _step, nxt in self.plans)
+        # Translators: a note of a programme's routine, whose doses changed.
+        dosed = [_("Dosed from how your last sessions went.")] if changed else []
         kept = [
             note
             for note in base.notes
-            if not (changed and note.startswith(FIRST_SESSIONS_TAKE))
+            if not (changed and _fills(note, FIRST_SESSIONS_TAKE))
         ]
         return Routine(
             name=base.name,
@@ -908,22 +1123,34 @@ class _Dosing:
             ),
             default=None,
         )
-        raised = [i for i, (_, n) in enumerate(self.plans) if n.came_from is not None]
+        raised = [
+            i for i, (_step, n) in enumerate(self.plans) if n.came_from is not None
+        ]
         held: dict[int, str] = {}
         while raised:
             if on_back is not None and (
                 max(spells(routine, Position.SUPINE, pace), default=0) > on_back
             ):
-                why = (
-                    f"lying on your back stays under {minutes_text(on_back)} at a time."
+                # Translators: a note on an exercise in a programme's routine;
+                # {exercise} is its name, {minutes} a length of time ("5 minutes").
+                message = _(
+                    "{exercise}: kept at the same dose today, so that lying on "
+                    "your back stays under {minutes} at a time."
                 )
+                minutes = minutes_text(on_back)
             elif estimate_duration(routine, pace) > budget:
-                why = f"the routine stays within the {minutes_text(budget)} you have."
+                # Translators: a note on an exercise in a programme's routine;
+                # {exercise} is its name, {minutes} a length of time ("5 minutes").
+                message = _(
+                    "{exercise}: kept at the same dose today, so that the routine "
+                    "stays within the {minutes} you have."
+                )
+                minutes = minutes_text(budget)
             else:
                 break
             index = raised.pop()
             name = self.plans[index][1].came_from[0].name  # type: ignore[index]
-            held[index] = f"{name}: kept at the same dose today, so that {why}"
+            held[index] = message.format(exercise=name, minutes=minutes)
             routine = self.routine(advice=advice, notes=notes, held=held)
         return routine
 

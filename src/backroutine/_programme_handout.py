@@ -18,6 +18,7 @@ from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
 from backroutine._durations import day_text
+from backroutine._i18n import N_, _, ngettext, pgettext
 from backroutine._markdown import (
     _document,
     _escape,
@@ -26,11 +27,11 @@ from backroutine._markdown import (
     _paragraph,
     to_markdown,
 )
-from backroutine._programme import start_of
+from backroutine._programme import start_of, weekday_name
 from backroutine._programme_model import EVERY_DAY, Programme, Session
 from backroutine._public import publish
 from backroutine._render_text import to_text
-from backroutine._text import join, plural
+from backroutine._text import join, words
 from backroutine._vocabulary import Weekday
 from backroutine._wrapping import wrap
 
@@ -42,42 +43,89 @@ __all__ = [
     "schedule_fields",
 ]
 
-_TIMES: Final = {1: "once a day", 2: "twice a day"}
 _SETEXT: Final = re.compile(r"^(=+|-+)$")
-ROUTINES_WITHHELD: Final = (
+# Translators: in a programme's handout, in place of its routines.
+ROUTINES_WITHHELD: Final = N_(
     "The routines are not shown: a warning sign in the log says to seek care "
     "before exercising again. Once a professional has seen you, ask them for "
     "a new programme."
 )
 """What a handout says in place of the routines, once the programme stopped."""
-BEFORE_GOING_ON: Final = "Before you go on"
+# Translators: a heading of a programme's handout, over what its log says to
+# do first, such as to see a professional.
+BEFORE_GOING_ON: Final = N_("Before you go on")
 """The heading of what a log says to do first."""
+# Translators: a heading of a programme's handout, over its sessions done.
+HOW_IT_WENT: Final = N_("How it went")
+"""The heading of how a programme went, by its log."""
 
 
 def _which_days(days: tuple[Weekday, ...]) -> str:
     if set(days) == set(EVERY_DAY):
-        return "every day"
+        # Translators: which days a programme's routines are done.
+        return _("every day")
     ordered = sorted(set(days), key=lambda day: day.number)
-    return join(day.value.capitalize() for day in ordered)
+    return join(weekday_name(day) for day in ordered)
+
+
+def _slot_names(programme: Programme) -> dict[str, str]:
+    """When each slot's routine is done, in words, by the slot's id."""
+    return {
+        slot.id: words(slot.request.occasion or slot.request.time_of_day)
+        for slot in programme.slots
+    }
+
+
+def _how_often(count: int, routines: str) -> str:
+    """How many routines a day, and which: ``twice a day: morning and bedtime``."""
+    if count == 1:
+        # Translators: how often a programme's routines are done; {routines}
+        # are their names, by when they are done ("morning").
+        message = _("once a day: {routines}")
+    elif count == 2:
+        # Translators: how often a programme's routines are done; {routines}
+        # are their names, by when they are done ("morning and bedtime").
+        message = _("twice a day: {routines}")
+    else:
+        # Translators: how often a programme's routines are done; {routines}
+        # are their names, by when they are done ("morning, midday and
+        # bedtime").
+        message = ngettext(
+            "{count} time a day: {routines}", "{count} times a day: {routines}", count
+        )
+    return message.format(count=count, routines=routines)
 
 
 def schedule_fields(
     programme: Programme, start: dt.date | None
 ) -> list[tuple[str, str]]:
     """The programme's schedule as labelled facts, in plain words."""
-    slots = [slot.id.replace("-", " ") for slot in programme.slots]
-    count = len(slots)
-    often = _TIMES.get(count, f"{count} times a day")
-    weeks = plural(programme.weeks, "week")
+    slots = list(_slot_names(programme).values())
+    weeks = programme.weeks
     if start is None:
-        how_long = f"{weeks}, from the day of your first session"
+        # Translators: how long a programme lasts, when its first day is not
+        # known yet.
+        how_long = ngettext(
+            "{count} week, from the day of your first session",
+            "{count} weeks, from the day of your first session",
+            weeks,
+        ).format(count=weeks)
     else:
         end = programme.end(start)
-        how_long = f"{weeks}, from {day_text(start)} to {day_text(end)}"
+        # Translators: how long a programme lasts; {start} and {end} are dates.
+        how_long = ngettext(
+            "{count} week, from {start} to {end}",
+            "{count} weeks, from {start} to {end}",
+            weeks,
+        ).format(count=weeks, start=day_text(start), end=day_text(end))
     return [
-        ("Which days", _which_days(programme.days)),
-        ("How often", f"{often}: {join(slots)}"),
-        ("For how long", how_long),
+        # Translators: a label of a programme's schedule, before the days.
+        (_("Which days"), _which_days(programme.days)),
+        # Translators: a label of a programme's schedule, before how many
+        # times a day and which routines.
+        (_("How often"), _how_often(len(slots), join(slots))),
+        # Translators: a label of a programme's schedule, before its weeks.
+        (_("For how long"), how_long),
     ]
 
 
@@ -101,27 +149,47 @@ def _demoted(markdown: str) -> list[list[str]]:
 
 
 def _missed_by_day(
-    missed: tuple[tuple[dt.date, str], ...],
+    missed: tuple[tuple[dt.date, str], ...], names: dict[str, str]
 ) -> dict[dt.date, list[str]]:
-    """The slots missed on each day, in words, the days in order."""
+    """The slots missed on each day, in words (*names*, by id), the days in order."""
     by_day: dict[dt.date, list[str]] = {}
     for day, slot in missed:
-        by_day.setdefault(day, []).append(slot.replace("-", " "))
+        by_day.setdefault(day, []).append(names.get(slot, slot.replace("-", " ")))
     return by_day
 
 
-def _missed_words(missed: tuple[tuple[dt.date, str], ...]) -> str:
+def _missed_words(
+    missed: tuple[tuple[dt.date, str], ...], names: dict[str, str]
+) -> str:
     if not missed:
-        return "none"
+        # Translators: in the "Missed" column of a programme's weeks: no
+        # session was missed that week.
+        return pgettext("sessions missed", "none")
     return "; ".join(
         f"{day_text(day)} ({join(slots)})"
-        for day, slots in _missed_by_day(missed).items()
+        for day, slots in _missed_by_day(missed, names).items()
     )
 
 
-def _table(summary: Adherence) -> list[str]:
+def _table(programme: Programme, summary: Adherence) -> list[str]:
+    names = _slot_names(programme)
+    headings = (
+        # Translators: a column heading of a programme's weeks: its number.
+        pgettext("table of weeks", "Week"),
+        # Translators: a column heading of a programme's weeks: its first day.
+        pgettext("table of weeks", "From"),
+        # Translators: a column heading of a programme's weeks: the sessions
+        # done.
+        pgettext("table of weeks", "Done"),
+        # Translators: a column heading of a programme's weeks: the sessions
+        # due.
+        pgettext("table of weeks", "Due"),
+        # Translators: a column heading of a programme's weeks: the sessions
+        # missed, by day.
+        pgettext("table of weeks", "Missed"),
+    )
     rows = [
-        "| Week | From | Done | Due | Missed |",
+        f"| {' | '.join(_escape(heading) for heading in headings)} |",
         "|---|---|---|---|---|",
     ]
     for week in summary.weeks:
@@ -130,7 +198,7 @@ def _table(summary: Adherence) -> list[str]:
             _escape(day_text(week.first_day)),
             str(week.done),
             str(week.due),
-            _escape(_missed_words(week.missed)),
+            _escape(_missed_words(week.missed, names)),
         )
         rows.append(f"| {' | '.join(cells)} |")
     return rows
@@ -147,21 +215,31 @@ def chart_days(summary: Adherence) -> list[ChartDay]:
     return [ChartDay(date=d, pain=pain[d], dose=dose[d]) for d in sorted(pain)]
 
 
-def _how_it_went(summary: Adherence) -> list[list[str]]:
-    blocks = [_heading(2, "How it went")]
+def _nothing_due(summary: Adherence) -> str:
+    # Translators: how a programme went, when no session was due yet; {day}
+    # is a date.
+    return _("Nothing was due by {day}.").format(day=day_text(summary.until))
+
+
+def _how_it_went(programme: Programme, summary: Adherence) -> list[list[str]]:
+    blocks = [_heading(2, _(HOW_IT_WENT))]
     if not summary.weeks:
-        blocks.append(_paragraph(f"Nothing was due by {day_text(summary.until)}."))
+        blocks.append(_paragraph(_nothing_due(summary)))
         return blocks
-    blocks += [_paragraph(f"{_done_words(summary)}."), _table(summary)]
+    blocks += [_paragraph(_done_words(summary)), _table(programme, summary)]
     days = chart_days(summary)
     if days:
         blocks += [
-            _heading(3, "Pain and amount done"),
+            # Translators: a heading of a programme's handout, over a chart.
+            _heading(3, _("Pain and amount done")),
             _paragraph(
-                "The solid line is your pain after each day's sessions (the worst "
-                "of the day), over the traffic light's colours; the dashed line is "
-                "how much you did (the seconds you held, or the moves you made), "
-                "with the most you did in a day at the top."
+                # Translators: what the chart of a programme's handout shows.
+                _(
+                    "The solid line is your pain after each day's sessions (the "
+                    "worst of the day), over the traffic light's colours; the "
+                    "dashed line is how much you did (the seconds you held, or the "
+                    "moves you made), with the most you did in a day at the top."
+                )
             ),
             pain_and_dose_svg(days).split("\n"),
         ]
@@ -169,22 +247,43 @@ def _how_it_went(summary: Adherence) -> list[list[str]]:
 
 
 def _done_words(summary: Adherence) -> str:
-    said = (
-        f"Up to {day_text(summary.until)}: {summary.done} of "
-        f"{plural(summary.due, 'session')} done"
-    )
+    """The sessions done of those due, as a sentence."""
     share = summary.percentage
-    return said if share is None else f"{said} ({round(share)}%)"
+    if share is None:
+        # Translators: how a programme went; {day} is a date, {done} and
+        # {count} are numbers of sessions.
+        message = ngettext(
+            "Up to {day}: {done} of {count} session done.",
+            "Up to {day}: {done} of {count} sessions done.",
+            summary.due,
+        )
+    else:
+        # Translators: how a programme went; {day} is a date, {done} and
+        # {count} are numbers of sessions, {percent} is the share done, as a
+        # whole number.
+        message = ngettext(
+            "Up to {day}: {done} of {count} session done ({percent}%).",
+            "Up to {day}: {done} of {count} sessions done ({percent}%).",
+            summary.due,
+        )
+    return message.format(
+        day=day_text(summary.until),
+        done=summary.done,
+        count=summary.due,
+        percent=None if share is None else round(share),
+    )
 
 
 def _before_going_on(summary: Adherence) -> list[str]:
     """What the log says to do first, in sentences; empty when nothing."""
     said = list(summary.advice)
     if summary.stopped is not None:
-        said.append(
-            f"The programme stopped on {day_text(summary.stopped)}, when a warning "
-            "sign was noted: nothing after it counts as missed."
+        # Translators: what a programme's log says first; {day} is a date.
+        stopped = _(
+            "The programme stopped on {day}, when a warning sign was noted: "
+            "nothing after it counts as missed."
         )
+        said.append(stopped.format(day=day_text(summary.stopped)))
     return said
 
 
@@ -196,22 +295,34 @@ def adherence_text(programme: Programme, summary: Adherence) -> str:
     lines = [*wrap(programme.name), ""]
     first = _before_going_on(summary)
     if first:
-        lines.append(f"{BEFORE_GOING_ON}:")
+        lines.append(f"{_(BEFORE_GOING_ON)}:")
         for sentence in first:
             lines += wrap(sentence, indent="  - ", hang="    ")
         lines.append("")
     if not summary.weeks:
-        lines += wrap(f"Nothing was due by {day_text(summary.until)}.")
+        lines += wrap(_nothing_due(summary))
         return "\n".join(lines) + "\n"
-    lines += [*wrap(f"{_done_words(summary)}."), ""]
+    lines += [*wrap(_done_words(summary)), ""]
+    names = _slot_names(programme)
     for week in summary.weeks:
-        head = (
-            f"Week {week.number} (from {day_text(week.first_day)}): "
-            f"{week.done} of {week.due} done"
+        # Translators: a week of a programme, in a summary; {number} is the
+        # week's number, {day} its first day, {done} and {due} numbers of
+        # sessions.
+        head = _("Week {number} (from {day}): {done} of {due} done").format(
+            number=week.number,
+            day=day_text(week.first_day),
+            done=week.done,
+            due=week.due,
         )
         lines += wrap(head)
-        for day, slots in _missed_by_day(week.missed).items():
-            lines += wrap(f"missed {day_text(day)}: {join(slots)}", indent="  ")
+        for day, slots in _missed_by_day(week.missed, names).items():
+            # Translators: the sessions missed on a day, under a week of a
+            # programme; {day} is a date, {routines} the routines missed, by
+            # when they are done ("morning and bedtime").
+            missed = _("missed {day}: {routines}").format(
+                day=day_text(day), routines=join(slots)
+            )
+            lines += wrap(missed, indent="  ")
     return "\n".join(lines) + "\n"
 
 
@@ -260,23 +371,24 @@ def programme_markdown(
         last = max((session.date for session in sessions), default=None)
         day = until or last or start
         if day is None:
-            blocks.append(_heading(2, "How it went"))
-            blocks.append(_paragraph("No session has been logged yet."))
+            blocks.append(_heading(2, _(HOW_IT_WENT)))
+            # Translators: how a programme went, when its log is empty.
+            blocks.append(_paragraph(_("No session has been logged yet.")))
         else:
             summary = adherence(programme, sessions, until=day, catalog=catalog)
             stopped = summary.stopped is not None
             first = _before_going_on(summary)
             if first:
-                blocks.insert(1, _heading(2, BEFORE_GOING_ON))
+                blocks.insert(1, _heading(2, _(BEFORE_GOING_ON)))
                 items = [
                     line
                     for sentence in first
                     for line in wrap(f"- {_escape(sentence)}", hang="  ")
                 ]
                 blocks.insert(2, items)
-            blocks += _how_it_went(summary)
+            blocks += _how_it_went(programme, summary)
     if stopped:
-        blocks.append(_paragraph(ROUTINES_WITHHELD))
+        blocks.append(_paragraph(_(ROUTINES_WITHHELD)))
     else:
         for slot in programme.slots:
             blocks += _demoted(to_markdown(slot.routine, catalog=catalog))

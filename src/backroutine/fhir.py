@@ -29,11 +29,13 @@ from typing import Any, Final
 from backroutine._dose_words import DEFAULT_FREQUENCY, dose_fields, frequency_text
 from backroutine._durations import duration_text
 from backroutine._facts import person_name, routine_frequency, step_seconds
+from backroutine._i18n import N_, _, ngettext
 from backroutine._model import Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain
+from backroutine._programme import weekday_name
 from backroutine._programme_model import Programme
 from backroutine._signs import SEEK_HELP
-from backroutine._text import join, plural, word_for
+from backroutine._text import join
 from backroutine._vocabulary import Occasion, TimeOfDay, Weekday
 from backroutine.exceptions import InvalidTypeError, InvalidValueError
 
@@ -87,7 +89,9 @@ _NAMESPACE: Final = uuid.uuid5(uuid.NAMESPACE_URL, "https://backroutine/fhir")
 _UCUM: Final = "http://unitsofmeasure.org"
 """The code system of a ``Duration``'s unit: UCUM, where a week is ``wk``."""
 
-_SOMEONE: Final = "The person the plan is for"
+# Translators: in a FHIR care plan, who it is for, where no record of the
+# person is named.
+_SOMEONE: Final = N_("The person the plan is for")
 """The display of the subject, where no reference to the person is given."""
 
 
@@ -163,6 +167,8 @@ def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
         notes += [text for slot in value.slots for text in slot.routine.notes]
         period = _period(value)
     plan_url = _urn(key)
+    help_box = _(SEEK_HELP)
+    seek_help = {SEEK_HELP, help_box}
     care_plan = CarePlan(
         status="active",
         intent="plan",
@@ -175,7 +181,7 @@ def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
             for url, name, _ in requests
         ],
         # The seek-help box last, where a planned routine has it, once.
-        note=_notes([*(text for text in notes if text != SEEK_HELP), SEEK_HELP]),
+        note=_notes([*(text for text in notes if text not in seek_help), help_box]),
     )
     entries = [BundleEntry(fullUrl=plan_url, resource=care_plan)]
     entries += [BundleEntry(fullUrl=url, resource=res) for url, _, res in requests]
@@ -192,7 +198,7 @@ def _check_value(value: object) -> None:
 def _subject(subject: str | None) -> Reference:
     """The reference to the person: *subject*, else one with only a display."""
     if subject is None:
-        return Reference(display=_SOMEONE)
+        return Reference(display=_(_SOMEONE))
     if type(subject) is not str:
         msg = (
             f"must be a reference as a string, such as 'Patient/123' (got {subject!r})"
@@ -247,7 +253,12 @@ class _TimingOf:
             count, period_unit = times, "d"
         words = frequency_text(frequency)
         if self.occasion is not None:
-            words = f"{plain(self.occasion)}, {words}"
+            # Translators: when to do an exercise, in a FHIR record: {occasion}
+            # is a situation ("after sitting for a long time"), {how_often}
+            # how often ("once a day, every day").
+            words = _("{occasion}, {how_often}").format(
+                occasion=plain(self.occasion), how_often=words
+            )
         return Timing(
             repeat=TimingRepeat(
                 **self.bounds,
@@ -324,7 +335,9 @@ def _slot_timing(
         bounds: dict[str, Any] = {
             "boundsDuration": Duration(
                 value=Decimal(programme.weeks),
-                unit=word_for(programme.weeks, "week"),
+                # Translators: the unit of a programme's length in a FHIR
+                # record, after the number of weeks.
+                unit=ngettext("week", "weeks", programme.weeks),
                 system=_UCUM,
                 code="wk",
             )
@@ -353,21 +366,75 @@ def _period(programme: Programme) -> Period | None:
 
 def _routine_description(routine: Routine) -> str:
     """The routine in a sentence: its exercises in order, when, how long."""
-    names = join(step.exercise.name for step in routine.steps)
-    when = "" if routine.time_of_day is None else f" {plain(routine.time_of_day)}"
-    seconds = sum(step_seconds(routine, None))
-    order = ", in this order" if len(routine.steps) > 1 else ""
-    return (
-        f"{plural(len(routine.steps), 'exercise')}{when}{order}: {names}. "
-        f"It takes {duration_text(seconds, exact=False)}."
+    count = len(routine.steps)
+    if routine.time_of_day is None and count > 1:
+        # Translators: a routine in a FHIR care plan; {count} is its number of
+        # exercises, {exercises} their names, {duration} how long it takes
+        # ("about 8 minutes").
+        message = ngettext(
+            "{count} exercise, in this order: {exercises}. It takes {duration}.",
+            "{count} exercises, in this order: {exercises}. It takes {duration}.",
+            count,
+        )
+    elif routine.time_of_day is None:
+        # Translators: a routine in a FHIR care plan; {count} is its number of
+        # exercises, {exercises} their names, {duration} how long it takes
+        # ("about 8 minutes").
+        message = ngettext(
+            "{count} exercise: {exercises}. It takes {duration}.",
+            "{count} exercises: {exercises}. It takes {duration}.",
+            count,
+        )
+    elif count > 1:
+        # Translators: a routine in a FHIR care plan; {count} is its number of
+        # exercises, {exercises} their names, {duration} how long it takes
+        # ("about 8 minutes"), {when} when it is done
+        # ("in the morning", "before bed").
+        message = ngettext(
+            "{count} exercise {when}, in this order: {exercises}. It takes {duration}.",
+            "{count} exercises {when}, in this order: {exercises}. It takes "
+            "{duration}.",
+            count,
+        )
+    else:
+        # Translators: a routine in a FHIR care plan; {count} is its number of
+        # exercises, {exercises} their names, {duration} how long it takes
+        # ("about 8 minutes"), {when} when it is done
+        # ("in the morning", "before bed").
+        message = ngettext(
+            "{count} exercise {when}: {exercises}. It takes {duration}.",
+            "{count} exercises {when}: {exercises}. It takes {duration}.",
+            count,
+        )
+    return message.format(
+        count=count,
+        when=None if routine.time_of_day is None else plain(routine.time_of_day),
+        exercises=join(step.exercise.name for step in routine.steps),
+        duration=duration_text(sum(step_seconds(routine, None)), exact=False),
     )
 
 
 def _programme_description(programme: Programme) -> str:
     """The programme in a sentence: its routines, days and weeks."""
-    routines = join(
-        f"{slot.routine.name} ({plural(len(slot.routine.steps), 'exercise')})"
-        for slot in programme.slots
+    routines = []
+    for slot in programme.slots:
+        count = len(slot.routine.steps)
+        # Translators: a routine of a programme, in a FHIR care plan: its name
+        # and its number of exercises.
+        routine = ngettext(
+            "{routine} ({count} exercise)", "{routine} ({count} exercises)", count
+        )
+        routines.append(routine.format(routine=slot.routine.name, count=count))
+    # Translators: a programme in a FHIR care plan. {routines} are its
+    # routines, each with its number of exercises; {days} are the days of the
+    # week ("Monday, Wednesday and Friday"); {count} is its weeks.
+    message = ngettext(
+        "{routines}; on {days}, for {count} week.",
+        "{routines}; on {days}, for {count} weeks.",
+        programme.weeks,
     )
-    days = join(day.value.capitalize() for day in programme.days)
-    return f"{routines}; on {days}, for {plural(programme.weeks, 'week')}."
+    return message.format(
+        routines=join(routines),
+        days=join(weekday_name(day) for day in programme.days),
+        count=programme.weeks,
+    )

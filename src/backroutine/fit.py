@@ -18,6 +18,7 @@ Annotations here are evaluated, not postponed, as in
 import hashlib
 from typing import Any, Final
 
+from backroutine._i18n import _, pgettext
 from backroutine._model import Exercise, ExerciseSet, Routine, RoutineStep
 from backroutine._timing import ONE_WORD_SECONDS, SIDES, Pace, lead_in_seconds
 from backroutine._vocabulary import Laterality
@@ -198,11 +199,22 @@ def _put(message: dict[str, Any], field: str, text: str | None) -> None:
         message[field] = value
 
 
+def _side_words(side: str) -> str:
+    """A side of the body, ``left`` or ``right``, in the current language."""
+    if side == "left":
+        # Translators: a side of the body, in brackets after a step's name on
+        # a watch: "Bird dog (left)".
+        return pgettext("side of the body", "left")
+    # Translators: a side of the body, in brackets after a step's name on a
+    # watch: "Bird dog (right)".
+    return pgettext("side of the body", "right")
+
+
 def _named(name: str, side: str | None) -> str:
     """*name* with its side in brackets, the side kept when the name is cut."""
     if side is None:
         return name
-    suffix = f" ({side})"
+    suffix = f" ({_side_words(side)})"
     return _fit_text(name, MAX_STRING_BYTES - len(suffix.encode())) + suffix
 
 
@@ -246,6 +258,17 @@ class _Steps:
             )
 
 
+def _lead(*, first: bool) -> str:
+    """The name of the step that starts an exercise, as a message to fill in."""
+    if first:
+        # Translators: a step's name on a watch, before the first exercise;
+        # {exercise} is its name. A watch shows few characters.
+        return _("Get ready: {exercise}")
+    # Translators: a step's name on a watch, before the next exercise;
+    # {exercise} is its name. A watch shows few characters.
+    return _("Next: {exercise}")
+
+
 def _workout_steps(routine: Routine, pace: Pace) -> list[dict[str, Any]]:
     """The ``workout_step`` messages of *routine*, by *pace*, in order."""
     steps = _Steps()
@@ -259,14 +282,18 @@ def _workout_steps(routine: Routine, pace: Pace) -> list[dict[str, Any]]:
             new_position=previous is not None
             and previous.position is not exercise.position,
         )
-        lead = "Get ready" if previous is None else "Next"
         steps.timed(
-            f"{lead}: {exercise.name}", seconds, "rest", exercise.instructions[0]
+            _lead(first=previous is None).format(exercise=exercise.name),
+            seconds,
+            "rest",
+            exercise.instructions[0],
         )
         for exercise_set in step.sets:
             _set_steps(steps, step, exercise_set, pace)
             if exercise_set.rest_after_seconds:
-                steps.timed("Rest", exercise_set.rest_after_seconds, "rest")
+                # Translators: a step's name on a watch: rest between sets.
+                rest = pgettext("workout step", "Rest")
+                steps.timed(rest, exercise_set.rest_after_seconds, "rest")
         previous = exercise
     return steps.messages
 
@@ -286,7 +313,8 @@ def _set_steps(
     for number, side in enumerate(sides):
         if number:
             switch = max(ONE_WORD_SECONDS, pace.switch_side_seconds)
-            steps.timed("Switch sides", switch, "rest")
+            # Translators: a step's name on a watch: change to the other side.
+            steps.timed(pgettext("workout step", "Switch sides"), switch, "rest")
         if exercise_set.hold is None:
             _rep_steps(steps, step, exercise_set, side, pace, reps=exercise_set.reps)
         else:
@@ -325,7 +353,10 @@ def _rep_steps(  # noqa: PLR0913 (one rep, fully described)
         return
     move = max(ONE_WORD_SECONDS, pace.move_seconds)
     release = max(ONE_WORD_SECONDS, pace.release_seconds)
-    steps.timed(_named("Move in", side), move, "active")
+    # Translators: a step's name on a watch: move into the hold.
+    move_in = pgettext("workout step", "Move in")
+    steps.timed(_named(move_in, side), move, "active")
     index = steps.timed(name, exercise_set.hold.seconds, "active", notes)
     steps.messages[index].update(garmin)
-    steps.timed("Release", release, "active")
+    # Translators: a step's name on a watch: let go of the hold.
+    steps.timed(pgettext("workout step", "Release"), release, "active")

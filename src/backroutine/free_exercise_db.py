@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from backroutine._catalog import Catalog
+from backroutine._i18n import _
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
@@ -133,7 +134,9 @@ _PARTNER: Final = re.compile(r"\bpartner\b", re.IGNORECASE)
 """Instructions for two people: not a home exercise for one."""
 
 _POSITION_PATTERN: Final = re.compile(
-    "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(_POSITIONS)),
+    "|".join(
+        f"(?P<p{i}>{pattern})" for i, (pattern, _position) in enumerate(_POSITIONS)
+    ),
     re.IGNORECASE,
 )
 
@@ -345,10 +348,13 @@ class _Reader:
         return Exercise(
             id=slug,
             name=name,
-            summary=(
-                f"{name}: a {category} exercise from the free-exercise-db data "
-                "set, not checked for back care."
-            ),
+            # Translators: an imported exercise's summary, shown in a routine.
+            # {name} is its name and {category} the data set's own word for its
+            # kind ("stretching", "strength"), both in English.
+            summary=_(
+                "{name}: a {category} exercise from the free-exercise-db data set, "
+                "not checked for back care."
+            ).format(name=name, category=category),
             instructions=instructions,
             position=position or DEFAULT_POSITION,
             targets=targets,

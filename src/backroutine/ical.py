@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from backroutine._dose_words import HOW_MUCH, dose_fields
 from backroutine._facts import person_name
+from backroutine._i18n import _
 from backroutine._model import Routine
 from backroutine._programme_model import DEFAULT_TIMES, Programme, Slot
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -201,15 +202,17 @@ def _description(routine: Routine) -> str:
     calendar app wraps the lines to its own width.
     """
     lines = []
+    how_much = _(HOW_MUCH)
     for number, step in enumerate(routine.steps, start=1):
         dose = "; ".join(
-            text if label == HOW_MUCH else f"{label}: {text}"
+            text if label in {HOW_MUCH, how_much} else f"{label}: {text}"
             for label, text in dose_fields(step.sets)
         )
         lines.append(f"{number}. {person_name(step.exercise)}: {dose}")
+    lead = _(SEEK_HELP_LEAD)
     box = [
-        SEEK_HELP_HEADING,
-        f"{SEEK_HELP_LEAD[:1].upper()}{SEEK_HELP_LEAD[1:]}:",
-        *(f"- {sign}" for sign in SEEK_HELP_SIGNS),
+        _(SEEK_HELP_HEADING),
+        f"{lead[:1].upper()}{lead[1:]}:",
+        *(f"- {_(sign)}" for sign in SEEK_HELP_SIGNS),
     ]
     return "\n".join([*lines, "", *box])
