@@ -58,7 +58,7 @@ import attrs
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._durations import day_text, duration_text, minutes_text
-from backroutine._i18n import N_, _, ngettext
+from backroutine._i18n import N_, _, current_language, ngettext, speaking
 from backroutine._json import dumps
 from backroutine._model import (
     Exercise,
@@ -70,7 +70,7 @@ from backroutine._model import (
     Screening,
     Span,
 )
-from backroutine._planner import SHORTER_THAN, plan_routine, suits
+from backroutine._planner import plan_routine, says_shorter, suits
 from backroutine._programme_model import (
     EVERY_DAY,
     Programme,
@@ -104,23 +104,41 @@ __all__ = [
 
 
 def plan_programme(
-    request: ProgrammeRequest, catalog: Catalog | None = None, pace: Pace | None = None
+    request: ProgrammeRequest,
+    catalog: Catalog | None = None,
+    pace: Pace | None = None,
+    *,
+    language: str | None = None,
 ) -> Programme:
     """Plan a programme: each slot's first routine, with the planner.
 
-    The same request, catalog and pace always give the same programme, and
-    the same id, unless the request names one.
+    The same request, catalog, pace and language always give the same
+    programme, and the same id, unless the request names one.
 
     Args:
         request: What to plan.
-        catalog: The exercises to choose from; None for the built-in ones.
+        catalog: The exercises to choose from; None for the built-in ones,
+            in *language*.
         pace: The timing model; None for the default pace.
+        language: The language of its words, as for
+            :func:`~backroutine.plan_routine`: every slot's routine is
+            planned in it.  None for English, or the language of the call
+            this one is made within.
 
     Raises:
         SeekCareError: The person's warning signs say to seek care first.
         UnknownExerciseError: A slot excludes an id the catalog lacks.
         PlanningError: A slot cannot be planned; the message names the slot.
+        UnknownLanguageError: *language* is not one backroutine writes (a
+            :class:`ValueError`).
     """
+    with speaking(language):
+        return _plan_programme(request, catalog, pace)
+
+
+def _plan_programme(
+    request: ProgrammeRequest, catalog: Catalog | None, pace: Pace | None
+) -> Programme:
     slots = []
     for plan in request.slots:
         name = slot_id(plan)
@@ -184,7 +202,7 @@ def _first_routine(
         routine = plan_routine(share, catalog, pace)
     except PlanningError:
         return plan_routine(plan, catalog, pace)
-    if any(note.startswith(SHORTER_THAN) for note in routine.notes):
+    if any(says_shorter(note) for note in routine.notes):
         return plan_routine(plan, catalog, pace)
     room = _(FIRST_SESSIONS_TAKE).format(
         took=duration_text(estimate_duration(routine, pace), exact=False),
@@ -831,6 +849,7 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
     slot: str | None = None,
     catalog: Catalog | None = None,
     pace: Pace | None = None,
+    language: str | None = None,
 ) -> Routine:
     """The routine to do next on the day *on*, dosed by the log's traffic light.
 
@@ -848,6 +867,8 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
             exercises' easier and harder versions; None for the built-in one.
         pace: The timing model, for the slot's minutes and a condition's
             time limits.
+        language: The language of the notes that explain each dose; None
+            for the programme's own (:attr:`Programme.language`).
 
     Raises:
         SeekCareError: A session in the log records a warning sign that
@@ -861,9 +882,26 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
             versions.
         InvalidValueError: *slot* is not one of the programme's slots.
         InvalidTypeError: *on* is not a date.
+        UnknownLanguageError: *language*, or the programme's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
     _check_day("on", on)
-    catalog = default_catalog() if catalog is None else catalog
+    with speaking(language or programme.language):
+        return _next_session(
+            programme, sessions, on=on, slot=slot, catalog=catalog, pace=pace
+        )
+
+
+def _next_session(  # noqa: PLR0913 (next_session's arguments, passed on)
+    programme: Programme,
+    sessions: Sequence[Session],
+    *,
+    on: dt.date,
+    slot: str | None,
+    catalog: Catalog | None,
+    pace: Pace | None,
+) -> Routine:
+    catalog = default_catalog(current_language()) if catalog is None else catalog
     pace = Pace() if pace is None else pace
     check_log(programme, sessions, catalog)
     sessions = latest(s for s in sessions if s.date <= on)
@@ -927,6 +965,7 @@ def log_advice(
     *,
     on: dt.date,
     catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> tuple[str, ...]:
     """What a programme's log up to *on* says to do before going on, if anything.
 
@@ -935,14 +974,15 @@ def log_advice(
     over several sessions, to see a professional (:data:`SEE_SOMEONE_SOON`,
     and why): the advice
     :func:`next_session` puts first, for a summary or a handout to show
-    first too.
+    first too.  In *language*, else the programme's.
     """
     _check_day("on", on)
-    catalog = default_catalog() if catalog is None else catalog
-    check_log(programme, sessions, catalog)
-    sessions = latest(s for s in sessions if s.date <= on)
-    screening, found, _doses = _read(programme, sessions, catalog, on)
-    return tuple(_advice(screening, found))
+    with speaking(language or programme.language) as spoken:
+        catalog = default_catalog(spoken) if catalog is None else catalog
+        check_log(programme, sessions, catalog)
+        sessions = latest(s for s in sessions if s.date <= on)
+        screening, found, _doses = _read(programme, sessions, catalog, on)
+        return tuple(_advice(screening, found))
 
 
 def _day_notes(

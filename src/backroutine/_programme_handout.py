@@ -18,7 +18,7 @@ from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
 from backroutine._durations import day_text
-from backroutine._i18n import N_, _, ngettext, pgettext
+from backroutine._i18n import N_, _, ngettext, pgettext, speaking
 from backroutine._markdown import (
     _document,
     _escape,
@@ -287,11 +287,19 @@ def _before_going_on(summary: Adherence) -> list[str]:
     return said
 
 
-def adherence_text(programme: Programme, summary: Adherence) -> str:
+def adherence_text(
+    programme: Programme, summary: Adherence, *, language: str | None = None
+) -> str:
     """A short summary for a terminal: each week's sessions done and missed.
 
-    What the log says to do before going on comes first.
+    What the log says to do before going on comes first.  In *language*,
+    else the programme's.
     """
+    with speaking(language or programme.language):
+        return _adherence_text(programme, summary)
+
+
+def _adherence_text(programme: Programme, summary: Adherence) -> str:
     lines = [*wrap(programme.name), ""]
     first = _before_going_on(summary)
     if first:
@@ -332,6 +340,7 @@ def programme_markdown(
     *,
     until: dt.date | None = None,
     catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> str:
     """A programme as a printable handout in Markdown, with how it went.
 
@@ -352,6 +361,9 @@ def programme_markdown(
             session.  Unused without *sessions*.
         catalog: The catalog the programme was planned from; None for the
             built-in one.
+        language: The language of the headings and sentences; None for
+            the programme's own (:attr:`Programme.language`).  Its
+            routines' words are the ones they were planned in.
 
     Returns:
         The Markdown source, ending with a newline.  The same arguments
@@ -360,7 +372,19 @@ def programme_markdown(
     Raises:
         InvalidDocumentError: The log is not this programme's (see
             :func:`~backroutine.adherence`).
+        UnknownLanguageError: *language*, or the programme's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
+    with speaking(language or programme.language):
+        return _programme_markdown(programme, sessions, until, catalog)
+
+
+def _programme_markdown(
+    programme: Programme,
+    sessions: Sequence[Session] | None,
+    until: dt.date | None,
+    catalog: Catalog | None,
+) -> str:
     start = start_of(programme, sessions or ())
     blocks = [
         _heading(1, programme.name),
@@ -395,12 +419,22 @@ def programme_markdown(
     return _document(blocks)
 
 
-def programme_text(programme: Programme, *, catalog: Catalog | None = None) -> str:
+def programme_text(
+    programme: Programme,
+    *,
+    catalog: Catalog | None = None,
+    language: str | None = None,
+) -> str:
     """A programme as plain text: its name, its schedule, then each routine.
 
     *catalog* is the one it was planned from, for each exercise's versions;
-    None for the built-in one.
+    None for the built-in one.  In *language*, else the programme's.
     """
+    with speaking(language or programme.language):
+        return _programme_text(programme, catalog)
+
+
+def _programme_text(programme: Programme, catalog: Catalog | None) -> str:
     lines = [programme.name, "=" * len(programme.name), ""]
     lines += [
         f"{label}: {value}"

@@ -29,7 +29,7 @@ from typing import Any, Final
 from backroutine._dose_words import DEFAULT_FREQUENCY, dose_fields, frequency_text
 from backroutine._durations import duration_text
 from backroutine._facts import person_name, routine_frequency, step_seconds
-from backroutine._i18n import N_, _, ngettext
+from backroutine._i18n import N_, _, ngettext, speaking
 from backroutine._model import Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain
 from backroutine._programme import weekday_name
@@ -96,7 +96,10 @@ _SOMEONE: Final = N_("The person the plan is for")
 
 
 def to_fhir(
-    value: Routine | Programme, *, subject: str | None = None
+    value: Routine | Programme,
+    *,
+    subject: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """A routine or a programme as a FHIR R4 ``Bundle``, as JSON-ready data.
 
@@ -123,6 +126,9 @@ def to_fhir(
         subject: A reference to the person the plan is for, such as
             ``Patient/123``, which FHIR requires of both resources; None
             for a reference that names no one, with only a display.
+        language: The language of the words the bundle adds (the
+            seek-help advice, the doses, the schedule); None for the
+            value's own.
 
     Returns:
         The bundle as the dicts, lists, strings and numbers of its JSON.
@@ -131,22 +137,38 @@ def to_fhir(
         InvalidTypeError: *value* is neither a routine nor a programme, or
             *subject* is not a string.
         InvalidValueError: *subject* is blank.
+        UnknownLanguageError: *language*, or the value's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
-    bundle: dict[str, Any] = json.loads(_bundle(value, subject).model_dump_json())
+    text = _bundle(value, subject, language).model_dump_json()
+    bundle: dict[str, Any] = json.loads(text)
     return bundle
 
 
-def to_json(value: Routine | Programme, *, subject: str | None = None) -> str:
+def to_json(
+    value: Routine | Programme,
+    *,
+    subject: str | None = None,
+    language: str | None = None,
+) -> str:
     """The bundle of :func:`to_fhir` as JSON text, indented, ending in a newline.
 
     Takes and raises what :func:`to_fhir` does.
     """
-    return _bundle(value, subject).model_dump_json(indent=2) + "\n"
+    return _bundle(value, subject, language).model_dump_json(indent=2) + "\n"
 
 
-def _bundle(value: Routine | Programme, subject: str | None) -> Bundle:
+def _bundle(
+    value: Routine | Programme, subject: str | None, language: str | None
+) -> Bundle:
     """The bundle of *value*: its care plan first, then its service requests."""
     _check_value(value)
+    with speaking(language or value.language):
+        return _words_bundle(value, subject)
+
+
+def _words_bundle(value: Routine | Programme, subject: str | None) -> Bundle:
+    """The bundle of *value*, in the language being spoken."""
     person = _subject(subject)
     if isinstance(value, Routine):
         key = f"routine/{value.name}"

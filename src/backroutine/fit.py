@@ -18,7 +18,7 @@ Annotations here are evaluated, not postponed, as in
 import hashlib
 from typing import Any, Final
 
-from backroutine._i18n import _, pgettext
+from backroutine._i18n import _, pgettext, speaking
 from backroutine._model import Exercise, ExerciseSet, Routine, RoutineStep
 from backroutine._timing import ONE_WORD_SECONDS, SIDES, Pace, lead_in_seconds
 from backroutine._vocabulary import Laterality
@@ -109,7 +109,9 @@ _SIDE_NAMES: Final = {
 """The sides of each rep as the timing model orders them, for a step's name."""
 
 
-def to_fit(routine: Routine, *, pace: Pace | None = None) -> bytes:
+def to_fit(
+    routine: Routine, *, pace: Pace | None = None, language: str | None = None
+) -> bytes:
     """A routine as a FIT workout file.
 
     Each exercise starts with a step as long as the timeline's cue that
@@ -129,6 +131,8 @@ def to_fit(routine: Routine, *, pace: Pace | None = None) -> bytes:
     Args:
         routine: The routine.
         pace: The pace to time it by; None for the default.
+        language: The language of the steps' names (get ready, rest,
+            switch sides); None for the routine's own.
 
     Returns:
         The workout, as the bytes of a ``.fit`` file.
@@ -136,8 +140,11 @@ def to_fit(routine: Routine, *, pace: Pace | None = None) -> bytes:
     Raises:
         InvalidValueError: The routine needs more than
             :data:`MAX_WORKOUT_STEPS` workout steps.
+        UnknownLanguageError: *language*, or the routine's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
-    steps = _workout_steps(routine, pace or Pace())
+    with speaking(language or routine.language):
+        steps = _workout_steps(routine, pace or Pace())
     if len(steps) > MAX_WORKOUT_STEPS:
         msg = (
             f"must fit in {MAX_WORKOUT_STEPS} FIT workout steps "

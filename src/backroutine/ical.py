@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from backroutine._dose_words import HOW_MUCH, dose_fields
 from backroutine._facts import person_name
-from backroutine._i18n import _
+from backroutine._i18n import _, speaking
 from backroutine._model import Routine
 from backroutine._programme_model import DEFAULT_TIMES, Programme, Slot
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -55,6 +55,7 @@ def to_ical(
     at: Mapping[str, dt.time] | None = None,
     start: dt.date | None = None,
     tz: ZoneInfo | None = None,
+    language: str | None = None,
 ) -> bytes:
     """A programme as an iCalendar (RFC 5545) file.
 
@@ -83,6 +84,8 @@ def to_ical(
         tz: The time zone of the clock times, whose ``VTIMEZONE`` the file
             then carries; None for floating times, at that clock time
             wherever the person is, as suits a personal routine.
+        language: The language of the seek-help box and the doses; None
+            for the programme's own.
 
     Returns:
         The calendar, as the bytes of an ``.ics`` file (UTF-8, lines ending
@@ -93,7 +96,20 @@ def to_ical(
             first day; *start* differs from the programme's own; *at*
             names a slot the programme does not have, or gives something
             other than a clock time without a time zone.
+        UnknownLanguageError: *language*, or the programme's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
+    with speaking(language or programme.language):
+        return _calendar(programme, at=at, start=start, tz=tz)
+
+
+def _calendar(
+    programme: Programme,
+    *,
+    at: Mapping[str, dt.time] | None,
+    start: dt.date | None,
+    tz: ZoneInfo | None,
+) -> bytes:
     first = _first_day(programme, start)
     times = _times(programme, at or {})
     last = programme.end(first)
