@@ -13,30 +13,37 @@ into the same words, for a terminal and a printed handout alike:
 How often to do it is worded here too, from a :class:`~backroutine.Frequency`
 (``once a day, every day``), with the default a handout gives where no
 exercise says.
+
+Every phrase is a message, in the current language; the parts of a dose
+are separated as the language separates them.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from backroutine._durations import seconds_text
+from backroutine._i18n import N_, _, ngettext, pgettext
 from backroutine._model import Dosage, ExerciseSet, Frequency, Span
 from backroutine._plain_words import SIDES
-from backroutine._text import word_for
 from backroutine._vocabulary import Laterality
 
-HOW_MUCH: Final = "How much"
-"""The label of a dose, where its sets are alike."""
+HOW_MUCH: Final = N_("How much")
+"""The label of a dose, where its sets are alike (in English: translate it)."""
 
 
 def _number(span: Span) -> str:
     """*span* as a number or a range: "10", "8 to 10"."""
-    return str(span.low) if span.low == span.high else f"{span.low} to {span.high}"
+    if span.low == span.high:
+        return str(span.low)
+    # Translators: a range of numbers, as in "8 to 10 reps".
+    return _("{low} to {high}").format(low=span.low, high=span.high)
 
 
-def _count(span: Span, unit: str) -> str:
-    """*span* with *unit*, singular only for exactly one: "1 set", "8 to 10 reps"."""
-    return f"{_number(span)} {word_for(span.high, unit)}"
+def _clauses(parts: list[str]) -> str:
+    """The parts of a dose, one after the other: "10 reps, hold 5 seconds"."""
+    # Translators: what separates the parts of a dose: "8 reps each side,
+    # hold 10 seconds, switching sides each time".
+    return pgettext("dose", ", ").join(parts)
 
 
 def _reps_text(reps: Span, hold_seconds: Span | None, laterality: Laterality) -> str:
@@ -45,13 +52,30 @@ def _reps_text(reps: Span, hold_seconds: Span | None, laterality: Laterality) ->
     A moving exercise's reps are slow: ``6 slow reps``.
     """
     after_reps, last = SIDES[laterality]
-    unit = "rep" if hold_seconds is not None else "slow rep"
-    parts = [" ".join(filter(None, (_count(reps, unit), after_reps)))]
     if hold_seconds is not None:
-        parts.append(f"hold {_count(hold_seconds, 'second')}")
+        # Translators: the reps of a set; {count} is a number or a range
+        # ("8 to 10 reps").
+        text = ngettext("{count} rep", "{count} reps", reps.high)
+    else:
+        # Translators: the reps of a set of an exercise that moves, without
+        # holding; {count} is a number or a range ("8 to 10 slow reps").
+        text = ngettext("{count} slow rep", "{count} slow reps", reps.high)
+    text = text.format(count=_number(reps))
+    if after_reps:
+        # Translators: the reps of a set ("8 reps"), then the sides they are
+        # done on ("each side", "on the left side only").
+        text = _("{reps} {sides}").format(reps=text, sides=_(after_reps))
+    parts = [text]
+    if hold_seconds is not None:
+        # Translators: how long to hold each rep; {count} is a number or a
+        # range ("hold 10 to 15 seconds").
+        hold = ngettext(
+            "hold {count} second", "hold {count} seconds", hold_seconds.high
+        )
+        parts.append(hold.format(count=_number(hold_seconds)))
     if last:
-        parts.append(last)
-    return ", ".join(parts)
+        parts.append(_(last))
+    return _clauses(parts)
 
 
 def _sets_text(
@@ -69,9 +93,17 @@ def _sets_text(
     each = _reps_text(reps, hold_seconds, laterality)
     if sets.high == 1:
         return each
-    text = f"{_count(sets, 'set')} of {each}"
+    # Translators: {count} is a number or a range of sets, {reps} what each
+    # set is: "2 sets of 10 reps, hold 5 seconds".
+    text = ngettext("{count} set of {reps}", "{count} sets of {reps}", sets.high)
+    text = text.format(count=_number(sets), reps=each)
     if rest_seconds:
-        text += f", rest {seconds_text(rest_seconds)} between sets"
+        rest = ngettext(
+            "rest {count} second between sets",
+            "rest {count} seconds between sets",
+            rest_seconds,
+        )
+        text = _clauses([text, rest.format(count=rest_seconds)])
     return text
 
 
@@ -92,8 +124,13 @@ def dose_text(dosage: Dosage) -> str:
     )
 
 
-def _then_rest(seconds: int) -> str:
-    return f", then rest {seconds_text(seconds)}" if seconds else ""
+def _then_rest(text: str, seconds: int) -> str:
+    """*text*, then the rest after it, if there is one."""
+    if not seconds:
+        return text
+    # Translators: the rest after a set, or after the last of a step's sets.
+    rest = ngettext("then rest {count} second", "then rest {count} seconds", seconds)
+    return _clauses([text, rest.format(count=seconds)])
 
 
 def _hold_span(exercise_set: ExerciseSet) -> Span | None:
@@ -125,16 +162,19 @@ def dose_fields(sets: tuple[ExerciseSet, ...]) -> list[tuple[str, str]]:
             first.laterality,
             min(between, default=0),
         )
-        return [(HOW_MUCH, text + _then_rest(sets[-1].rest_after_seconds))]
+        return [(_(HOW_MUCH), _then_rest(text, sets[-1].rest_after_seconds))]
     return [
         (
-            f"Set {number}",
-            _reps_text(
-                Span.exactly(exercise_set.reps),
-                _hold_span(exercise_set),
-                exercise_set.laterality,
-            )
-            + _then_rest(exercise_set.rest_after_seconds),
+            # Translators: the label of one set of a step: "Set 2: 10 reps".
+            _("Set {number}").format(number=number),
+            _then_rest(
+                _reps_text(
+                    Span.exactly(exercise_set.reps),
+                    _hold_span(exercise_set),
+                    exercise_set.laterality,
+                ),
+                exercise_set.rest_after_seconds,
+            ),
         )
         for number, exercise_set in enumerate(sets, start=1)
     ]
@@ -151,24 +191,32 @@ is planned for one time of day, so the default is once a day, every day
 if possible and at least 3 days a week.
 """
 
-_TIMES: Final = {1: "once", 2: "twice"}
-
 
 def _times_a_day(times: Span) -> str:
-    if times.low == times.high:
-        return f"{_TIMES.get(times.low, f'{times.low} times')} a day"
-    if times.high in _TIMES:
-        return f"{_TIMES[times.low]} or {_TIMES[times.high]} a day"
-    return f"{_number(times)} times a day"
+    if (times.low, times.high) == (1, 1):
+        return _("once a day")
+    if (times.low, times.high) == (2, 2):
+        return _("twice a day")
+    if (times.low, times.high) == (1, 2):
+        return _("once or twice a day")
+    # Translators: {count} is a number or a range ("3 to 4 times a day").
+    text = ngettext("{count} time a day", "{count} times a day", times.high)
+    return text.format(count=_number(times))
 
 
 def _days_a_week(days: Span) -> str:
     if days.low == 7:
-        return "every day"
+        return _("every day")
     if days.high == 7:
-        at_least = _count(Span.exactly(days.low), "day")
-        return f"every day if you can, and at least {at_least} a week"
-    return f"{_count(days, 'day')} a week"
+        text = ngettext(
+            "every day if you can, and at least {count} day a week",
+            "every day if you can, and at least {count} days a week",
+            days.low,
+        )
+        return text.format(count=days.low)
+    # Translators: {count} is a number or a range ("3 to 5 days a week").
+    text = ngettext("{count} day a week", "{count} days a week", days.high)
+    return text.format(count=_number(days))
 
 
 def frequency_text(frequency: Frequency) -> str:
@@ -178,6 +226,9 @@ def frequency_text(frequency: Frequency) -> str:
     said as the best and the least: ``once a day, every day if you can, and
     at least 3 days a week``.
     """
-    return (
-        f"{_times_a_day(frequency.times_a_day)}, {_days_a_week(frequency.days_a_week)}"
+    # Translators: how often: "once a day, every day", "twice a day, 3 to 5
+    # days a week".
+    return _("{times_a_day}, {days_a_week}").format(
+        times_a_day=_times_a_day(frequency.times_a_day),
+        days_a_week=_days_a_week(frequency.days_a_week),
     )

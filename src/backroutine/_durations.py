@@ -10,6 +10,8 @@ Every layer that shows a length of time takes its words from here:
   asks in, to the hundredth (the planner's notes and messages);
 - :func:`clock_text` for a time from the start, as a timer's clock shows it;
 - :func:`day_text` for a day of the calendar (a programme's schedule).
+
+The words are in the current language (a day's are still English).
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ import datetime as dt
 import math
 from typing import Final
 
-from backroutine._text import plural, word_for
+from backroutine._i18n import _, ngettext, pgettext
 
 
 def seconds_text(seconds: int) -> str:
     """Whole seconds in words: ``1 second``, ``30 seconds``."""
-    return plural(seconds, "second")
+    return ngettext("{count} second", "{count} seconds", seconds).format(count=seconds)
+
+
+def _minutes(count: int) -> str:
+    """Whole minutes in words: ``1 minute``, ``8 minutes``."""
+    return ngettext("{count} minute", "{count} minutes", count).format(count=count)
 
 
 def duration_text(seconds: float, *, exact: bool = True) -> str:
@@ -38,15 +45,24 @@ def duration_text(seconds: float, *, exact: bool = True) -> str:
         return seconds_text(whole)
     minutes, rest = divmod(whole, 60)
     if not rest:
-        return plural(minutes, "minute")
-    about = f"about {plural(math.floor(whole / 60 + 0.5), 'minute')}"
+        return _minutes(minutes)
+    rounded = math.floor(whole / 60 + 0.5)
+    # Translators: a length of time rounded to whole minutes.
+    about = ngettext("about {count} minute", "about {count} minutes", rounded)
+    about = about.format(count=rounded)
     if not exact:
         return about
     hours, within_hour = divmod(minutes, 60)
-    clock = f"{within_hour} min {rest} s"
     if hours:
-        clock = f"{hours} h {clock}"
-    return f"{about} ({clock})"
+        # Translators: an exact length of time, abbreviated: "1 h 2 min 5 s".
+        clock = _("{hours} h {minutes} min {seconds} s")
+    else:
+        # Translators: an exact length of time, abbreviated: "7 min 59 s".
+        clock = _("{minutes} min {seconds} s")
+    clock = clock.format(hours=hours, minutes=within_hour, seconds=rest)
+    # Translators: a length of time: {about} is in whole minutes ("about 8
+    # minutes"), {exact} to the second ("7 min 59 s").
+    return _("{about} ({exact})").format(about=about, exact=clock)
 
 
 def minutes_text(seconds: float, *, at_least: bool = False) -> str:
@@ -56,8 +72,13 @@ def minutes_text(seconds: float, *, at_least: bool = False) -> str:
     """
     hundredths = seconds / 60 * 100
     hundredths = math.ceil(hundredths) if at_least else round(hundredths)
-    minutes = f"{hundredths / 100:.2f}".rstrip("0").rstrip(".")
-    return f"{minutes} {word_for(hundredths / 100, 'minute')}"
+    whole, fraction = divmod(hundredths, 100)
+    if not fraction:
+        return _minutes(whole)
+    minutes = f"{hundredths / 100:.2f}".rstrip("0")
+    # Translators: a number of minutes with a fraction, such as "0.25
+    # minutes" or "8.5 minutes".
+    return pgettext("fraction", "{count} minutes").format(count=minutes)
 
 
 def clock_text(seconds: float) -> str:

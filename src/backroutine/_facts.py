@@ -7,6 +7,9 @@ names a person understands, the dose with its units, how often, the time
 each part takes (computed from the routine, never read from its notes), the
 easier and harder versions found in a catalog, and whether the person needs
 to get down to the floor.
+
+Labels, headings and words are in the current language; the constants
+here are messages in English, translated where they are used.
 """
 
 from __future__ import annotations
@@ -29,23 +32,27 @@ from backroutine._advice import (
 from backroutine._catalog import Catalog
 from backroutine._dose_words import (
     DEFAULT_FREQUENCY,
+    HOW_MUCH,
     dose_fields,
     dose_text,
     frequency_text,
 )
 from backroutine._durations import duration_text
+from backroutine._i18n import N_, _, ngettext
 from backroutine._model import Caution, Exercise, Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain, plain_list
 from backroutine._safety import CONDITION_RULES
 from backroutine._signs import SEEK_HELP
-from backroutine._text import join, words
+from backroutine._text import join, value_words, words
 from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import Bias, Condition, CueKind, Movement, Position
 
-HOW_OFTEN: Final = "How often"
+# Translators: a label of a handout: "How often: once a day, every day".
+HOW_OFTEN: Final = N_("How often")
 """The label of how often to do a routine or an exercise."""
 
-TAKES: Final = "Takes"
+# Translators: a label of a handout: "Takes: about 8 minutes".
+TAKES: Final = N_("Takes")
 """The label of how long a routine or a step takes."""
 
 
@@ -66,22 +73,40 @@ def person_name(exercise: Exercise) -> str:
         return exercise.name
     also = _ALSO_CALLED.fullmatch(clinical)
     if also is not None:
-        clinical = f"{also[1]}, or {also[2]}"
-    return f"{exercise.name} ({clinical})"
+        # Translators: a clinical name's other name, in the brackets after an
+        # exercise's name: "Prone on elbows, or sphinx".
+        clinical = _("{name}, or {other_name}").format(name=also[1], other_name=also[2])
+    # Translators: an exercise's name, then its clinical name: "Pelvic tilt
+    # lying on your back (Supine posterior pelvic tilt)".
+    return _("{name} ({clinical_name})").format(
+        name=exercise.name, clinical_name=clinical
+    )
 
 
 def listing(members: Iterable[enum.Enum]) -> str:
-    """*members*' values as words separated by commas, or ``none``, for a listing."""
-    return ", ".join(map(words, members)) or "none"
+    """*members*' values as words separated by commas, or ``none``, for a listing.
+
+    The values are those the command line's options take, in English
+    whatever the language (``lower back`` for ``--target lower-back``).
+    """
+    # Translators: what a listing of values says when there are none:
+    # "Targets: none".
+    return ", ".join(map(value_words, members)) or _("none")
 
 
 def position_words(position: Position) -> str:
     """A position's value, with its plain words in brackets, for a listing.
 
     ``supine (lying on your back)``: an exercise listing names the value
-    that ``--position`` takes; a handout says only the plain words.
+    that ``--position`` takes (in English, as the option takes it whatever
+    the language); a handout says only the plain words.
     """
-    return f"{words(position)} ({plain(position)})"
+    # Translators: a position as the command line's --position option takes
+    # it ({value}, not translated), then in plain words: "supine (lying on
+    # your back)".
+    return _("{value} ({words})").format(
+        value=value_words(position), words=plain(position)
+    )
 
 
 def _movement_words(exercise: Exercise) -> str:
@@ -96,7 +121,10 @@ def _suits(exercise: Exercise) -> str | None:
     if not when:
         return None
     if exercise.best_times:
-        when += f"; best {plain_list(exercise.best_times, word='or')}"
+        best = plain_list(exercise.best_times, word="or")
+        # Translators: when an exercise suits, then when it suits best:
+        # "in the morning or in the evening; best before bed".
+        when = _("{when}; best {best}").format(when=when, best=best)
     return when
 
 
@@ -130,28 +158,41 @@ def versions(
         if known and exercise.id in other.harder and allowed(other)
     ]
     fields = []
-    for label, names in (("Easier", easier), ("Harder", harder)):
-        if names:
-            heading = f"{label} {'version' if len(names) == 1 else 'versions'}"
-            fields.append((heading, join(names, word="or")))
+    if easier:
+        # Translators: a label of a handout, before the names of easier
+        # versions of an exercise.
+        label = ngettext("Easier version", "Easier versions", len(easier))
+        fields.append((label, join(easier, word="or")))
+    if harder:
+        # Translators: a label of a handout, before the names of harder
+        # versions of an exercise.
+        label = ngettext("Harder version", "Harder versions", len(harder))
+        fields.append((label, join(harder, word="or")))
     return fields
 
 
 def exercise_facts(exercise: Exercise, catalog: Catalog) -> list[tuple[str, str]]:
     """Position, what it works and moves, when, how much and often, and versions."""
     facts = [
-        ("Position", plain(exercise.position)),
-        ("Works", plain_list(exercise.targets)),
-        ("Movement", _movement_words(exercise)),
+        # Translators: labels of a handout's facts about an exercise, each
+        # followed by a colon and its value: "Position: lying on your back".
+        (_("Position"), plain(exercise.position)),
+        # Translators: "Works: lower back, buttocks".
+        (_("Works"), plain_list(exercise.targets)),
+        # Translators: how an exercise moves the back: "Movement: twisting".
+        (_("Movement"), _movement_words(exercise)),
     ]
     suits = _suits(exercise)
     if suits is not None:
-        facts.append(("Suits", suits))
+        # Translators: when an exercise suits: "Suits: in the morning".
+        facts.append((_("Suits"), suits))
     facts += [
-        ("How much", dose_text(exercise.dosage)),
-        (HOW_OFTEN, frequency_text(exercise.frequency or DEFAULT_FREQUENCY)),
-        ("You need", plain_list(exercise.equipment, empty="nothing")),
-        ("Level", words(exercise.difficulty)),
+        (_(HOW_MUCH), dose_text(exercise.dosage)),
+        (_(HOW_OFTEN), frequency_text(exercise.frequency or DEFAULT_FREQUENCY)),
+        # Translators: what an exercise needs: "You need: nothing".
+        (_("You need"), plain_list(exercise.equipment, empty=_("nothing"))),
+        # Translators: how demanding an exercise is: "Level: beginner".
+        (_("Level"), words(exercise.difficulty)),
         *versions(exercise, catalog),
     ]
     return facts
@@ -207,14 +248,15 @@ def step_fields(
     are those the rules of the person's *conditions* allow.
     """
     exercise = step.exercise
-    fields = [("Position", plain(exercise.position)), *dose_fields(step.sets)]
-    fields.append((TAKES, duration_text(seconds, exact=False)))
+    fields = [(_("Position"), plain(exercise.position)), *dose_fields(step.sets)]
+    fields.append((_(TAKES), duration_text(seconds, exact=False)))
     if often:
         frequency = exercise.frequency or DEFAULT_FREQUENCY
-        fields.append((HOW_OFTEN, frequency_text(frequency)))
+        fields.append((_(HOW_OFTEN), frequency_text(frequency)))
     fields += versions(exercise, catalog, conditions)
     if step.note is not None:
-        fields.append(("Note", step.note))
+        # Translators: a label of a handout, before a step's own note.
+        fields.append((_("Note"), step.note))
     return fields
 
 
@@ -226,13 +268,18 @@ def routine_facts(routine: Routine, pace: Pace | None) -> list[tuple[str, str]]:
     """
     facts = []
     if routine.time_of_day is not None:
-        facts.append(("When", plain(routine.time_of_day)))
+        # Translators: a label of a handout: "When: before bed".
+        facts.append((_("When"), plain(routine.time_of_day)))
     if routine.targets:
-        facts.append(("Works", plain_list(routine.targets)))
-    facts.append((TAKES, duration_text(estimate_duration(routine, pace))))
+        facts.append((_("Works"), plain_list(routine.targets)))
+    facts.append((_(TAKES), duration_text(estimate_duration(routine, pace))))
     frequency = routine_frequency(routine)
-    often = "as each exercise says" if frequency is None else frequency_text(frequency)
-    facts.append((HOW_OFTEN, often))
+    if frequency is None:
+        # Translators: how often to do a routine whose exercises differ.
+        often = _("as each exercise says")
+    else:
+        often = frequency_text(frequency)
+    facts.append((_(HOW_OFTEN), often))
     return facts
 
 
@@ -254,13 +301,29 @@ def getting_down(value: Routine | Exercise) -> GettingDown | None:
     return TO_THE_FLOOR
 
 
-ROUTINE_ADVICE: Final = (("Stop rule", STOP_RULE), ("See a specialist", SEE_SPECIALIST))
-"""The advice every routine's handout shows, with the seek-help box."""
+ROUTINE_ADVICE: Final = (
+    # Translators: labels of a handout's advice: "Stop rule: stop any
+    # exercise that...", "See a specialist: if your pain persists...".
+    (N_("Stop rule"), STOP_RULE),
+    (N_("See a specialist"), SEE_SPECIALIST),
+)
+"""The advice every routine's handout shows, with the seek-help box.
+
+Labels and advice in English: :func:`advice_fields` gives them translated.
+"""
 
 EXERCISE_ADVICE: Final = ROUTINE_ADVICE
 """The advice every exercise's handout shows, with the seek-help box."""
 
-_SHOWN_APART: Final = frozenset((SEEK_HELP, *(text for _, text in ROUTINE_ADVICE)))
+
+def advice_fields(
+    advice: Iterable[tuple[str, str]] = ROUTINE_ADVICE,
+) -> list[tuple[str, str]]:
+    """Labelled *advice*, its labels and texts in the current language."""
+    return [(_(label), _(text)) for label, text in advice]
+
+
+_SHOWN_APART: Final = frozenset((SEEK_HELP, *(text for _label, text in ROUTINE_ADVICE)))
 """What a routine's handout always shows, so never again among its safety."""
 
 
@@ -268,13 +331,19 @@ def other_safety(routine: Routine) -> tuple[str, ...]:
     """The routine's safety advice but what every handout shows on its own.
 
     The seek-help box, the stop rule and when to see a specialist are shown
-    apart, whatever the routine's safety; a planned routine's safety holds
-    them too, and they are not repeated.
+    apart, whatever the routine's safety, in English or in the current
+    language; a planned routine's safety holds them too, and they are not
+    repeated.  The rest is in the current language where it is the
+    library's own advice (a routine planned in another language holds it
+    in that language's words), and as the routine gives it otherwise.
     """
-    return tuple(advice for advice in routine.safety if advice not in _SHOWN_APART)
+    shown = _SHOWN_APART | {_(advice) for advice in _SHOWN_APART}
+    return tuple(_(advice) for advice in routine.safety if advice not in shown)
 
 
-NOT_PLANNED_FOR: Final = "Not planned for"
+# Translators: the heading of the conditions an exercise is not planned for,
+# each with the reason.
+NOT_PLANNED_FOR: Final = N_("Not planned for")
 """The heading of the conditions whose safety rules leave an exercise out."""
 
 
@@ -288,14 +357,21 @@ def not_planned_for(exercise: Exercise) -> tuple[str, ...]:
     for condition, rule in CONDITION_RULES.items():
         reason = rule.why_not(exercise)
         if reason is not None:
-            found.append(f"{words(condition).capitalize()}: {reason}")
+            name = words(condition)
+            # Translators: a condition an exercise is not planned for, and
+            # why: "Spinal stenosis: Bending backwards narrows the spaces...".
+            text = _("{condition}: {reason}")
+            found.append(text.format(condition=capital(name), reason=_(reason)))
     return tuple(found)
 
 
-FOR_YOU: Final = "For you"
+# Translators: the heading of a step's cautions about the person's own
+# conditions.
+FOR_YOU: Final = N_("For you")
 """The heading of a step's cautions about the person's own conditions."""
 
-TAKE_CARE: Final = "Take care"
+# Translators: the heading of cautions anyone may need.
+TAKE_CARE: Final = N_("Take care")
 """The heading of cautions anyone may need, and of an exercise's cautions."""
 
 
@@ -315,10 +391,10 @@ def caution_groups(
     given = tuple(cautions)
     if not personal:
         texts = caution_texts(given)
-        return [(TAKE_CARE, texts)] if texts else []
+        return [(_(TAKE_CARE), texts)] if texts else []
     groups = [
-        (FOR_YOU, caution_texts(c for c in given if c.conditions)),
-        (TAKE_CARE, caution_texts(c for c in given if not c.conditions)),
+        (_(FOR_YOU), caution_texts(c for c in given if c.conditions)),
+        (_(TAKE_CARE), caution_texts(c for c in given if not c.conditions)),
     ]
     return [(heading, texts) for heading, texts in groups if texts]
 
@@ -326,6 +402,27 @@ def caution_groups(
 def caution_texts(cautions: Iterable[Caution]) -> tuple[str, ...]:
     """Each caution as one line of text: what it is about, then what to do."""
     return tuple(caution.text for caution in cautions)
+
+
+def capital(text: str) -> str:
+    """*text* with its first letter a capital, the rest as it is."""
+    return f"{text[:1].upper()}{text[1:]}"
+
+
+def zone_words(colour: str, when: str, next_time: str) -> tuple[str, str]:
+    """A zone of the pain traffic light as a handout says it, translated.
+
+    Its colour capitalised (``Green``), and when it shows and what to do
+    next as sentences (``Pain of 0 to 3 that settles soon after you
+    finish. Carry on, ...``).
+    """
+    # Translators: a zone of the pain traffic light: {when} says when it
+    # shows ("pain of 0 to 3 that settles soon after you finish", made to
+    # start with a capital), {next_time} what to do next time.
+    text = _("{when}. {next_time}").format(
+        when=capital(_(when)), next_time=_(next_time)
+    )
+    return _(colour).capitalize(), text
 
 
 def not_renderable(function: str, value: object) -> str:

@@ -2,6 +2,7 @@
 
 Text that comes from data goes through :func:`_escape` once, where it is
 placed, so that it reads literally; labels and words made here need none.
+The words are in the current language.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from backroutine._facts import (
     NOT_PLANNED_FOR,
     ROUTINE_ADVICE,
     TAKE_CARE,
+    advice_fields,
     caution_groups,
     caution_texts,
     exercise_facts,
@@ -30,7 +32,9 @@ from backroutine._facts import (
     routine_frequency,
     step_fields,
     step_seconds,
+    zone_words,
 )
+from backroutine._i18n import _
 from backroutine._model import Exercise, Routine
 from backroutine._public import publish
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -120,12 +124,9 @@ def _section(
 
 def _seek_help_box() -> list[str]:
     """The seek-help box as a quote: a bold heading, then the emergency signs."""
-    intro = f"**{SEEK_HELP_HEADING}:** {_escape(SEEK_HELP_LEAD)}:"
-    return [
-        *_lines(intro, indent="> "),
-        ">",
-        *(f"> {line}" for line in _list(SEEK_HELP_SIGNS, numbered=False)),
-    ]
+    intro = f"**{_(SEEK_HELP_HEADING)}:** {_escape(_(SEEK_HELP_LEAD))}:"
+    signs = _list(map(_, SEEK_HELP_SIGNS), numbered=False)
+    return [*_lines(intro, indent="> "), ">", *(f"> {line}" for line in signs)]
 
 
 def _paragraph(text: str) -> list[str]:
@@ -137,17 +138,15 @@ def _feel_sections(level: int) -> list[list[str]]:
     """What to feel and the pain traffic light, headed at *level*."""
     light: list[str] = []
     for zone in ZONES:
-        when = f"{zone.when[:1].upper()}{zone.when[1:]}."
-        text = (
-            f"**{zone.colour.capitalize()}:** {_escape(when)} {_escape(zone.next_time)}"
-        )
-        light += _lines(text, indent="- ", hang="  ")
+        colour, text = zone_words(zone.colour, zone.when, zone.next_time)
+        light += _lines(f"**{colour}:** {_escape(text)}", indent="- ", hang="  ")
     return [
-        _heading(level, "How it should feel"),
-        _paragraph(WHAT_TO_FEEL),
-        _paragraph(HOW_TO_SCORE),
+        # Translators: a heading of a handout.
+        _heading(level, _("How it should feel")),
+        _paragraph(_(WHAT_TO_FEEL)),
+        _paragraph(_(HOW_TO_SCORE)),
         light,
-        _paragraph(SIGNS_FIRST),
+        _paragraph(_(SIGNS_FIRST)),
     ]
 
 
@@ -156,18 +155,23 @@ def _getting_down_sections(value: Routine | Exercise, level: int) -> list[list[s
     advice = getting_down(value)
     if advice is None:
         return []
+    down = tuple(map(_, advice.down))
+    up = tuple(map(_, advice.up))
     return [
-        _heading(level, advice.heading),
-        _paragraph(advice.lead),
-        *_section(level + 1, "Getting down", advice.down, numbered=True),
-        *_section(level + 1, "Getting up", advice.up, numbered=True),
+        _heading(level, _(advice.heading)),
+        _paragraph(_(advice.lead)),
+        # Translators: a heading, before the steps to get down to the floor.
+        *_section(level + 1, _("Getting down"), down, numbered=True),
+        # Translators: a heading, before the steps to get up from the floor.
+        *_section(level + 1, _("Getting up"), up, numbered=True),
     ]
 
 
 def _before_you_start(value: Routine | Exercise, advice: list[str]) -> list[list[str]]:
     """The seek-help box and *advice*, what to feel, and getting down if needed."""
     return [
-        _heading(2, "Before you start"),
+        # Translators: a heading of a handout, before its safety advice.
+        _heading(2, _("Before you start")),
         _seek_help_box(),
         advice,
         *_feel_sections(2),
@@ -183,9 +187,9 @@ def _exercise_sections(
     *cautions* are headed groups of cautions' texts, each its own section.
     """
     sections = [
-        *_section(level, "Steps", exercise.instructions, numbered=True),
-        *_section(level, "Why it helps", exercise.benefits),
-        *_section(level, "Cues", exercise.cues),
+        *_section(level, _("Steps"), exercise.instructions, numbered=True),
+        *_section(level, _("Why it helps"), exercise.benefits),
+        *_section(level, _("Cues"), exercise.cues),
     ]
     for heading, texts in cautions:
         sections += _section(level, heading, texts)
@@ -203,13 +207,13 @@ def _exercise_markdown(exercise: Exercise, catalog: Catalog) -> str:
             _heading(1, person_name(exercise)),
             _paragraph(exercise.summary),
             _fields(exercise_facts(exercise, catalog)),
-            *_before_you_start(exercise, _fields(EXERCISE_ADVICE)),
+            *_before_you_start(exercise, _fields(advice_fields(EXERCISE_ADVICE))),
             *_exercise_sections(
                 exercise,
                 2,
                 [
-                    (TAKE_CARE, caution_texts(exercise.cautions)),
-                    (NOT_PLANNED_FOR, not_planned_for(exercise)),
+                    (_(TAKE_CARE), caution_texts(exercise.cautions)),
+                    (_(NOT_PLANNED_FOR), not_planned_for(exercise)),
                 ],
             ),
         ]
@@ -217,7 +221,10 @@ def _exercise_markdown(exercise: Exercise, catalog: Catalog) -> str:
 
 
 def _routine_markdown(routine: Routine, pace: Pace | None, catalog: Catalog) -> str:
-    advice = [*_fields(ROUTINE_ADVICE), *_list(other_safety(routine), numbered=False)]
+    advice = [
+        *_fields(advice_fields(ROUTINE_ADVICE)),
+        *_list(other_safety(routine), numbered=False),
+    ]
     blocks = [
         _heading(1, routine.name),
         _fields(routine_facts(routine, pace)),
@@ -241,7 +248,7 @@ def _routine_markdown(routine: Routine, pace: Pace | None, catalog: Catalog) -> 
             _fields(fields),
             *_exercise_sections(step.exercise, 3, cautions),
         ]
-    blocks += _section(2, "Notes", routine.notes)
+    blocks += _section(2, _("Notes"), routine.notes)
     return _document(blocks)
 
 

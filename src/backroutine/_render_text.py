@@ -3,7 +3,7 @@
 Pure functions from values to strings, wrapped at
 :data:`~backroutine._wrapping.WIDTH` columns; no printing and no I/O, so the
 command line and apps render alike.  The output depends only on the values,
-never on the terminal or the clock.
+never on the terminal or the clock.  The words are in the current language.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from backroutine._facts import (
     EXERCISE_ADVICE,
     NOT_PLANNED_FOR,
     ROUTINE_ADVICE,
+    advice_fields,
+    capital,
     caution_groups,
     caution_texts,
     exercise_facts,
@@ -34,7 +36,9 @@ from backroutine._facts import (
     routine_frequency,
     step_fields,
     step_seconds,
+    zone_words,
 )
+from backroutine._i18n import _
 from backroutine._model import (
     Caution,
     Exercise,
@@ -62,7 +66,7 @@ _INDENT: Final = "  "
 def _fields(pairs: Iterable[tuple[str, str]], *, indent: str = "") -> list[str]:
     """Labelled lines with their values aligned, each wrapped under its value."""
     pairs = tuple(pairs)
-    column = max(len(label) for label, _ in pairs) + 2
+    column = max(len(label) for label, _value in pairs) + 2
     lines: list[str] = []
     for label, value in pairs:
         head = f"{indent}{label}:".ljust(len(indent) + column)
@@ -92,7 +96,8 @@ def caution_lines(
     :meth:`Routine.cautions <backroutine.Routine.cautions>` gives them:
     when *personal* (the person's conditions are known), those about their
     conditions under ``For you:``, then the others under ``Take care:``;
-    otherwise all under ``Take care:``.
+    otherwise all under ``Take care:``.  *cautions* are data, shown as they
+    are; the headings are in the current language.
     """
     lines: list[str] = []
     for heading, texts in caution_groups(cautions, personal=personal):
@@ -107,7 +112,8 @@ def _section(
     """A heading and *items* under it, after *indent*; nothing if there are none.
 
     Headed on its own (``Steps``) after a blank line at the left margin, or
-    within a step (``Steps:``) when indented.
+    within a step (``Steps:``) when indented.  *heading* is as shown, in the
+    current language.
     """
     if not items:
         return []
@@ -127,21 +133,21 @@ def _section(
 _BOX_RULE: Final = "*"
 """What draws the lines above and below the seek-help box."""
 
-_SEEK_HELP_INTRO: Final = f"{SEEK_HELP_LEAD[:1].upper()}{SEEK_HELP_LEAD[1:]}:"
-"""The seek-help box's first line, before its list of emergency signs."""
-
 
 def seek_help_box() -> list[str]:
     """The seek-help box: the emergency signs and what to do, between rules.
 
     A rule that names it (``*** Seek help now ***...``), what to do and
     when, each emergency sign as a bullet, and a closing rule, each line
-    :data:`~backroutine._wrapping.WIDTH` wide at most.
+    :data:`~backroutine._wrapping.WIDTH` wide at most; in the current
+    language.
     """
+    # The box's first line, before its list of emergency signs.
+    intro = f"{capital(_(SEEK_HELP_LEAD))}:"
     return [
-        f"{_BOX_RULE * 3} {SEEK_HELP_HEADING} ".ljust(WIDTH, _BOX_RULE),
-        *wrap(_SEEK_HELP_INTRO),
-        *bullets(SEEK_HELP_SIGNS, indent=_INDENT),
+        f"{_BOX_RULE * 3} {_(SEEK_HELP_HEADING)} ".ljust(WIDTH, _BOX_RULE),
+        *wrap(intro),
+        *bullets(map(_, SEEK_HELP_SIGNS), indent=_INDENT),
         _BOX_RULE * WIDTH,
     ]
 
@@ -153,16 +159,21 @@ def exercise_list_text(catalog: Catalog) -> str:
     position, the targets and the dose; blocks are separated by blank lines.
     """
     if not catalog.exercises:
-        return "No exercises.\n"
+        # Translators: what the list of exercises says when it has none.
+        return _("No exercises.") + "\n"
     blocks: list[str] = []
     for exercise in catalog:
         lines = wrap(exercise.id)
         lines += wrap(exercise.name, indent=_INDENT)
         lines += _fields(
             [
-                ("Position", position_words(exercise.position)),
-                ("Targets", listing(exercise.targets)),
-                ("Dose", dose_text(exercise.dosage)),
+                (_("Position"), position_words(exercise.position)),
+                # Translators: a label of the list of exercises, before the
+                # body areas an exercise works: "Targets: lower back, hips".
+                (_("Targets"), listing(exercise.targets)),
+                # Translators: a label of the list of exercises, before how
+                # much of an exercise to do: "Dose: 10 reps, hold 5 seconds".
+                (_("Dose"), dose_text(exercise.dosage)),
             ],
             indent=_INDENT,
         )
@@ -177,13 +188,14 @@ def _paragraph(text: str) -> list[str]:
 
 def _feel_lines() -> list[str]:
     """What to feel and the pain traffic light, as a section."""
-    lines = ["", "How it should feel", *wrap(WHAT_TO_FEEL, indent=_INDENT)]
-    lines += _paragraph(HOW_TO_SCORE)
+    # Translators: a heading of a handout.
+    heading = _("How it should feel")
+    lines = ["", heading, *wrap(_(WHAT_TO_FEEL), indent=_INDENT)]
+    lines += _paragraph(_(HOW_TO_SCORE))
     for zone in ZONES:
-        when = f"{zone.when[:1].upper()}{zone.when[1:]}."
-        text = f"{zone.colour.capitalize()}: {when} {zone.next_time}"
-        lines += wrap(text, indent=f"{_INDENT}- ", hang=f"{_INDENT}  ")
-    return lines + _paragraph(SIGNS_FIRST)
+        colour, text = zone_words(zone.colour, zone.when, zone.next_time)
+        lines += wrap(f"{colour}: {text}", indent=f"{_INDENT}- ", hang=f"{_INDENT}  ")
+    return lines + _paragraph(_(SIGNS_FIRST))
 
 
 def _getting_down_lines(value: Routine | Exercise) -> list[str]:
@@ -191,22 +203,26 @@ def _getting_down_lines(value: Routine | Exercise) -> list[str]:
     advice = getting_down(value)
     if advice is None:
         return []
+    down = tuple(map(_, advice.down))
+    up = tuple(map(_, advice.up))
     return [
         "",
-        advice.heading,
-        *wrap(advice.lead, indent=_INDENT),
+        _(advice.heading),
+        *wrap(_(advice.lead), indent=_INDENT),
         "",
-        *_section("To get down", advice.down, numbered=True, indent=_INDENT),
-        *_section("To get up", advice.up, numbered=True, indent=_INDENT),
+        # Translators: a heading, before the steps to get down to the floor.
+        *_section(_("To get down"), down, numbered=True, indent=_INDENT),
+        # Translators: a heading, before the steps to get up from the floor.
+        *_section(_("To get up"), up, numbered=True, indent=_INDENT),
     ]
 
 
 def _how_to(exercise: Exercise, *, indent: str) -> list[str]:
     """The numbered steps, why it helps and cues, each headed after *indent*."""
     return [
-        *_section("Steps", exercise.instructions, numbered=True, indent=indent),
-        *_section("Why it helps", exercise.benefits, numbered=False, indent=indent),
-        *_section("Cues", exercise.cues, numbered=False, indent=indent),
+        *_section(_("Steps"), exercise.instructions, numbered=True, indent=indent),
+        *_section(_("Why it helps"), exercise.benefits, numbered=False, indent=indent),
+        *_section(_("Cues"), exercise.cues, numbered=False, indent=indent),
     ]
 
 
@@ -225,9 +241,11 @@ def exercise_text(exercise: Exercise, catalog: Catalog | None = None) -> str:
     if catalog is None:
         catalog = default_catalog()
     facts = exercise_facts(exercise, catalog)
+    cautions = caution_texts(exercise.cautions)
     lines = [
         *_title(person_name(exercise)),
-        *wrap(f"id: {exercise.id}"),
+        # Translators: an exercise's id, what "backroutine show" takes.
+        *wrap(_("id: {id}").format(id=exercise.id)),
         "",
         *wrap(exercise.summary),
         "",
@@ -235,14 +253,20 @@ def exercise_text(exercise: Exercise, catalog: Catalog | None = None) -> str:
         "",
         *seek_help_box(),
         "",
-        *_fields(EXERCISE_ADVICE),
+        *_fields(advice_fields(EXERCISE_ADVICE)),
         *_feel_lines(),
         *_getting_down_lines(exercise),
-        *_section("Steps", exercise.instructions, numbered=True),
-        *_section("Why it helps", exercise.benefits, numbered=False),
-        *_section("Cues", exercise.cues, numbered=False),
-        *_section("Cautions", caution_texts(exercise.cautions), numbered=False),
-        *_section(NOT_PLANNED_FOR, not_planned_for(exercise), numbered=False),
+        # Translators: a heading of a handout, before an exercise's steps.
+        *_section(_("Steps"), exercise.instructions, numbered=True),
+        # Translators: a heading of a handout, before what an exercise does
+        # for the person.
+        *_section(_("Why it helps"), exercise.benefits, numbered=False),
+        # Translators: a heading of a handout, before short reminders of how
+        # to do an exercise well.
+        *_section(_("Cues"), exercise.cues, numbered=False),
+        # Translators: a heading of a handout, before an exercise's cautions.
+        *_section(_("Cautions"), cautions, numbered=False),
+        *_section(_(NOT_PLANNED_FOR), not_planned_for(exercise), numbered=False),
     ]
     return "\n".join(lines) + "\n"
 
@@ -314,12 +338,14 @@ def routine_text(
         "",
         *seek_help_box(),
         "",
-        *_fields(ROUTINE_ADVICE),
-        *_section("Safety", other_safety(routine), numbered=False),
+        *_fields(advice_fields(ROUTINE_ADVICE)),
+        # Translators: a heading of a handout, before a routine's safety advice.
+        *_section(_("Safety"), other_safety(routine), numbered=False),
         *_feel_lines(),
         *_getting_down_lines(routine),
         "",
-        "Exercises",
+        # Translators: a heading of a handout, before a routine's exercises.
+        _("Exercises"),
     ]
     width = len(str(len(routine.steps)))
     often = routine_frequency(routine) is None
@@ -336,7 +362,8 @@ def routine_text(
             often=often,
             catalog=catalog,
         )
-    lines += _section("Notes", routine.notes, numbered=False)
+    # Translators: a heading of a handout, before a routine's notes.
+    lines += _section(_("Notes"), routine.notes, numbered=False)
     return "\n".join(lines) + "\n"
 
 
@@ -348,15 +375,25 @@ def _urgency_heading(screening: Screening) -> str:
     """
     words = URGENCY_WORDS[screening.urgency]
     if screening.stops_exercise:
-        return f"{words.name.upper()}: {words.in_short}"
-    return words.name.capitalize()
+        # Translators: the heading of a screening that stops exercise: the
+        # urgency (in capitals), then what to do: "URGENT: see a doctor today".
+        heading = _("{urgency}: {what_to_do}")
+        return heading.format(
+            urgency=_(words.name).upper(), what_to_do=_(words.in_short)
+        )
+    return _(words.name).capitalize()
 
 
 def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
-    """The signs of one urgency: its heading, each sign in words, what to do."""
+    """The signs of one urgency: its heading, each sign in words, what to do.
+
+    The urgency and the signs in the current language; the advice as the
+    findings give it.
+    """
     found = tuple(findings)
-    lines = ["", f"{URGENCY_WORDS[urgency].name.capitalize()}:"]
-    lines += bullets((SIGN_WORDS[finding.sign] for finding in found), indent=_INDENT)
+    lines = ["", f"{_(URGENCY_WORDS[urgency].name).capitalize()}:"]
+    signs = (_(SIGN_WORDS[finding.sign]) for finding in found)
+    lines += bullets(signs, indent=_INDENT)
     for advice in dict.fromkeys(finding.advice for finding in found):
         lines += wrap(advice)
     return lines

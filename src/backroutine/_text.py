@@ -4,20 +4,178 @@ Enum values as words, lists joined the way a sentence joins them, and
 counts with their words in agreement.  Every "1 set", "2 sets" the library
 writes comes from :func:`plural` or :func:`word_for`, so that no message
 falls back on "set(s)".
+
+An enum member's words are a message of their own, in :data:`_WORDS`, so
+that they are written in the current language; the English of each is its
+value with spaces for underscores, which a test holds them to.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Final, Literal
 
-from backroutine._i18n import _, ngettext
+from backroutine._i18n import _, ngettext, pgettext
+from backroutine._vocabulary import (
+    Bias,
+    BodyArea,
+    Condition,
+    Difficulty,
+    Equipment,
+    Laterality,
+    Movement,
+    Occasion,
+    Position,
+    TimeOfDay,
+    Urgency,
+    WarningSign,
+)
+
+# Each member's words, lower case as within a sentence, translated when
+# called: a message is looked up in the language of the moment, never at
+# import.  The context is the enum, for words that mean different things
+# in different enums (the "none" of an urgency).
+_WORDS: Final[Mapping[enum.Enum, Callable[[], str]]] = MappingProxyType(
+    {
+        # Translators: A health condition, within a sentence: "the safety rule
+        # for spinal stenosis".
+        Condition.SPINAL_STENOSIS: lambda: pgettext("condition", "spinal stenosis"),
+        Condition.SPONDYLOLISTHESIS: lambda: pgettext("condition", "spondylolisthesis"),
+        Condition.FACET_JOINT_PAIN: lambda: pgettext("condition", "facet joint pain"),
+        Condition.DISC_HERNIATION: lambda: pgettext("condition", "disc herniation"),
+        Condition.OSTEOPOROSIS: lambda: pgettext("condition", "osteoporosis"),
+        Condition.PREGNANCY: lambda: pgettext("condition", "pregnancy"),
+        Condition.RECENT_BACK_SURGERY: lambda: pgettext(
+            "condition", "recent back surgery"
+        ),
+        # Translators: A warning sign's short name.
+        WarningSign.SADDLE_NUMBNESS: lambda: pgettext(
+            "warning sign", "saddle numbness"
+        ),
+        WarningSign.BLADDER_OR_BOWEL_CHANGE: lambda: pgettext(
+            "warning sign", "bladder or bowel change"
+        ),
+        WarningSign.BOTH_LEGS_WEAK_OR_NUMB: lambda: pgettext(
+            "warning sign", "both legs weak or numb"
+        ),
+        WarningSign.BOTH_LEGS_PAIN_OR_TINGLING: lambda: pgettext(
+            "warning sign", "both legs pain or tingling"
+        ),
+        WarningSign.SEXUAL_FUNCTION_LOSS: lambda: pgettext(
+            "warning sign", "sexual function loss"
+        ),
+        WarningSign.CHEST_PAIN: lambda: pgettext("warning sign", "chest pain"),
+        WarningSign.SERIOUS_TRAUMA: lambda: pgettext("warning sign", "serious trauma"),
+        WarningSign.FEVER: lambda: pgettext("warning sign", "fever"),
+        WarningSign.UNEXPLAINED_WEIGHT_LOSS: lambda: pgettext(
+            "warning sign", "unexplained weight loss"
+        ),
+        WarningSign.CANCER_HISTORY: lambda: pgettext("warning sign", "cancer history"),
+        WarningSign.NIGHT_PAIN: lambda: pgettext("warning sign", "night pain"),
+        WarningSign.PROGRESSIVE_LEG_WEAKNESS: lambda: pgettext(
+            "warning sign", "progressive leg weakness"
+        ),
+        WarningSign.BACK_SHAPE_CHANGE: lambda: pgettext(
+            "warning sign", "back shape change"
+        ),
+        WarningSign.PAIN_ON_COUGH_OR_SNEEZE: lambda: pgettext(
+            "warning sign", "pain on cough or sneeze"
+        ),
+        WarningSign.PAIN_BETWEEN_SHOULDER_BLADES: lambda: pgettext(
+            "warning sign", "pain between shoulder blades"
+        ),
+        WarningSign.PAIN_BELOW_KNEE: lambda: pgettext(
+            "warning sign", "pain below knee"
+        ),
+        WarningSign.PERSISTENT_PAIN: lambda: pgettext(
+            "warning sign", "persistent pain"
+        ),
+        WarningSign.WORSENING_PAIN: lambda: pgettext("warning sign", "worsening pain"),
+        WarningSign.FALL_WITH_OSTEOPOROSIS: lambda: pgettext(
+            "warning sign", "fall with osteoporosis"
+        ),
+        # Translators: How soon to seek care.
+        Urgency.NONE: lambda: pgettext("urgency", "none"),
+        Urgency.SEE_PROFESSIONAL: lambda: pgettext("urgency", "see professional"),
+        Urgency.URGENT: lambda: pgettext("urgency", "urgent"),
+        Urgency.EMERGENCY: lambda: pgettext("urgency", "emergency"),
+        # Translators: An exercise's level, shown as "Level: beginner".
+        Difficulty.BEGINNER: lambda: pgettext("difficulty", "beginner"),
+        Difficulty.INTERMEDIATE: lambda: pgettext("difficulty", "intermediate"),
+        Difficulty.ADVANCED: lambda: pgettext("difficulty", "advanced"),
+        # Translators: A time of day a routine is for.
+        TimeOfDay.MORNING: lambda: pgettext("time of day", "morning"),
+        TimeOfDay.MIDDAY: lambda: pgettext("time of day", "midday"),
+        TimeOfDay.EVENING: lambda: pgettext("time of day", "evening"),
+        TimeOfDay.BEDTIME: lambda: pgettext("time of day", "bedtime"),
+        # Translators: A situation an exercise suits.
+        Occasion.AFTER_SITTING: lambda: pgettext("occasion", "after sitting"),
+        Occasion.AFTER_ACTIVITY: lambda: pgettext("occasion", "after activity"),
+        # Translators: A part of the body an exercise works.
+        BodyArea.LOWER_BACK: lambda: pgettext("body area", "lower back"),
+        BodyArea.LUMBAR_SPINE: lambda: pgettext("body area", "lumbar spine"),
+        BodyArea.ABDOMINALS: lambda: pgettext("body area", "abdominals"),
+        BodyArea.CORE: lambda: pgettext("body area", "core"),
+        BodyArea.HIPS: lambda: pgettext("body area", "hips"),
+        BodyArea.HIP_FLEXORS: lambda: pgettext("body area", "hip flexors"),
+        BodyArea.GLUTES: lambda: pgettext("body area", "glutes"),
+        BodyArea.HAMSTRINGS: lambda: pgettext("body area", "hamstrings"),
+        BodyArea.OBLIQUES: lambda: pgettext("body area", "obliques"),
+        # Translators: A body position an exercise is done in.
+        Position.SUPINE: lambda: pgettext("position", "supine"),
+        Position.PRONE: lambda: pgettext("position", "prone"),
+        Position.SIDE_LYING: lambda: pgettext("position", "side lying"),
+        Position.QUADRUPED: lambda: pgettext("position", "quadruped"),
+        Position.KNEELING: lambda: pgettext("position", "kneeling"),
+        Position.HALF_KNEELING: lambda: pgettext("position", "half kneeling"),
+        Position.SEATED: lambda: pgettext("position", "seated"),
+        Position.STANDING: lambda: pgettext("position", "standing"),
+        # Translators: The direction an exercise moves the spine towards.
+        Bias.FLEXION: lambda: pgettext("spinal direction", "flexion"),
+        Bias.EXTENSION: lambda: pgettext("spinal direction", "extension"),
+        Bias.ROTATION: lambda: pgettext("spinal direction", "rotation"),
+        Bias.NEUTRAL: lambda: pgettext("spinal direction", "neutral"),
+        Bias.MIXED: lambda: pgettext("spinal direction", "mixed"),
+        # Translators: A direction a phase of an exercise moves the spine in.
+        Movement.FLEXION: lambda: pgettext("movement", "flexion"),
+        Movement.EXTENSION: lambda: pgettext("movement", "extension"),
+        Movement.ROTATION: lambda: pgettext("movement", "rotation"),
+        Movement.SIDE_BENDING: lambda: pgettext("movement", "side bending"),
+        # Translators: Which side of the body a set works.
+        Laterality.BILATERAL: lambda: pgettext("side", "bilateral"),
+        Laterality.ALTERNATING: lambda: pgettext("side", "alternating"),
+        Laterality.EACH_SIDE: lambda: pgettext("side", "each side"),
+        Laterality.LEFT: lambda: pgettext("side", "left"),
+        Laterality.RIGHT: lambda: pgettext("side", "right"),
+        # Translators: Something an exercise needs.
+        Equipment.MAT: lambda: pgettext("equipment", "mat"),
+        Equipment.PILLOW: lambda: pgettext("equipment", "pillow"),
+        Equipment.TOWEL: lambda: pgettext("equipment", "towel"),
+        Equipment.CHAIR: lambda: pgettext("equipment", "chair"),
+        Equipment.WALL: lambda: pgettext("equipment", "wall"),
+    }
+)
+
+
+def value_words(member: enum.Enum) -> str:
+    """An enum member's value as words, in English whatever the language.
+
+    ``"lower back"`` for ``LOWER_BACK``: the value a command-line option
+    takes, spelled with spaces.
+    """
+    return str(member.value).replace("_", " ")
 
 
 def words(member: enum.Enum) -> str:
-    """An enum member's value as words: ``"lower back"`` for ``LOWER_BACK``."""
-    return str(member.value).replace("_", " ")
+    """An enum member as words, in the current language: ``"lower back"``.
+
+    The words of a member the vocabulary shows people are a message; a
+    member of any other enum is its value with spaces for underscores.
+    """
+    found = _WORDS.get(member)
+    return value_words(member) if found is None else found()
 
 
 def join(items: Iterable[str], *, word: Literal["and", "or"] = "and") -> str:

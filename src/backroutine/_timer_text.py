@@ -4,7 +4,7 @@ A cue's text is what a timer says; what it carries as data is printed
 where a person reading along needs it: the advice the first cue carries
 comes before it, with the seek-help box; the steps of the exercise a cue
 starts, and the cautions it carries for the routine's person, come under
-its line.
+its line.  The words made here are in the current language.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from backroutine._durations import clock_text
+from backroutine._i18n import _
 from backroutine._render_text import bullets, caution_lines, seek_help_box
 from backroutine._signs import SEEK_HELP
 from backroutine._timing import Cue
@@ -33,10 +34,13 @@ def _safety_lines(safety: tuple[str, ...]) -> list[str]:
 
     Each block is followed by a blank line.
     """
-    blocks = [seek_help_box()] if SEEK_HELP in safety else []
-    rest = tuple(advice for advice in safety if advice != SEEK_HELP)
+    box = {SEEK_HELP, _(SEEK_HELP)}  # in English, or as a timeline says it
+    blocks = [seek_help_box()] if not box.isdisjoint(safety) else []
+    rest = tuple(advice for advice in safety if advice not in box)
     if rest:
-        blocks.append(["Before you start", *bullets(rest, indent="  ")])
+        # Translators: a heading, before the advice to read before starting.
+        heading = _("Before you start")
+        blocks.append([heading, *bullets(rest, indent="  ")])
     return [line for block in blocks for line in (*block, "")]
 
 
@@ -44,7 +48,9 @@ def _step_lines(steps: tuple[str, ...], *, indent: str) -> list[str]:
     """An exercise's steps, numbered under ``Steps:`` after *indent*."""
     if not steps:
         return []
-    lines = [f"{indent}Steps:"]
+    # Translators: a heading of a handout, before an exercise's steps.
+    heading = _("Steps")
+    lines = [f"{indent}{heading}:"]
     width = len(str(len(steps)))
     for number, step in enumerate(steps, start=1):
         mark = f"{indent}  {number:>{width}}. "

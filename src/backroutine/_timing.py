@@ -28,21 +28,27 @@ cue that starts an exercise carries its steps and the cautions that concern
 the routine's person; the first cue also carries the advice every routine
 starts with (the stop rule, when to see a specialist, and the seek-help box
 with the emergency signs).
+
+A cue's words are in the current language, and counted in it: a timeline
+in another language may last longer, where its words take longer to say.
 """
 
 from __future__ import annotations
 
 import functools
+import gettext
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import attrs
 
+from backroutine import _i18n
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._durations import seconds_text
+from backroutine._i18n import N_, _
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_REPS,
@@ -80,7 +86,10 @@ MAX_CUE_TEXT_LENGTH: Final = 100_000
 """The longest text of a cue an app may build (the timeline's are short)."""
 
 START_ADVICE: Final = (*GENERAL_ADVICE, SEEK_HELP)
-"""The advice the first cue of every timeline carries, as data beside its text."""
+"""The advice the first cue of every timeline carries, as data beside its text.
+
+In English: the cue carries it in the current language.
+"""
 
 WORDS_PER_MINUTE: Final = 150
 """How fast a timer's voice is taken to speak: every cue's text fits its cue."""
@@ -123,8 +132,17 @@ def _saying(words: int) -> float:
 ONE_WORD_SECONDS: Final = _saying(1)
 """The shortest a move, a release or a switch of side lasts: one word, 0.4 s."""
 
-DONE_TEXT: Final = "Done: well done."
-"""The text of the final cue, said as the timer stops (0 seconds long)."""
+# Translators: the last cue of a timer, said as it stops.
+DONE_TEXT: Final = N_("Done: well done.")
+"""The text of the final cue, said as the timer stops (0 seconds long).
+
+In English: the cue says it in the current language.
+"""
+
+
+def _catalog() -> gettext.NullTranslations:
+    """The messages of the current language, by which words are counted."""
+    return _i18n.translations(_i18n.current_language())
 
 
 # A cue is output, not input: a hand-built routine may run for days, so
@@ -290,16 +308,31 @@ class Pace(Value):
 # Each position in a few plain words, as a timer would say it.
 _GET_INTO: Final = MappingProxyType(
     {
-        Position.SUPINE: "Lie on your back.",
-        Position.PRONE: "Lie face down.",
-        Position.SIDE_LYING: "Lie on your side.",
-        Position.QUADRUPED: "Get on your hands and knees.",
-        Position.KNEELING: "Kneel on the floor.",
-        Position.HALF_KNEELING: "Kneel on one knee.",
-        Position.SEATED: "Sit down.",
-        Position.STANDING: "Stand up.",
+        # Translators: how to get into a position, as a timer says it at the
+        # start of an exercise.
+        Position.SUPINE: N_("Lie on your back."),
+        Position.PRONE: N_("Lie face down."),
+        Position.SIDE_LYING: N_("Lie on your side."),
+        Position.QUADRUPED: N_("Get on your hands and knees."),
+        Position.KNEELING: N_("Kneel on the floor."),
+        Position.HALF_KNEELING: N_("Kneel on one knee."),
+        Position.SEATED: N_("Sit down."),
+        Position.STANDING: N_("Stand up."),
     }
 )
+
+
+def _start_words_text(name: str, position: Position, *, first: bool) -> str:
+    """What the cue that starts an exercise named *name* says, in *position*."""
+    where = _(_GET_INTO[position])
+    if first:
+        # Translators: the first cue of a timer: the exercise's name, then how
+        # to get into position ("Lie on your back."), then the stop rule.
+        text = _("Get ready for {name}. {position} {stop_rule}")
+        return text.format(name=name, position=where, stop_rule=_(STOP_RULE))
+    # Translators: the cue that starts each exercise after the first: its
+    # name, then how to get into position ("Lie on your back.").
+    return _("Next: {name}. {position}").format(name=name, position=where)
 
 
 def _start_text(exercise: Exercise, *, first: bool) -> str:
@@ -307,20 +340,29 @@ def _start_text(exercise: Exercise, *, first: bool) -> str:
 
     The first cue, get ready, also says the stop rule.
     """
-    where = _GET_INTO[exercise.position]
-    if first:
-        return f"Get ready for {exercise.name}. {where} {STOP_RULE}"
-    return f"Next: {exercise.name}. {where}"
+    return _start_words_text(exercise.name, exercise.position, first=first)
 
 
-# The words of each start text but the name, counted once for each
-# position (get ready, next exercise): the planner asks for the lead-ins of
-# every exercise of a catalog.  The parts are separated by spaces, so their
-# words add up; a test checks the sums against the texts.
-_START_WORDS: Final[dict[Position, tuple[int, int]]] = {
-    position: (_words(f"Get ready for. {where} {STOP_RULE}"), _words(f"Next:. {where}"))
-    for position, where in _GET_INTO.items()
-}
+@functools.lru_cache(maxsize=8)
+def _start_words(
+    catalog: gettext.NullTranslations,  # noqa: ARG001 (the cache's key)
+) -> Mapping[Position, tuple[int, int]]:
+    """The words of each start text but the name, in the language of *catalog*.
+
+    Counted once for each position (get ready, next exercise) and language:
+    the planner asks for the lead-ins of every exercise of a catalog.  The
+    name is left out, and its words added: a test checks the sums against
+    the texts.  *catalog* is the current language's messages, whose words
+    are counted.
+    """
+    return {
+        position: (
+            _words(_start_words_text("", position, first=True)),
+            _words(_start_words_text("", position, first=False)),
+        )
+        for position in _GET_INTO
+    }
+
 
 # A catalog's names, counted once, plan after plan.
 _name_words: Final = functools.lru_cache(maxsize=1024)(_words)
@@ -338,7 +380,7 @@ def lead_ins(exercise: Exercise, pace: Pace) -> tuple[float, float]:
     (see :func:`lead_in_seconds`).  The planner costs steps with these.
     """
     name = _name_words(exercise.name)
-    ready, change = _START_WORDS[exercise.position]
+    ready, change = _start_words(_catalog())[exercise.position]
     return (
         max(pace.get_ready_seconds, _saying(ready + name)),
         max(pace.change_exercise_seconds, _saying(change + name)),
@@ -361,48 +403,122 @@ def lead_in_seconds(
     return change + pace.change_position_seconds if new_position else change
 
 
+def _no_example() -> dict[str, object]:
+    return {}
+
+
+def _reps_example() -> dict[str, object]:
+    return {"rep": 1, "reps": 2}
+
+
+def _time_example() -> dict[str, object]:
+    return {"time": seconds_text(2)}
+
+
 class _Wordings:
     """What a cue may say, fullest first, down to one word.
 
-    Each wording is a template whose words are counted once, from an
-    example: the values put in (a number, a side, a number of seconds) are
-    the same number of words whatever they are.
+    Each wording is a message whose words are counted once in each
+    language, from an example: the values put in (a number, a number of
+    seconds) are the same number of words whatever they are.  The last is
+    one word in every language (its translators are asked to keep it so):
+    the timing model gives a cue no less time than one word takes.
     """
 
-    __slots__ = ("needs", "templates")
-    needs: tuple[float, ...]
+    __slots__ = ("_example", "_needs", "templates")
+    _example: Callable[[], dict[str, object]]
+    _needs: dict[gettext.NullTranslations, tuple[float, ...]]
     templates: tuple[str, ...]
 
-    def __init__(self, *templates: str, **example: object) -> None:
+    def __init__(
+        self, *templates: str, example: Callable[[], dict[str, object]] = _no_example
+    ) -> None:
         self.templates = templates
-        self.needs = tuple(speaking_seconds(t.format(**example)) for t in templates)
+        self._example = example
+        self._needs = {}
+
+    def _needed(self) -> tuple[float, ...]:
+        """How long each wording takes to say, in the current language."""
+        catalog = _catalog()
+        needs = self._needs.get(catalog)
+        if needs is None:
+            example = self._example()
+            needs = tuple(
+                speaking_seconds(_(template).format(**example))
+                for template in self.templates
+            )
+            self._needs[catalog] = needs
+        return needs
 
     def within(self, seconds: float, **values: object) -> str:
         """The fullest wording that can be said in *seconds*, filled in.
 
-        The last, one word, is said in ``ONE_WORD_SECONDS``, which the
-        timing model never goes below.
+        In the current language.  The last, one word, is said in
+        ``ONE_WORD_SECONDS``, which the timing model never goes below.
         """
-        for template, needs in zip(self.templates[:-1], self.needs[:-1], strict=True):
+        needed = self._needed()
+        for template, needs in zip(self.templates[:-1], needed[:-1], strict=True):
             if needs <= seconds:
-                return template.format(**values)
-        return self.templates[-1].format(**values)
+                return _(template).format(**values)
+        return _(self.templates[-1]).format(**values)
 
 
-_SIDED_MOVE: Final = _Wordings(
-    "{side} side: rep {rep} of {reps}.",
-    "{side}: rep {rep} of {reps}.",
-    "{side}: rep {rep}.",
-    "{side}.",
-    side="Left",
-    rep=1,
-    reps=2,
+# The cues of a timer, each the fullest of a few wordings that fits its
+# time, down to one word.
+_SIDED_MOVE: Final = {
+    "Left": _Wordings(
+        # Translators: a timer's cue for a rep on the left side; a shorter
+        # wording is said when the cue is short; keep the last one word.
+        N_("Left side: rep {rep} of {reps}."),
+        N_("Left: rep {rep} of {reps}."),
+        N_("Left: rep {rep}."),
+        N_("Left."),
+        example=_reps_example,
+    ),
+    "Right": _Wordings(
+        # Translators: a timer's cue for a rep on the right side; a shorter
+        # wording is said when the cue is short; keep the last one word.
+        N_("Right side: rep {rep} of {reps}."),
+        N_("Right: rep {rep} of {reps}."),
+        N_("Right: rep {rep}."),
+        N_("Right."),
+        example=_reps_example,
+    ),
+}
+_MOVE: Final = _Wordings(
+    # Translators: a timer's cue for a rep; a shorter wording is said when the
+    # cue is short, down to the rep's number alone (keep it one word).
+    N_("Rep {rep} of {reps}."),
+    N_("Rep {rep}."),
+    N_("{rep}."),
+    example=_reps_example,
 )
-_MOVE: Final = _Wordings("Rep {rep} of {reps}.", "Rep {rep}.", "{rep}.", rep=1, reps=2)
-_HOLD: Final = _Wordings("Hold for {time}.", "Hold.", time=seconds_text(2))
-_RELEASE: Final = _Wordings("Release slowly.", "Release.")
-_SWITCH: Final = _Wordings("Switch to the other side.", "Switch sides.", "Switch.")
-_REST: Final = _Wordings("Rest for {time}.", "Rest.", time=seconds_text(2))
+_HOLD: Final = _Wordings(
+    # Translators: a timer's cue to hold a rep; {time} is a number of seconds
+    # ("10 seconds"). The short wording is said when the hold is short: keep
+    # it one word.
+    N_("Hold for {time}."),
+    N_("Hold."),
+    example=_time_example,
+)
+# Translators: a timer's cue to come out of a rep; keep the short one a word.
+_RELEASE: Final = _Wordings(N_("Release slowly."), N_("Release."))
+_SWITCH: Final = _Wordings(
+    # Translators: a timer's cue to change sides between the reps of one side
+    # and those of the other; a shorter wording is said when the cue is short:
+    # keep the last one word.
+    N_("Switch to the other side."),
+    N_("Switch sides."),
+    N_("Switch."),
+)
+_REST: Final = _Wordings(
+    # Translators: a timer's cue to rest after a set; {time} is a number of
+    # seconds ("30 seconds"). The short wording is said when the rest is
+    # short: keep it one word.
+    N_("Rest for {time}."),
+    N_("Rest."),
+    example=_time_example,
+)
 
 
 class _Segment(NamedTuple):
@@ -424,7 +540,10 @@ SIDES: Final = {
     Laterality.EACH_SIDE: ("Left", "Right"),
     Laterality.ALTERNATING: ("Left", "Right"),
 }
-"""The side of each rep, in order, as a cue names it: None for both at once."""
+"""The side of each rep, in order, as a cue names it: None for both at once.
+
+In English, whatever the language: a cue says the side in its own words.
+"""
 
 
 def _reps(
@@ -454,12 +573,24 @@ def _reps(
         if side is None:
             text = _MOVE.within(move, rep=rep, reps=reps)
         else:
-            text = _SIDED_MOVE.within(move, side=side, rep=rep, reps=reps)
+            text = _SIDED_MOVE[side].within(move, rep=rep, reps=reps)
         yield _Segment(CueKind.MOVE, move, text, *where)
         if hold is not None:
             text = _HOLD.within(hold, time=seconds_text(hold))
             yield _Segment(CueKind.HOLD, hold, text, *where)
         yield _Segment(CueKind.RELEASE, release, _RELEASE.within(release), *where)
+
+
+def _safety(routine: Routine) -> tuple[str, ...]:
+    """The advice the first cue carries: the routine's, then every timeline's.
+
+    In the current language where it is the library's own advice (a
+    routine's safety holds it in the words of the language it was planned
+    in), so that advice the routine holds too is said once; other advice
+    as the routine gives it.
+    """
+    own = (_(advice) for advice in routine.safety)
+    return tuple(dict.fromkeys((*own, *(_(advice) for advice in START_ADVICE))))
 
 
 def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
@@ -484,9 +615,7 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
             cautions=routine.cautions(exercise),
             # The routine's own advice first (the screening, its person's
             # conditions), then what every timeline starts with.
-            safety=tuple(dict.fromkeys((*routine.safety, *START_ADVICE)))
-            if first
-            else (),
+            safety=_safety(routine) if first else (),
         )
         for set_number, exercise_set in enumerate(step.sets, start=1):
             yield from _reps(exercise, set_number, exercise_set, pace)
@@ -495,7 +624,7 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
                 text = _REST.within(rest, time=seconds_text(rest))
                 yield _Segment(CueKind.REST, rest, text, exercise, set_number)
         previous = exercise
-    yield _Segment(CueKind.DONE, 0, DONE_TEXT)
+    yield _Segment(CueKind.DONE, 0, _(DONE_TEXT))
 
 
 def estimate_duration(routine: Routine, pace: Pace | None = None) -> float:
