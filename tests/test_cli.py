@@ -568,7 +568,7 @@ class TestErrors:
     ) -> None:
         """A BackroutineError exits 1 with its message on one line."""
 
-        def fail() -> NoReturn:
+        def fail(_language: str) -> NoReturn:
             raise BackroutineError("bad")
 
         monkeypatch.setattr(cli, "default_catalog", fail)
@@ -582,7 +582,7 @@ class TestErrors:
         """A SeekCareError exits 3 with its whole screening on standard error."""
         screening = screen([WarningSign.FEVER])
 
-        def fail() -> NoReturn:
+        def fail(_language: str) -> NoReturn:
             raise SeekCareError(screening)
 
         monkeypatch.setattr(cli, "default_catalog", fail)
@@ -1957,7 +1957,7 @@ class TestMain:
     def test_interrupt(self, run: CommandLine, monkeypatch: pytest.MonkeyPatch) -> None:
         """Ctrl-C is one line on standard error and exit status 130."""
 
-        def interrupted() -> NoReturn:
+        def interrupted(_language: str) -> NoReturn:
             raise KeyboardInterrupt
 
         monkeypatch.setattr(cli, "default_catalog", interrupted)

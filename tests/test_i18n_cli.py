@@ -50,6 +50,10 @@ def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         return Marked()
 
     monkeypatch.setattr(_i18n, "translations", translations)
+    # The command line speaks the environment's language when not told.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
     with _i18n.speaking("es"):
         yield
 
@@ -60,7 +64,7 @@ def programme(run: CommandLine, tmp_path: Path) -> Path:
     path = tmp_path / "programme.json"
     with _i18n.speaking(_i18n.DEFAULT_LANGUAGE):
         run.ok("programme", "--time", "morning", "--minutes", "4", "--weeks", "1",
-               "--start", "2026-12-07", "--format", "json",
+               "--start", "2026-12-07", "--format", "json", "--lang", "en",
                "--out", str(path))  # fmt: skip
     return path
 
@@ -124,7 +128,14 @@ def test_help_and_usage_errors_stay_english(run: CommandLine) -> None:
     assert "«" not in result.err
 
 
-def test_json_stays_unmarked(run: CommandLine) -> None:
+def test_json_says_its_language_and_keeps_its_codes(run: CommandLine) -> None:
+    """A screening's advice is in the language, and says so; codes are not."""
     result = run("screen", "--sign", "fever", "--format", "json")
-    assert "«" not in result.out
-    assert json.loads(result.out)["kind"] == "screening"
+    document = json.loads(result.out)
+    assert ("screening", "es", "urgent") == (
+        document["kind"],
+        document["language"],
+        document["urgency"],
+    )
+    assert document["advice"].startswith("«")
+    assert ["fever"] == [finding["sign"] for finding in document["findings"]]

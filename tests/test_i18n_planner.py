@@ -198,7 +198,7 @@ class TestARoutineInAnotherLanguage:
 
     def test_the_routine_name_is_capitalised_whatever_the_message(self) -> None:
         request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=5)
-        assert plan_routine(request).name == "«{when} routine»".format(when="morning")
+        assert plan_routine(request).name == "«{when} routine»".format(when="«morning»")
 
 
 @pytest.mark.usefixtures("marked")

@@ -132,8 +132,11 @@ class TestCatalog:
         )
 
     def test_the_catalog_says_its_language(self, language: str) -> None:
-        """The header names the language, whose plural rule gettext follows."""
+        """The header names the language, and the CLDR's plural rule for it.
+
+        gettext picks each plural form by the header's rule: Spanish has
+        three (one, many for millions, other), German two.
+        """
         catalog = _read(_po(language))
         assert language == str(catalog.locale)
-        # Spanish and German have two forms: one, and other.
-        assert catalog.num_plurals == 2
+        assert Catalog(locale=language).plural_forms == catalog.plural_forms
