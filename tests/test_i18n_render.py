@@ -36,7 +36,8 @@ from backroutine import (
 )
 from backroutine._catalog import Catalog
 from backroutine._dose_words import dose_text, frequency_text
-from backroutine._durations import day_text, duration_text, minutes_text
+from backroutine._durations import duration_text, minutes_text
+from backroutine._formats import day_text
 from backroutine._i18n import speaking
 from backroutine._model import Dosage, Frequency, Span
 from backroutine._plain_words import SIDES, plain
@@ -186,7 +187,8 @@ class TestSmallWords:
 
     @pytest.mark.usefixtures("marked")
     def test_fraction_of_minutes(self) -> None:
-        assert ["«0.25 minutes»", "«1 minute»"] == [minutes_text(15), minutes_text(60)]
+        """In "Spanish": the message is marked, the number is Babel's."""
+        assert ["«0,25 minutes»", "«1 minute»"] == [minutes_text(15), minutes_text(60)]
 
     def test_english_as_before(self) -> None:
         """The English words are those the code wrote before it was marked."""
@@ -209,9 +211,9 @@ class TestSmallWords:
         ]
 
     @pytest.mark.usefixtures("marked")
-    def test_a_day_is_still_english(self) -> None:
-        """Days are left to Babel's dates: English, and unchanged, for now."""
-        assert "Monday 7 December 2026" == day_text(dt.date(2026, 12, 7))
+    def test_a_day_is_babel_s(self) -> None:
+        """Days are Babel's dates in the language, not messages."""
+        assert "lunes, 7 de diciembre de 2026" == day_text(dt.date(2026, 12, 7))
 
 
 # Leaks: what a rendering shows outside the marks and the data.
@@ -322,11 +324,16 @@ class TestNoEnglishLeaks:
     @pytest.mark.usefixtures("marked")
     def test_routines(self, routines: list[Routine]) -> None:
         """Every word of a routine's text and handout is marked, or is data."""
-        catalog = default_catalog()
         for routine in routines:
-            data = list(_routine_data(routine, catalog))
+            # Planned in English, rendered in "Spanish": the versions of its
+            # exercises are named from the Spanish catalog.
+            data = [
+                *_routine_data(routine, default_catalog()),
+                *_routine_data(routine, default_catalog("es")),
+            ]
             for render in (to_text, to_markdown):
-                assert [] == leaks(render(routine), data), (render, routine.name)
+                text = render(routine, language="es")
+                assert [] == leaks(text, data), (render, routine.name)
 
     @pytest.mark.parametrize("pace", [Pace(), QUICK], ids=["default", "quick"])
     @pytest.mark.usefixtures("marked")
@@ -338,7 +345,7 @@ class TestNoEnglishLeaks:
         catalog = default_catalog()
         for routine in routines:
             data = list(_routine_data(routine, catalog))
-            cues = timeline(routine, pace)
+            cues = timeline(routine, pace, language="es")
             for cue in cues:
                 assert cue.text.startswith("«"), cue
                 assert [] == leaks(cue.text, data), cue
@@ -350,7 +357,7 @@ class TestNoEnglishLeaks:
     @pytest.mark.usefixtures("marked")
     def test_exercises(self) -> None:
         """Every word of an exercise's text and handout is marked, or is data."""
-        catalog = default_catalog()
+        catalog = default_catalog("es")
         for exercise_id in ("spine-press-up", "single-knee-to-chest", "cat-cow"):
             exercise = catalog.get(exercise_id)
             if exercise is None:
@@ -400,9 +407,8 @@ class TestTimingInAnotherLanguage:
         shortest = speaking_seconds("so so Hold.")
         for routine in routines:
             english = estimate_duration(routine)
-            with speaking("es"):
-                cues = timeline(routine)
-                assert cues[-1].start_seconds == estimate_duration(routine)
+            cues = timeline(routine, language="es")
+            assert cues[-1].start_seconds == estimate_duration(routine, language="es")
             assert cues[-1].start_seconds > english
             for cue in cues[:-1]:
                 if cue.seconds >= shortest:

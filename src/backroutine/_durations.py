@@ -9,17 +9,15 @@ Every layer that shows a length of time takes its words from here:
 - :func:`minutes_text` for a time budget, in the minutes a plan request
   asks in, to the hundredth (the planner's notes and messages);
 - :func:`clock_text` for a time from the start, as a timer's clock shows it;
-- :func:`day_text` for a day of the calendar (a programme's schedule).
-
-The words are in the current language (a day's are still English).
+The words are in the current language; a day of the calendar is
+:func:`backroutine._formats.day_text`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from typing import Final
 
+from backroutine._formats import number_text
 from backroutine._i18n import _, ngettext, pgettext
 
 
@@ -75,7 +73,7 @@ def minutes_text(seconds: float, *, at_least: bool = False) -> str:
     whole, fraction = divmod(hundredths, 100)
     if not fraction:
         return _minutes(whole)
-    minutes = f"{hundredths / 100:.2f}".rstrip("0")
+    minutes = number_text(hundredths / 100)
     # Translators: a number of minutes with a fraction, such as "0.25
     # minutes" or "8.5 minutes".
     return pgettext("fraction", "{count} minutes").format(count=minutes)
@@ -92,37 +90,3 @@ def clock_text(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02}:{rest:02}"
     return f"{minutes:02}:{rest:02}"
-
-
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-
-
-def day_text(day: dt.date) -> str:
-    """A day as a person reads it: ``Monday 7 December 2026``.
-
-    Spelled out here, not by ``strftime``, whose words follow the process's
-    locale.
-    """
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

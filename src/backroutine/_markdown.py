@@ -34,7 +34,7 @@ from backroutine._facts import (
     step_seconds,
     zone_words,
 )
-from backroutine._i18n import _
+from backroutine._i18n import _, current_language, speaking
 from backroutine._model import Exercise, Routine
 from backroutine._public import publish
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -257,6 +257,7 @@ def to_markdown(
     *,
     pace: Pace | None = None,
     catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> str:
     """A routine or an exercise as a printable handout, in Markdown.
 
@@ -291,6 +292,10 @@ def to_markdown(
         catalog: Where to find each exercise's easier and harder versions;
             None for :func:`~backroutine.default_catalog`.  A version it
             does not hold is left out.
+        language: The language of the headings and the words around the
+            exercises' own; None for a routine's own language
+            (:attr:`Routine.language`), and for an exercise English, or
+            the language of the call this one is made within.
 
     Returns:
         The Markdown source, ending with a newline, with no line wider than
@@ -299,9 +304,20 @@ def to_markdown(
 
     Raises:
         TypeError: *value* is neither a routine nor an exercise.
+        UnknownLanguageError: *language*, or the routine's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
+    if isinstance(value, Routine):
+        language = language or value.language
+    with speaking(language):
+        return _to_markdown(value, pace, catalog)
+
+
+def _to_markdown(
+    value: Routine | Exercise, pace: Pace | None, catalog: Catalog | None
+) -> str:
     if catalog is None:
-        catalog = default_catalog()
+        catalog = default_catalog(current_language())
     if isinstance(value, Routine):
         return _routine_markdown(value, pace, catalog)
     if isinstance(value, Exercise):

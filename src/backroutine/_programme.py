@@ -57,7 +57,8 @@ import attrs
 
 from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
-from backroutine._durations import day_text, duration_text, minutes_text
+from backroutine._durations import duration_text, minutes_text
+from backroutine._formats import day_text
 from backroutine._i18n import N_, _, current_language, ngettext, speaking
 from backroutine._json import dumps
 from backroutine._model import (

@@ -17,7 +17,7 @@ from typing import Final
 from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
-from backroutine._durations import day_text
+from backroutine._formats import day_text
 from backroutine._i18n import N_, _, ngettext, pgettext, speaking
 from backroutine._markdown import (
     _document,

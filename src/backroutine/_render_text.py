@@ -38,7 +38,7 @@ from backroutine._facts import (
     step_seconds,
     zone_words,
 )
-from backroutine._i18n import _
+from backroutine._i18n import _, current_language, speaking
 from backroutine._model import (
     Caution,
     Exercise,
@@ -239,7 +239,7 @@ def exercise_text(exercise: Exercise, catalog: Catalog | None = None) -> str:
     whose safety rules leave it out, and why.
     """
     if catalog is None:
-        catalog = default_catalog()
+        catalog = default_catalog(current_language())
     facts = exercise_facts(exercise, catalog)
     cautions = caution_texts(exercise.cautions)
     lines = [
@@ -331,7 +331,7 @@ def routine_text(
         ending with a newline.
     """
     if catalog is None:
-        catalog = default_catalog()
+        catalog = default_catalog(current_language())
     lines = [
         *_title(routine.name),
         *_fields(routine_facts(routine, pace)),
@@ -399,7 +399,7 @@ def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
     return lines
 
 
-def screening_text(screening: Screening) -> str:
+def screening_text(screening: Screening, *, language: str | None = None) -> str:
     """A screening for a person to read and act on.
 
     A heading that says how urgent it is in plain words (for example
@@ -410,11 +410,18 @@ def screening_text(screening: Screening) -> str:
 
     Args:
         screening: The screening, as :func:`backroutine.screen` gives it.
+        language: The language of the headings and the signs' words; None
+            for the screening's own (:attr:`Screening.language`).
 
     Returns:
         The text, no line wider than :data:`~backroutine._wrapping.WIDTH`,
         ending with a newline.
     """
+    with speaking(language or screening.language):
+        return _screening_text(screening)
+
+
+def _screening_text(screening: Screening) -> str:
     lines = _title(_urgency_heading(screening))
     tiers = itertools.groupby(screening.findings, key=lambda finding: finding.urgency)
     for urgency, findings in tiers:
@@ -428,6 +435,7 @@ def to_text(
     *,
     pace: Pace | None = None,
     catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> str:
     """A routine or an exercise as plain text, for a terminal.
 
@@ -452,6 +460,10 @@ def to_text(
         catalog: Where to find each exercise's easier and harder versions;
             None for :func:`~backroutine.default_catalog`.  A version it
             does not hold is left out.
+        language: The language of the headings and the words around the
+            exercises' own; None for a routine's own language
+            (:attr:`Routine.language`), and for an exercise English, or
+            the language of the call this one is made within.
 
     Returns:
         The text, no line wider than 80 characters, ending with a newline.
@@ -459,7 +471,18 @@ def to_text(
 
     Raises:
         TypeError: *value* is neither a routine nor an exercise.
+        UnknownLanguageError: *language*, or the routine's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
+    if isinstance(value, Routine):
+        language = language or value.language
+    with speaking(language):
+        return _to_text(value, pace, catalog)
+
+
+def _to_text(
+    value: Routine | Exercise, pace: Pace | None, catalog: Catalog | None
+) -> str:
     if isinstance(value, Routine):
         return routine_text(value, pace, catalog)
     if isinstance(value, Exercise):

@@ -48,7 +48,7 @@ import attrs
 from backroutine import _i18n
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._durations import seconds_text
-from backroutine._i18n import N_, _
+from backroutine._i18n import N_, _, speaking
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_REPS,
@@ -627,19 +627,25 @@ def _segments(routine: Routine, pace: Pace) -> Iterator[_Segment]:
     yield _Segment(CueKind.DONE, 0, _(DONE_TEXT))
 
 
-def estimate_duration(routine: Routine, pace: Pace | None = None) -> float:
+def estimate_duration(
+    routine: Routine, pace: Pace | None = None, *, language: str | None = None
+) -> float:
     """How long *routine* takes, in seconds, by the timing model of *pace*.
 
-    It is exactly where :func:`timeline` ends.
+    It is exactly where :func:`timeline` ends, in the same *language*: the
+    cues take as long as their words do to say.
     """
     pace = pace or Pace()
     total = 0.0
-    for segment in _segments(routine, pace):
-        total += segment.seconds
+    with speaking(language or routine.language):
+        for segment in _segments(routine, pace):
+            total += segment.seconds
     return total
 
 
-def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
+def timeline(
+    routine: Routine, pace: Pace | None = None, *, language: str | None = None
+) -> tuple[Cue, ...]:
     """The cues a guided timer shows or speaks for *routine*, in order.
 
     Cues are contiguous: the first starts at 0, each starts where the one
@@ -652,11 +658,21 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
     The final cue's few words are said as the timer stops.  The cue that
     starts an exercise carries its steps and the person's cautions; the
     first also carries the safety advice.
+
+    The cues are in *language*, else the routine's own
+    (:attr:`Routine.language`); a wordier language takes longer to say,
+    and its timeline lasts longer.
+
+    Raises:
+        UnknownLanguageError: *language*, or the routine's, is not one
+            backroutine writes (a :class:`ValueError`).
     """
     pace = pace or Pace()
     cues = []
     start = 0.0
-    for segment in _segments(routine, pace):
+    with speaking(language or routine.language):
+        segments = list(_segments(routine, pace))
+    for segment in segments:
         cues.append(
             Cue(
                 start_seconds=start,
@@ -676,19 +692,26 @@ def timeline(routine: Routine, pace: Pace | None = None) -> tuple[Cue, ...]:
 
 
 def spells(
-    routine: Routine, position: Position, pace: Pace | None = None
+    routine: Routine,
+    position: Position,
+    pace: Pace | None = None,
+    *,
+    language: str | None = None,
 ) -> tuple[float, ...]:
     """How long each unbroken spell in *position* lasts, in seconds, in order.
 
     A spell runs over the cues of consecutive exercises done in *position*,
     from the cue that leads into the first (getting into position counts)
     to the end of the last, by the timing model of *pace*.  Pregnancy keeps
-    each spell lying on the back short.
+    each spell lying on the back short.  Timed in *language*, else the
+    routine's own, as :func:`timeline` times it.
     """
     pace = pace or Pace()
     lengths: list[float] = []
     current = 0.0
-    for segment in _segments(routine, pace):
+    with speaking(language or routine.language):
+        segments = list(_segments(routine, pace))
+    for segment in segments:
         if segment.exercise is not None and segment.exercise.position is position:
             current += segment.seconds
         elif current:

@@ -195,6 +195,8 @@ class _Command:
     example: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: _Run
+    words: bool = True
+    """Whether it writes words for people, and so takes ``--lang``."""
 
 
 class _BadInputError(BackroutineError):
@@ -897,9 +899,9 @@ def _output_routine(
     if args.format == "json":
         text = dumps(routine, indent=2) + "\n"
     elif args.format == "markdown":
-        text = to_markdown(routine, catalog=catalog)
+        text = to_markdown(routine, catalog=catalog, language=args.lang)
     else:
-        text = to_text(routine, catalog=catalog)
+        text = to_text(routine, catalog=catalog, language=args.lang)
     _output(text, args.out)
 
 
@@ -943,7 +945,9 @@ def _read(source: str) -> bytes:
 def _timeline(args: argparse.Namespace) -> int:
     routine = loads(_read(args.file), Routine)
     personal = routine.conditions is not None
-    _write(timeline_text(timeline(routine), personal=personal))
+    cues = timeline(routine, language=args.lang)
+    with speaking(args.lang or routine.language):
+        _write(timeline_text(cues, personal=personal))
     return EXIT_OK
 
 
@@ -1380,7 +1384,12 @@ def _next_routine(
 
     try:
         return next_session(
-            programme, sessions, on=args.date, slot=args.slot, catalog=catalog
+            programme,
+            sessions,
+            on=args.date,
+            slot=args.slot,
+            catalog=catalog,
+            language=args.lang,
         )
     except InvalidValueError as error:
         raise _BadInputError(f"--{error.field} {error.problem}") from None
@@ -1481,7 +1490,9 @@ def _calendar(args: argparse.Namespace) -> int:
         msg = "the programme has no start date: give its first day with --start"
         raise _BadInputError(msg)
     try:
-        data = to_ical(programme, at=at, start=args.start, tz=args.tz)
+        data = to_ical(
+            programme, at=at, start=args.start, tz=args.tz, language=args.lang
+        )
     except InvalidValueError as error:  # a --start other than the programme's
         raise _BadInputError(f"--start {error.problem}") from None
     _output(data.decode("utf-8"), args.out)
@@ -1522,14 +1533,16 @@ def _adherence(args: argparse.Namespace) -> int:
     sessions = _read_log(args.log)
     catalog = _catalog_of(args)
     if args.format == "markdown":
-        text = programme_markdown(programme, sessions, until=args.date, catalog=catalog)
+        text = programme_markdown(
+            programme, sessions, until=args.date, catalog=catalog, language=args.lang
+        )
     else:
         summary = adherence(programme, sessions, until=args.date, catalog=catalog)
         if args.format == "json":
             data = orjson.dumps(as_plain(summary), option=orjson.OPT_INDENT_2)
             text = data.decode("utf-8") + "\n"
         else:
-            text = adherence_text(programme, summary)
+            text = adherence_text(programme, summary, language=args.lang)
     _output(text, args.out)
     return EXIT_OK
 
@@ -1577,7 +1590,7 @@ def _export(args: argparse.Namespace) -> int:
             from backroutine.fhir import to_json  # noqa: PLC0415 (an optional extra)
         except ImportError as error:
             raise _BadInputError(str(error)) from None
-        _save(args.out, to_json(value, subject=args.subject))
+        _save(args.out, to_json(value, subject=args.subject, language=args.lang))
         return EXIT_OK
     if args.subject is not None:
         raise _UsageError("--subject is for --format fhir only")
@@ -1591,7 +1604,7 @@ def _export(args: argparse.Namespace) -> int:
         from backroutine.fit import to_fit  # noqa: PLC0415 (an optional extra)
     except ImportError as error:
         raise _BadInputError(str(error)) from None
-    _save(args.out, to_fit(value))
+    _save(args.out, to_fit(value, language=args.lang))
     return EXIT_OK
 
 
@@ -1792,6 +1805,7 @@ _COMMANDS: Final = (
         example="backroutine validate routine.json",
         add_arguments=_validate_arguments,
         run=_validate,
+        words=False,
     ),
     _Command(
         name="schema",
@@ -1805,6 +1819,7 @@ _COMMANDS: Final = (
         example="backroutine schema routine",
         add_arguments=_schema_arguments,
         run=_schema,
+        words=False,
     ),
     _Command(
         name="programme",
@@ -2005,8 +2020,9 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=_HelpFormatter,
         )
         command.add_arguments(subparser)
-        _add_lang(subparser)
-        subparser.set_defaults(run=command.run, command=command.name)
+        if command.words:
+            _add_lang(subparser)
+        subparser.set_defaults(run=command.run, command=command.name, lang=None)
     return parser
 
 
@@ -2098,7 +2114,9 @@ def _run_command(run: _Run, args: argparse.Namespace) -> int:
     try:
         return run(args)
     except SeekCareError as error:
-        _complain(f"{PROG}: {_(_NOT_PLANNED)}\n\n{screening_text(error.screening)}")
+        # In the screening's language: a programme's, when it says to stop.
+        with speaking(error.screening.language):
+            _complain(f"{PROG}: {_(_NOT_PLANNED)}\n\n{screening_text(error.screening)}")
         return EXIT_SEEK_CARE
     except _UsageError as error:
         _complain(f"{PROG} {args.command}: error: {error}\n")
