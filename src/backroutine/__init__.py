@@ -85,6 +85,7 @@ from backroutine.exceptions import (
     PlanningReason,
     SeekCareError,
     UnknownExerciseError,
+    UnknownLanguageError,
     UnsupportedVersionError,
 )
 
@@ -191,6 +192,7 @@ __all__ = [
     "Span",
     "TimeOfDay",
     "UnknownExerciseError",
+    "UnknownLanguageError",
     "UnsupportedVersionError",
     "Urgency",
     "WarningSign",

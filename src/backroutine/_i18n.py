@@ -57,14 +57,6 @@ _SPEAKING: contextvars.ContextVar[str] = contextvars.ContextVar(
 )
 
 
-class UnknownLanguageError(ValueError):
-    """A language backroutine has no translation for.
-
-    A :class:`ValueError`, raised for a ``language`` argument or a
-    ``--lang`` option that names a language outside :data:`LANGUAGES`.
-    """
-
-
 def _tag(locale: str) -> str:
     """The language part of a locale name: ``"es"`` for ``"es_ES.UTF-8"``."""
     name = locale.split(".", 1)[0].split("@", 1)[0]
@@ -80,6 +72,7 @@ def language_of(locale: object) -> str:
 
     Raises:
         UnknownLanguageError: *locale* is not one of :data:`LANGUAGES`.
+        TypeError: *locale* is not a string.
     """
     tag = _tag(locale) if isinstance(locale, str) else None
     if tag is None:
@@ -88,6 +81,9 @@ def language_of(locale: object) -> str:
     if tag in {"c", "posix"}:
         return DEFAULT_LANGUAGE
     if tag not in LANGUAGES:
+        # Imported here: the exceptions' module speaks English through this one.
+        from backroutine.exceptions import UnknownLanguageError  # noqa: PLC0415
+
         choices = ", ".join(repr(language) for language in LANGUAGES)
         msg = f"language must be one of {choices} (got {locale!r})"
         raise UnknownLanguageError(msg)
@@ -109,7 +105,7 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
         if not value:
             continue
         for locale in value.split(":"):
-            with contextlib.suppress(UnknownLanguageError):
+            with contextlib.suppress(ValueError):
                 return language_of(locale)
         return DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE

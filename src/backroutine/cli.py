@@ -84,7 +84,6 @@ from backroutine._i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     N_,
-    UnknownLanguageError,
     _,
     current_language,
     language_from_environment,
@@ -506,7 +505,7 @@ def _language(value: str) -> str:
     """The language ``--lang`` names, or a usage error saying which there are."""
     try:
         return language_of(value)
-    except UnknownLanguageError:
+    except ValueError:
         msg = f"unknown language {value!r}; choose from {', '.join(LANGUAGES)}"
         raise argparse.ArgumentTypeError(msg) from None
 

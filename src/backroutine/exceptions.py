@@ -13,6 +13,7 @@ import reprlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from backroutine._i18n import DEFAULT_LANGUAGE, speaking
 from backroutine._text import join, word_for
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ __all__ = [
     "PlanningReason",
     "SeekCareError",
     "UnknownExerciseError",
+    "UnknownLanguageError",
     "UnsupportedVersionError",
 ]
 
@@ -125,7 +127,8 @@ def _versions_text(versions: Sequence[int]) -> str:
         range(versions[0], versions[-1] + 1)
     ):
         return f"{versions[0]} to {versions[-1]}"
-    return join(str(version) for version in versions)
+    with speaking(DEFAULT_LANGUAGE):  # for developers: English, always
+        return join(str(version) for version in versions)
 
 
 class UnsupportedVersionError(InvalidDocumentError):
@@ -173,6 +176,15 @@ class UnknownExerciseError(BackroutineError, LookupError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), (self.exercise_id, self.suggestions)
+
+
+class UnknownLanguageError(BackroutineError, ValueError):
+    """A language backroutine has no words for.
+
+    Raised for a ``language`` argument, or a routine's own language when it
+    is rendered, that is not one of ``en``, ``es`` and ``de`` (or a locale
+    of one, such as ``es_MX``); the message lists those there are.
+    """
 
 
 class PlanningReason(NamedTuple):
