@@ -188,6 +188,21 @@ KNEE_ROCK = Exercise(
 )
 
 
+GOLDEN_REQUEST = PlanRequest(
+    time_of_day=TimeOfDay.BEDTIME,
+    targets=(BodyArea.LOWER_BACK,),
+    minutes=8,
+    conditions=(Condition.DISC_HERNIATION,),
+)
+"""The request of the golden handouts in other languages: a planned routine,
+whose notes, safety advice and cautions are all in the language."""
+
+
+def golden_plan(language: str) -> Routine:
+    """The routine of the golden handouts in *language*: planned in it."""
+    return plan_routine(GOLDEN_REQUEST, language=language)
+
+
 def golden_routine() -> Routine:
     """The routine of the golden handouts: built by hand, never planned.
 

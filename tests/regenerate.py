@@ -5,7 +5,8 @@ JSON Schemas (``schemas/<kind>.schema.json``), and the field tables and
 the complete example of the JSON format's page (``docs/json-format.md``),
 all derived from the model; and the golden handouts
 (``tests/golden/handout.md`` and ``handout.txt``), a routine built by hand
-from built-in exercises as ``to_markdown`` and ``to_text`` render it.
+from built-in exercises as ``to_markdown`` and ``to_text`` render it, and
+in each other language (``handout.es.md``...) a routine planned in it.
 
 Run it from the repository's root after a deliberate change to the format,
 to the built-in catalog or to the handouts' words::
@@ -24,8 +25,9 @@ if __name__ == "__main__" and not __package__:  # run as python tests/regenerate
 
 from backroutine import default_catalog, dumps, json_schema, to_markdown, to_text
 from backroutine._documents import KINDS
+from backroutine._i18n import DEFAULT_LANGUAGE, LANGUAGES
 from tests.field_tables import with_current_example, with_tables
-from tests.helpers import golden_routine
+from tests.helpers import golden_plan, golden_routine
 
 ROOT = pathlib.Path(__file__).parent.parent
 
@@ -45,6 +47,12 @@ def main() -> None:
         handout = golden / name
         handout.write_text(render(golden_routine()), encoding="utf-8")
         written.append(handout)
+        for language in LANGUAGES:
+            if language != DEFAULT_LANGUAGE:
+                stem, suffix = name.split(".")
+                handout = golden / f"{stem}.{language}.{suffix}"
+                handout.write_text(render(golden_plan(language)), encoding="utf-8")
+                written.append(handout)
     for kind in KINDS:
         path = ROOT / "schemas" / f"{kind}.schema.json"
         path.parent.mkdir(exist_ok=True)

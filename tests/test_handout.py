@@ -56,7 +56,14 @@ from backroutine._traffic_light import (
     ZONES,
 )
 from backroutine.testing import exercise_sets, plan_requests
-from tests.helpers import FLOOR, KNEE_ROCK, examples, golden_routine, one_line
+from tests.helpers import (
+    FLOOR,
+    KNEE_ROCK,
+    examples,
+    golden_plan,
+    golden_routine,
+    one_line,
+)
 from tests.test_dose_words import has_every_unit
 from tests.test_markdown import outline
 
@@ -548,6 +555,27 @@ class TestGolden:
         expected = (GOLDEN / name).read_text(encoding="utf-8")
         stale = f"tests/golden/{name} is out of date: run python tests/regenerate.py"
         assert expected == render(golden_routine()), stale
+
+    @pytest.mark.parametrize("language", ["es", "de"])
+    @pytest.mark.parametrize(
+        ("render", "suffix"),
+        [
+            pytest.param(to_markdown, "md", id="markdown"),
+            pytest.param(to_text, "txt", id="text"),
+        ],
+    )
+    def test_golden_handout_in_another_language(
+        self, render: Render, suffix: str, language: str
+    ) -> None:
+        """A routine planned in Spanish or German renders as its file.
+
+        The files were read as a person would read them; regenerate.py
+        rewrites them after a deliberate change to the words.
+        """
+        name = f"handout.{language}.{suffix}"
+        expected = (GOLDEN / name).read_text(encoding="utf-8")
+        stale = f"tests/golden/{name} is out of date: run python tests/regenerate.py"
+        assert expected == render(golden_plan(language)), stale
 
 
 class TestForThePerson:
