@@ -50,7 +50,7 @@ ENGLISH = re.compile(
 
 def _messages_po(language: str) -> list[tuple[str, str]]:
     """Each English message and plural of the template, with its translation."""
-    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    path = pathlib.Path(LOCALE_DIR) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     with path.open("rb") as file:
         catalog = read_po(file)
     pairs = []

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 from backroutine._i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR
 
 ROOT = pathlib.Path(__file__).parent.parent
-TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+TEMPLATE = pathlib.Path(LOCALE_DIR) / f"{DOMAIN}.pot"
 TRANSLATED = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 # A str.format field: its name, up to any conversion or format spec.
 FIELD = re.compile(r"\{([^{}!:]*)(?:[!:][^{}]*)?\}")
@@ -34,7 +34,7 @@ def _read(path: pathlib.Path) -> Catalog:
 
 
 def _po(language: str) -> pathlib.Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return pathlib.Path(LOCALE_DIR) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def _keys(catalog: Catalog) -> set[tuple[str, str | None]]:

@@ -30,16 +30,17 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import gettext
 import os
-import pathlib
 from collections.abc import Iterator, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN: Final = "backroutine"
 """The gettext domain of the library's messages."""
 
-LOCALE_DIR: Final = pathlib.Path(__file__).parent / "locale"
+LOCALE_DIR: Final = os.path.join(os.path.dirname(__file__), "locale")  # noqa: PTH118, PTH120 (pathlib costs start-up time)
 """Where the message catalogs are: ``LOCALE_DIR/<language>/LC_MESSAGES``."""
 
 DEFAULT_LANGUAGE: Final = "en"
@@ -119,12 +120,14 @@ def translations(language: str) -> gettext.NullTranslations:
     of :data:`LANGUAGES` whose catalog is missing is a broken installation,
     and says so rather than falling back to English.
     """
+    import gettext  # noqa: PLC0415 (only once words are first written)
+
     if language == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
     try:
         return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
     except FileNotFoundError:
-        path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        path = os.path.join(LOCALE_DIR, language, "LC_MESSAGES", f"{DOMAIN}.mo")  # noqa: PTH118
         msg = f"the {language!r} messages are missing from this installation: {path}"
         raise RuntimeError(msg) from None
 
