@@ -60,11 +60,11 @@ def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def programme(run: CommandLine, tmp_path: Path) -> Path:
-    """A one-week morning programme, saved as JSON (made in English)."""
+    """A one-week morning programme, saved as JSON, in "Spanish"."""
     path = tmp_path / "programme.json"
     with _i18n.speaking(_i18n.DEFAULT_LANGUAGE):
         run.ok("programme", "--time", "morning", "--minutes", "4", "--weeks", "1",
-               "--start", "2026-12-07", "--format", "json", "--lang", "en",
+               "--start", "2026-12-07", "--format", "json", "--lang", "es",
                "--out", str(path))  # fmt: skip
     return path
 

@@ -196,7 +196,8 @@ class TestARoutineInAnotherLanguage:
         assert len(shorter) == 1
         assert not shorter[0].startswith(SHORTER_THAN)
 
-    def test_the_routine_name_is_capitalised_whatever_the_message(self) -> None:
+    def test_the_routine_name_is_a_message_around_the_time_s_words(self) -> None:
+        """The name is a whole message, with the time of day's words in it."""
         request = PlanRequest(time_of_day=TimeOfDay.MORNING, targets=(), minutes=5)
         assert plan_routine(request).name == "«{when} routine»".format(when="«morning»")
 
@@ -283,14 +284,6 @@ class TestScreeningInAnotherLanguage:
         message = str(raised.value)
         assert message.startswith(f"«{URGENCY_WORDS[Urgency.EMERGENCY].advice}»"[:40])
         assert f"«{SIGN_WORDS[WarningSign.SADDLE_NUMBNESS]}»" in message
-
-
-@pytest.mark.usefixtures("marked")
-def test_the_data_stays_english_while_another_language_is_spoken() -> None:
-    """Translated where used: the constants themselves never change."""
-    assert not is_marked(SEEK_HELP)
-    assert not is_marked(CONDITION_RULES[Condition.PREGNANCY].reason)
-    assert not is_marked(URGENCY_WORDS[Urgency.URGENT].advice)
 
 
 def test_the_texts_written_out_whole_agree_with_their_parts() -> None:

@@ -154,6 +154,13 @@ class Outputs:
         self.texts[name] = result.out + result.err
         return result.out
 
+    def own(self, name: str, *args: str, status: int | None = 0) -> str:
+        """The output of a run without --lang: the document's own language."""
+        result = self.run(*args)
+        assert status in {None, result.status}, (args, result.err)
+        self.texts[name] = result.out + result.err
+        return result.out
+
     def document(self, name: str, *args: str, status: int = 0) -> dict[str, Any]:
         out = self.text(name, *args, "--format", "json", status=status)
         document: dict[str, Any] = json.loads(out)
@@ -315,6 +322,29 @@ def _every_output(outputs: Outputs) -> None:
         "adherence markdown", "adherence", str(programme), "--log", str(log),
         "--date", "2026-12-20", "--format", "markdown",
     )  # fmt: skip
+    # Without --lang, in an English environment: the documents' own language.
+    outputs.own(
+        "timeline, its own language", "timeline", str(outputs.tmp / "bedtime.json")
+    )
+    outputs.own(
+        "next, its own language",
+        "next",
+        str(programme),
+        "--log",
+        str(log),
+        "--date",
+        "2026-12-10",
+        status=None,
+    )
+    outputs.own(
+        "adherence, its own language",
+        "adherence",
+        str(programme),
+        "--log",
+        str(log),
+        "--date",
+        "2026-12-20",
+    )
     calendar = outputs.file("calendar", "calendar", str(programme), out="programme.ics")
     outputs.texts["calendar"] = "\n".join(_calendar_words(calendar.read_bytes()))
     fhir = outputs.file(
@@ -336,11 +366,15 @@ def _every_output(outputs: Outputs) -> None:
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_no_english_leaks_into_any_output(
     run: CommandLine,
+    monkeypatch: pytest.MonkeyPatch,
     language: str,
     english: dict[str, frozenset[str]],
     tmp_path: pathlib.Path,
 ) -> None:
     """Every command's output in *language* holds no English a person reads."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     outputs = Outputs(run, language, tmp_path)
     _every_output(outputs)
     found = {
@@ -361,4 +395,33 @@ def test_the_scan_finds_english(
     assert [] == leaks(
         run.ok("plan", "--time", "bedtime", "--minutes", "8", "--lang", language),
         english[language],
+    )
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_a_programme_s_next_routine_speaks_its_language(language: str) -> None:
+    """The next routine says the programme's language, or the one asked for.
+
+    And it fits its slot's minutes as timed in that language, its cues
+    taking as long as their words do to say.
+    """
+    request = backroutine.ProgrammeRequest(
+        slots=[
+            backroutine.PlanRequest(
+                time_of_day=backroutine.TimeOfDay.MORNING, minutes=8
+            )
+        ],
+        start=dt.date(2026, 12, 7),
+    )
+    programme = backroutine.plan_programme(request, language=language)
+    assert language == programme.language
+    routine = backroutine.next_session(programme, [], on=dt.date(2026, 12, 7))
+    assert language == routine.language
+    assert backroutine.estimate_duration(routine) <= 8 * 60
+    other = "de" if language == "es" else "es"
+    assert (
+        other
+        == backroutine.next_session(
+            programme, [], on=dt.date(2026, 12, 7), language=other
+        ).language
     )

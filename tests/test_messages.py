@@ -19,7 +19,15 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from backroutine._i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR
+from backroutine import _timing
+from backroutine._i18n import (
+    DEFAULT_LANGUAGE,
+    DOMAIN,
+    LANGUAGES,
+    LOCALE_DIR,
+    _,
+    speaking,
+)
 
 ROOT = pathlib.Path(__file__).parent.parent
 TEMPLATE = pathlib.Path(LOCALE_DIR) / f"{DOMAIN}.pot"
@@ -140,3 +148,24 @@ class TestCatalog:
         catalog = _read(_po(language))
         assert language == str(catalog.locale)
         assert Catalog(locale=language).plural_forms == catalog.plural_forms
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_shortest_timer_cues_are_one_word(language: str) -> None:
+    """The last wording of each timer cue is one word in every language.
+
+    The timing model gives no cue less time than one word takes to say, so
+    a translation of "Hold." in two words could not be said in its time.
+    """
+    wordings = [
+        value
+        for value in [*vars(_timing).values(), *_timing._SIDED_MOVE.values()]
+        if isinstance(value, _timing._Wordings)
+    ]
+    assert len(wordings) >= 6
+    with speaking(language):
+        said = [
+            _(wording.templates[-1]).format(**wording._example())
+            for wording in wordings
+        ]
+    assert [] == [text for text in said if len(text.split()) != 1]

@@ -264,3 +264,21 @@ def test_a_translation_of_every_field_round_trips(data: st.DataObject) -> None:
     )
     assert catalog == catalog.translated(translation, complete=True)
     assert translation == loads(dumps(translation), CatalogTranslation)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hold {seconds} seconds, {reps} times", ["{reps}", "{seconds}"]),
+        ("{reps} veces, {seconds} segundos", ["{reps}", "{seconds}"]),
+        ("Work at 50% effort", []),
+        ("Mit 50 % Anstrengung", []),
+        ("Braces written out: {{name}}", []),
+        ("%s and %(count)d", ["%(count)d", "%s"]),
+    ],
+)
+def test_placeholders_in_any_order_and_not_in_prose(
+    text: str, found: list[str]
+) -> None:
+    """A translation may reorder placeholders; a per cent sign in prose is none."""
+    assert found == placeholders(text)

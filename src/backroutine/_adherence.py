@@ -222,6 +222,7 @@ def adherence(
     *,
     until: dt.date,
     catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> Adherence:
     """Sum up how closely *programme* was followed, up to the day *until*.
 
@@ -238,6 +239,8 @@ def adherence(
         until: The last day to count: the caller's "today".
         catalog: The catalog the programme was planned from; None for the
             built-in one.
+        language: The language of the advice it carries (what the log
+            says to do before going on); None for the programme's own.
 
     Returns:
         The weeks begun by *until* with their sessions done, due and
@@ -251,7 +254,9 @@ def adherence(
     """
     check_log(programme, sessions, catalog)
     start = start_of(programme, sessions)
-    advice = log_advice(programme, sessions, on=until, catalog=catalog)
+    advice = log_advice(
+        programme, sessions, on=until, catalog=catalog, language=language
+    )
     if start is None:
         return Adherence(
             programme=programme.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from backroutine._catalog import Catalog
-from backroutine._i18n import DEFAULT_LANGUAGE, language_of
+from backroutine._i18n import DEFAULT_LANGUAGE, current_language, language_of
 from backroutine._json import loads
 
 
@@ -25,7 +25,7 @@ def _data(name: str) -> bytes:
     return data
 
 
-def default_catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
+def default_catalog(language: str | None = None) -> Catalog:
     """The exercises that ship with backroutine, in *language*.
 
     They are read from the package's data file through the same strict
@@ -36,13 +36,14 @@ def default_catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
 
     Args:
         language: One of the languages backroutine writes (``"en"``,
-            ``"es"``, ``"de"``), or a locale of one (``"es_MX"``).
+            ``"es"``, ``"de"``), or a locale of one (``"es_MX"``); None for
+            English, or the language of the call this one is made within.
 
     Raises:
         UnknownLanguageError: A language backroutine has no words for (a
             :class:`ValueError`).
     """
-    return _catalog(language_of(language))
+    return _catalog(current_language() if language is None else language_of(language))
 
 
 @functools.cache

@@ -38,7 +38,7 @@ from backroutine._dose_words import (
     frequency_text,
 )
 from backroutine._durations import duration_text
-from backroutine._i18n import N_, _, ngettext
+from backroutine._i18n import N_, _, current_language, ngettext
 from backroutine._model import Caution, Exercise, Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain, plain_list
 from backroutine._safety import CONDITION_RULES
@@ -84,14 +84,15 @@ def person_name(exercise: Exercise) -> str:
 
 
 def listing(members: Iterable[enum.Enum]) -> str:
-    """*members*' values as words separated by commas, or ``none``, for a listing.
+    """*members* in words separated by commas, or ``none``, for a listing.
 
-    The values are those the command line's options take, in English
-    whatever the language (``lower back`` for ``--target lower-back``).
+    In English, the words are the values the command line's options take
+    (``lower back`` for ``--target lower-back``); in another language, its
+    own words for them, as a person reads them.
     """
     # Translators: what a listing of values says when there are none:
     # "Targets: none".
-    return ", ".join(map(value_words, members)) or _("none")
+    return _(", ").join(map(words, members)) or _("none")
 
 
 def position_words(position: Position) -> str:
@@ -226,7 +227,7 @@ def step_seconds(routine: Routine, pace: Pace | None) -> tuple[float, ...]:
     get ready or to go on to it, so the steps add up to its duration.
     """
     seconds: list[float] = []
-    for cue in timeline(routine, pace):
+    for cue in timeline(routine, pace, language=current_language()):
         if cue.kind in _STEP_STARTS:
             seconds.append(0.0)
         seconds[-1] += cue.seconds
@@ -272,7 +273,8 @@ def routine_facts(routine: Routine, pace: Pace | None) -> list[tuple[str, str]]:
         facts.append((_("When"), plain(routine.time_of_day)))
     if routine.targets:
         facts.append((_("Works"), plain_list(routine.targets)))
-    facts.append((_(TAKES), duration_text(estimate_duration(routine, pace))))
+    took = estimate_duration(routine, pace, language=current_language())
+    facts.append((_(TAKES), duration_text(took)))
     frequency = routine_frequency(routine)
     if frequency is None:
         # Translators: how often to do a routine whose exercises differ.
@@ -422,7 +424,7 @@ def zone_words(colour: str, when: str, next_time: str) -> tuple[str, str]:
     text = _("{when}. {next_time}").format(
         when=capital(_(when)), next_time=_(next_time)
     )
-    return _(colour).capitalize(), text
+    return capital(_(colour)), text
 
 
 def not_renderable(function: str, value: object) -> str:

@@ -92,7 +92,7 @@ def language_of(locale: object) -> str:
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The language the environment asks for, as gettext reads it.
+    """The language the environment asks for, as Python's gettext reads it.
 
     The first of ``LANGUAGE`` (a colon-separated list), ``LC_ALL``,
     ``LC_MESSAGES`` and ``LANG`` that is set decides, as it does for
@@ -153,6 +153,25 @@ def speaking(language: str | None) -> Iterator[str]:
         yield resolved
     finally:
         _SPEAKING.reset(token)
+
+
+def speaking_for(
+    language: str | None, own: str
+) -> contextlib.AbstractContextManager[str]:
+    """Speak *language*, else a document's *own* language, within the block.
+
+    For the functions that write about a document (a routine, a screening,
+    a programme): with no *language*, the document's own.  A document in a
+    language backroutine has no words for (another app's, in ``fr``) is
+    still read, timed and rendered: the words backroutine adds are then
+    English, around the document's own.
+    """
+    if language is None:
+        try:
+            language = language_of(own)
+        except ValueError:
+            language = DEFAULT_LANGUAGE
+    return speaking(language)
 
 
 def _(message: str) -> str:

@@ -34,7 +34,11 @@ from backroutine._facts import (
     step_seconds,
     zone_words,
 )
-from backroutine._i18n import _, current_language, speaking
+from backroutine._i18n import (
+    _,
+    current_language,
+    speaking_for,
+)
 from backroutine._model import Exercise, Routine
 from backroutine._public import publish
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -307,9 +311,8 @@ def to_markdown(
         UnknownLanguageError: *language*, or the routine's, is not one
             backroutine writes (a :class:`ValueError`).
     """
-    if isinstance(value, Routine):
-        language = language or value.language
-    with speaking(language):
+    own = value.language if isinstance(value, Routine) else current_language()
+    with speaking_for(language, own):
         return _to_markdown(value, pace, catalog)
 
 

@@ -59,7 +59,7 @@ from backroutine._builtin import default_catalog
 from backroutine._catalog import Catalog
 from backroutine._durations import duration_text, minutes_text
 from backroutine._formats import day_text
-from backroutine._i18n import N_, _, current_language, ngettext, speaking
+from backroutine._i18n import N_, _, current_language, ngettext, speaking, speaking_for
 from backroutine._json import dumps
 from backroutine._model import (
     Exercise,
@@ -887,7 +887,7 @@ def next_session(  # noqa: PLR0913 (what, from which log, when, and with what)
             backroutine writes (a :class:`ValueError`).
     """
     _check_day("on", on)
-    with speaking(language or programme.language):
+    with speaking_for(language, programme.language):
         return _next_session(
             programme, sessions, on=on, slot=slot, catalog=catalog, pace=pace
         )
@@ -978,7 +978,7 @@ def log_advice(
     first too.  In *language*, else the programme's.
     """
     _check_day("on", on)
-    with speaking(language or programme.language) as spoken:
+    with speaking_for(language, programme.language) as spoken:
         catalog = default_catalog(spoken) if catalog is None else catalog
         check_log(programme, sessions, catalog)
         sessions = latest(s for s in sessions if s.date <= on)
@@ -1144,6 +1144,7 @@ class _Dosing:
             safety=(*advice, *base.safety),
             conditions=base.conditions,
             frequency=base.frequency,
+            language=current_language(),
         )
 
     def within_limits(

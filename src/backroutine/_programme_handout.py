@@ -18,7 +18,14 @@ from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
 from backroutine._formats import day_text
-from backroutine._i18n import N_, _, ngettext, pgettext, speaking
+from backroutine._i18n import (
+    N_,
+    _,
+    current_language,
+    ngettext,
+    pgettext,
+    speaking_for,
+)
 from backroutine._markdown import (
     _document,
     _escape,
@@ -295,7 +302,7 @@ def adherence_text(
     What the log says to do before going on comes first.  In *language*,
     else the programme's.
     """
-    with speaking(language or programme.language):
+    with speaking_for(language, programme.language):
         return _adherence_text(programme, summary)
 
 
@@ -375,7 +382,7 @@ def programme_markdown(
         UnknownLanguageError: *language*, or the programme's, is not one
             backroutine writes (a :class:`ValueError`).
     """
-    with speaking(language or programme.language):
+    with speaking_for(language, programme.language):
         return _programme_markdown(programme, sessions, until, catalog)
 
 
@@ -399,7 +406,13 @@ def _programme_markdown(
             # Translators: how a programme went, when its log is empty.
             blocks.append(_paragraph(_("No session has been logged yet.")))
         else:
-            summary = adherence(programme, sessions, until=day, catalog=catalog)
+            summary = adherence(
+                programme,
+                sessions,
+                until=day,
+                catalog=catalog,
+                language=current_language(),
+            )
             stopped = summary.stopped is not None
             first = _before_going_on(summary)
             if first:
@@ -415,7 +428,10 @@ def _programme_markdown(
         blocks.append(_paragraph(_(ROUTINES_WITHHELD)))
     else:
         for slot in programme.slots:
-            blocks += _demoted(to_markdown(slot.routine, catalog=catalog))
+            routine = to_markdown(
+                slot.routine, catalog=catalog, language=current_language()
+            )
+            blocks += _demoted(routine)
     return _document(blocks)
 
 
@@ -430,7 +446,7 @@ def programme_text(
     *catalog* is the one it was planned from, for each exercise's versions;
     None for the built-in one.  In *language*, else the programme's.
     """
-    with speaking(language or programme.language):
+    with speaking_for(language, programme.language):
         return _programme_text(programme, catalog)
 
 
@@ -440,7 +456,10 @@ def _programme_text(programme: Programme, catalog: Catalog | None) -> str:
         f"{label}: {value}"
         for label, value in schedule_fields(programme, programme.start)
     ]
-    routines = [to_text(slot.routine, catalog=catalog) for slot in programme.slots]
+    routines = [
+        to_text(slot.routine, catalog=catalog, language=current_language())
+        for slot in programme.slots
+    ]
     return "\n".join(lines) + "\n\n\n" + "\n\n".join(routines)
 
 

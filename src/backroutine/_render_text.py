@@ -38,7 +38,11 @@ from backroutine._facts import (
     step_seconds,
     zone_words,
 )
-from backroutine._i18n import _, current_language, speaking
+from backroutine._i18n import (
+    _,
+    current_language,
+    speaking_for,
+)
 from backroutine._model import (
     Caution,
     Exercise,
@@ -381,7 +385,7 @@ def _urgency_heading(screening: Screening) -> str:
         return heading.format(
             urgency=_(words.name).upper(), what_to_do=_(words.in_short)
         )
-    return _(words.name).capitalize()
+    return capital(_(words.name))
 
 
 def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
@@ -391,7 +395,7 @@ def _tier_lines(urgency: Urgency, findings: Iterable[Finding]) -> list[str]:
     findings give it.
     """
     found = tuple(findings)
-    lines = ["", f"{_(URGENCY_WORDS[urgency].name).capitalize()}:"]
+    lines = ["", f"{capital(_(URGENCY_WORDS[urgency].name))}:"]
     signs = (_(SIGN_WORDS[finding.sign]) for finding in found)
     lines += bullets(signs, indent=_INDENT)
     for advice in dict.fromkeys(finding.advice for finding in found):
@@ -417,7 +421,7 @@ def screening_text(screening: Screening, *, language: str | None = None) -> str:
         The text, no line wider than :data:`~backroutine._wrapping.WIDTH`,
         ending with a newline.
     """
-    with speaking(language or screening.language):
+    with speaking_for(language, screening.language):
         return _screening_text(screening)
 
 
@@ -474,9 +478,8 @@ def to_text(
         UnknownLanguageError: *language*, or the routine's, is not one
             backroutine writes (a :class:`ValueError`).
     """
-    if isinstance(value, Routine):
-        language = language or value.language
-    with speaking(language):
+    own = value.language if isinstance(value, Routine) else current_language()
+    with speaking_for(language, own):
         return _to_text(value, pace, catalog)
 
 

@@ -48,7 +48,7 @@ import attrs
 from backroutine import _i18n
 from backroutine._advice import GENERAL_ADVICE, STOP_RULE
 from backroutine._durations import seconds_text
-from backroutine._i18n import N_, _, speaking
+from backroutine._i18n import N_, _, speaking_for
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_REPS,
@@ -637,7 +637,7 @@ def estimate_duration(
     """
     pace = pace or Pace()
     total = 0.0
-    with speaking(language or routine.language):
+    with speaking_for(language, routine.language):
         for segment in _segments(routine, pace):
             total += segment.seconds
     return total
@@ -670,7 +670,7 @@ def timeline(
     pace = pace or Pace()
     cues = []
     start = 0.0
-    with speaking(language or routine.language):
+    with speaking_for(language, routine.language):
         segments = list(_segments(routine, pace))
     for segment in segments:
         cues.append(
@@ -709,7 +709,7 @@ def spells(
     pace = pace or Pace()
     lengths: list[float] = []
     current = 0.0
-    with speaking(language or routine.language):
+    with speaking_for(language, routine.language):
         segments = list(_segments(routine, pace))
     for segment in segments:
         if segment.exercise is not None and segment.exercise.position is position:

@@ -43,9 +43,13 @@ MAX_TRANSLATED: Final = 10_000_000
 """The most exercises a translation may hold: as many as a catalog."""
 
 _PLACEHOLDER: Final = re.compile(
-    r"\{[^{}]*\}|%(?:\([^)]*\))?[#0 +-]*\d*(?:\.\d+)?[a-zA-Z%]"
+    r"\{[^{}]*\}|%(?:\([^)]*\))?[#0+-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"
 )
-"""A ``str.format`` or ``%`` placeholder: ``{name}``, ``{}``, ``%s``, ``%(n)d``."""
+"""A ``str.format`` or ``%`` placeholder: ``{name}``, ``{}``, ``%s``, ``%(n)d``.
+
+A per cent sign in prose is not one: ``50% effort`` and ``50 % Anstrengung``
+have none, as a conversion follows ``%`` with no space.
+"""
 
 
 def _strings(value: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -179,8 +183,12 @@ class CatalogTranslation(Value):
 
 
 def placeholders(text: str) -> list[str]:
-    """The placeholders in *text*, in order: ``{name}``, ``%s`` and the like."""
-    return _PLACEHOLDER.findall(text)
+    """The placeholders in *text*, sorted: ``{name}``, ``%s`` and the like.
+
+    Sorted, as a translation may put them in any order; ``{{`` and ``}}``
+    are braces written out, not placeholders.
+    """
+    return sorted(_PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
 
 
 _MISSING: Final = "is missing (the language is complete)"

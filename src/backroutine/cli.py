@@ -90,6 +90,7 @@ from backroutine._i18n import (
     language_of,
     ngettext,
     speaking,
+    speaking_for,
 )
 from backroutine._json import dumps, json_schema, load_document, loads
 from backroutine._markdown import to_markdown
@@ -945,7 +946,7 @@ def _timeline(args: argparse.Namespace) -> int:
     routine = loads(_read(args.file), Routine)
     personal = routine.conditions is not None
     cues = timeline(routine, language=args.lang)
-    with speaking(args.lang or routine.language):
+    with speaking_for(args.lang, routine.language):
         _write(timeline_text(cues, personal=personal))
     return EXIT_OK
 
@@ -1277,14 +1278,17 @@ def _log(args: argparse.Namespace) -> int:
     except OSError as error:
         reason = _reason(error, missing="its directory does not exist")
         raise _BadInputError(f"cannot write {args.log!r}: {reason}") from None
-    screening = screen(session.warning_signs)
-    if screening.stops_exercise:
-        raise SeekCareError(screening)
-    # Translators: said once a session is added to the log; {slot} is the
-    # programme's id of the routine, as typed after --slot ("morning",
-    # "bedtime"), which stays as it is; {date} is the day, as YYYY-MM-DD.
-    logged = _("logged the {slot} session of {date}")
-    _write(logged.format(slot=session.slot, date=session.date.isoformat()) + "\n")
+    # In the programme's language, unless --lang says another.
+    with speaking_for(args.lang, programme.language):
+        screening = screen(session.warning_signs)
+        if screening.stops_exercise:
+            raise SeekCareError(screening)
+        # Translators: said once a session is added to the log; {slot} is the
+        # programme's id of the routine, as typed after --slot ("morning",
+        # "bedtime"), which stays as it is; {date} is the day, as YYYY-MM-DD.
+        logged = _("logged the {slot} session of {date}")
+        day = session.date.isoformat()
+        _write(logged.format(slot=session.slot, date=day) + "\n")
     return EXIT_OK
 
 

@@ -29,7 +29,7 @@ from typing import Any, Final
 from backroutine._dose_words import DEFAULT_FREQUENCY, dose_fields, frequency_text
 from backroutine._durations import duration_text
 from backroutine._facts import person_name, routine_frequency, step_seconds
-from backroutine._i18n import N_, _, ngettext, speaking
+from backroutine._i18n import N_, _, ngettext, speaking_for
 from backroutine._model import Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain
 from backroutine._programme import weekday_name
@@ -163,7 +163,7 @@ def _bundle(
 ) -> Bundle:
     """The bundle of *value*: its care plan first, then its service requests."""
     _check_value(value)
-    with speaking(language or value.language):
+    with speaking_for(language, value.language):
         return _words_bundle(value, subject)
 
 

@@ -18,7 +18,7 @@ Annotations here are evaluated, not postponed, as in
 import hashlib
 from typing import Any, Final
 
-from backroutine._i18n import _, pgettext, speaking
+from backroutine._i18n import _, pgettext, speaking_for
 from backroutine._model import Exercise, ExerciseSet, Routine, RoutineStep
 from backroutine._timing import ONE_WORD_SECONDS, SIDES, Pace, lead_in_seconds
 from backroutine._vocabulary import Laterality
@@ -143,7 +143,7 @@ def to_fit(
         UnknownLanguageError: *language*, or the routine's, is not one
             backroutine writes (a :class:`ValueError`).
     """
-    with speaking(language or routine.language):
+    with speaking_for(language, routine.language):
         steps = _workout_steps(routine, pace or Pace())
     if len(steps) > MAX_WORKOUT_STEPS:
         msg = (

@@ -29,7 +29,6 @@ from typing import Any, Final
 import attrs
 
 from backroutine._catalog import Catalog
-from backroutine._i18n import _
 from backroutine._model import (
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
@@ -348,13 +347,12 @@ class _Reader:
         return Exercise(
             id=slug,
             name=name,
-            # Translators: an imported exercise's summary, shown in a routine.
-            # {name} is its name and {category} the data set's own word for its
-            # kind ("stretching", "strength"), both in English.
-            summary=_(
-                "{name}: a {category} exercise from the free-exercise-db data set, "
-                "not checked for back care."
-            ).format(name=name, category=category),
+            # Data in the data set's language, English, as its name and
+            # steps are: a catalog translation can give it in another.
+            summary=(
+                f"{name}: a {category} exercise from the free-exercise-db data "
+                "set, not checked for back care."
+            ),
             instructions=instructions,
             position=position or DEFAULT_POSITION,
             targets=targets,

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from backroutine._dose_words import HOW_MUCH, dose_fields
 from backroutine._facts import person_name
-from backroutine._i18n import _, speaking
+from backroutine._i18n import _, current_language, speaking_for
 from backroutine._model import Routine
 from backroutine._programme_model import DEFAULT_TIMES, Programme, Slot
 from backroutine._signs import SEEK_HELP_HEADING, SEEK_HELP_LEAD, SEEK_HELP_SIGNS
@@ -99,7 +99,7 @@ def to_ical(
         UnknownLanguageError: *language*, or the programme's, is not one
             backroutine writes (a :class:`ValueError`).
     """
-    with speaking(language or programme.language):
+    with speaking_for(language, programme.language):
         return _calendar(programme, at=at, start=start, tz=tz)
 
 
@@ -191,7 +191,11 @@ def _event(
 ) -> icalendar.Event:
     """The event of *slot*, weekly on the programme's days from *start* to *until*."""
     minutes = math.ceil(
-        max(slot.request.minutes * 60, estimate_duration(slot.routine)) / 60
+        max(
+            slot.request.minutes * 60,
+            estimate_duration(slot.routine, language=current_language()),
+        )
+        / 60
     )
     event = icalendar.Event()
     event.add("uid", f"{programme.id}-{slot.id}@backroutine")
