@@ -8,7 +8,7 @@ import pytest
 
 from backroutine import _formats
 from backroutine._durations import minutes_text
-from backroutine._formats import day_text, number_text
+from backroutine._formats import day_text, number_text, percent_text
 from backroutine._i18n import speaking
 
 DAY = dt.date(2026, 12, 7)
@@ -57,3 +57,12 @@ def test_minutes_with_a_fraction_use_the_language_s_comma() -> None:
     with speaking("de"):
         assert minutes_text(150).startswith("2,5")
     assert minutes_text(150).startswith("2.5 ")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "40%"), ("es", "40\xa0%"), ("de", "40\xa0%")]
+)
+def test_percentages_as_each_language_writes_them(language: str, text: str) -> None:
+    """A share as a whole percentage, with the language's space before the sign."""
+    with speaking(language):
+        assert text == percent_text(0.4)

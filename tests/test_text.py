@@ -1,6 +1,9 @@
+from typing import Literal
+
 import pytest
 
-from backroutine._text import plural, word_for
+from backroutine._i18n import speaking
+from backroutine._text import join, plural, word_for
 
 
 class TestWordFor:
@@ -36,3 +39,31 @@ class TestPlural:
         assert ["1 child", "2 children"] == [
             plural(n, "child", "children") for n in (1, 2)
         ]
+
+
+@pytest.mark.parametrize(
+    ("language", "items", "word", "joined"),
+    [
+        (
+            "es",
+            ["caderas", "Inclinación pélvica"],
+            "and",
+            "caderas e Inclinación pélvica",
+        ),
+        ("es", ["glúteos", "hinchazón"], "and", "glúteos e hinchazón"),
+        ("es", ["nieve", "hielo"], "and", "nieve y hielo"),
+        ("es", ["caderas", "zona lumbar"], "and", "caderas y zona lumbar"),
+        ("es", ["siete", "ocho"], "or", "siete u ocho"),
+        ("es", ["mujer", "hombre"], "or", "mujer u hombre"),
+        ("es", ["uno", "dos"], "or", "uno o dos"),
+        ("de", ["Hüften", "Iliopsoas"], "and", "Hüften und Iliopsoas"),
+        ("en", ["hips", "inner thighs"], "and", "hips and inner thighs"),
+        ("en", ["seven", "eight"], "or", "seven or eight"),
+    ],
+)
+def test_a_list_s_last_link_follows_the_sound_after_it(
+    language: str, items: list[str], word: Literal["and", "or"], joined: str
+) -> None:
+    """Spanish writes "e" for "y" before an i sound, and "u" for "o" before an o."""
+    with speaking(language):
+        assert joined == join(items, word=word)

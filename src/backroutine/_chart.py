@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from backroutine._formats import percent_text
 from backroutine._i18n import N_, _, ngettext
 from backroutine._traffic_light import PAIN_SCALE, ZONES, Zone
 
@@ -129,14 +130,15 @@ def _description(days: Sequence[ChartDay]) -> str:
     highest = max(day.dose for day in days)
     if highest:
         # Translators: the description of a chart, for a screen reader;
-        # {first} and {last} are percentages, as whole numbers.
+        # {first} and {last} are percentages, written as the language writes
+        # them ("40%", "40 %").
         amount = _(
-            "The amount done went from {first}% to {last}% of the most done in a day."
+            "The amount done went from {first} to {last} of the most done in a day."
         )
         said.append(
             amount.format(
-                first=round(100 * first.dose / highest),
-                last=round(100 * last.dose / highest),
+                first=percent_text(first.dose / highest),
+                last=percent_text(last.dose / highest),
             )
         )
     bands = _(", ").join(

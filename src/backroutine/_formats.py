@@ -85,3 +85,15 @@ def number_text(number: float) -> str:
     _, numbers = modules
     written: str = numbers.format_decimal(float(text), format="0.##", locale=language)
     return written
+
+
+def percent_text(share: float) -> str:
+    """A share from 0 to 1 as a whole percentage: ``40%``, ``40 %`` in Spanish."""
+    whole = round(100 * share)
+    language = current_language()
+    modules = babel()
+    if language == DEFAULT_LANGUAGE or modules is None:
+        return f"{whole}%"
+    _, numbers = modules
+    written: str = numbers.format_percent(whole / 100, locale=language)
+    return written

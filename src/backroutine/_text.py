@@ -13,11 +13,12 @@ value with spaces for underscores, which a test holds them to.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Final, Literal
 
-from backroutine._i18n import _, ngettext, pgettext
+from backroutine._i18n import _, current_language, ngettext, pgettext
 from backroutine._vocabulary import (
     Bias,
     BodyArea,
@@ -32,6 +33,16 @@ from backroutine._vocabulary import (
     Urgency,
     WarningSign,
 )
+
+# Where a language changes the last link of a list before a sound: Spanish
+# writes "e" for "y" before an i sound ("e Inclinación", "e hinchazón", but
+# "y hielo", a diphthong) and "u" for "o" before an o sound ("u hombros").
+_LINK_SOUNDS: Final[Mapping[str, Mapping[str, re.Pattern[str]]]] = {
+    "es": {
+        "and": re.compile(r"h?[ií](?![aeiouáéíóú])", re.IGNORECASE),
+        "or": re.compile(r"h?[oó]", re.IGNORECASE),
+    },
+}
 
 # Each member's words, lower case as within a sentence, translated when
 # called: a message is looked up in the language of the moment, never at
@@ -182,19 +193,35 @@ def join(items: Iterable[str], *, word: Literal["and", "or"] = "and") -> str:
     """*items* as a sentence lists them: ``"a, b and c"``, or with ``"or"``.
 
     In the current language: the separator and the last link are messages,
-    so that a language joins its own way (``"a, b y c"``).
+    so that a language joins its own way (``"a, b y c"``), and changes its
+    link before a sound where it does (Spanish ``"a e Inclinación"``).
     """
     listed = list(items)
     if len(listed) <= 1:
         return "".join(listed)
     # Translators: the separator of all but the last two items of a list.
     comma = _(", ")
-    first = comma.join(listed[:-1])
+    first, last = comma.join(listed[:-1]), listed[-1]
+    sound = _LINK_SOUNDS.get(current_language(), {}).get(word)
+    before = sound is not None and sound.match(last.lstrip("'\"«“¿¡")) is not None
     if word == "or":
-        # Translators: the end of a list of choices: "a, b or c".
-        return _("{items} or {last}").format(items=first, last=listed[-1])
-    # Translators: the end of a list: "a, b and c".
-    return _("{items} and {last}").format(items=first, last=listed[-1])
+        if before:
+            # Translators: "a, b or c" where the last item begins with the
+            # sound that changes the link in some languages (Spanish "u"
+            # before an o sound); elsewhere, the same as "{items} or {last}".
+            link = pgettext("before a sound", "{items} or {last}")
+        else:
+            # Translators: the end of a list of choices: "a, b or c".
+            link = _("{items} or {last}")
+    elif before:
+        # Translators: "a, b and c" where the last item begins with the sound
+        # that changes the link in some languages (Spanish "e" before an i
+        # sound); elsewhere, the same as "{items} and {last}".
+        link = pgettext("before a sound", "{items} and {last}")
+    else:
+        # Translators: the end of a list: "a, b and c".
+        link = _("{items} and {last}")
+    return link.format(items=first, last=last)
 
 
 def join_some(items: Iterable[str], *, limit: int = 3) -> str:
