@@ -40,6 +40,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # Ids and option values (lower-back, after_sitting, cat-cow) are codes.
 CODE = re.compile(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b")
+# The tags of an inline SVG chart, with their attributes.
+MARKUP = re.compile(r"<[^<>]*>")
 # Words English has and Spanish and German do not.
 ENGLISH = re.compile(
     r"\b(?:the|your|you|with|and|each|when|this|that|should|seconds?|minutes?|"
@@ -126,7 +128,11 @@ def _calendar_words(data: bytes) -> list[str]:
 
 
 def leaks(text: str, english: frozenset[str]) -> list[str]:
-    """The English in *text*: runs of a message, and English words."""
+    """The English in *text*: runs of a message, and English words.
+
+    Markup is not read: an inline chart's tags and classes are code.
+    """
+    text = MARKUP.sub(" ", text)
     flat = " ".join(WORDS.findall(text))
     found = sorted(words for words in english if words in flat)
     words = ENGLISH.findall(CODE.sub(" ", text))

@@ -38,12 +38,12 @@ from backroutine._dose_words import (
     frequency_text,
 )
 from backroutine._durations import duration_text
-from backroutine._i18n import N_, _, current_language, ngettext
+from backroutine._i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext
 from backroutine._model import Caution, Exercise, Frequency, Routine, RoutineStep
 from backroutine._plain_words import plain, plain_list
 from backroutine._safety import CONDITION_RULES
 from backroutine._signs import SEEK_HELP
-from backroutine._text import join, value_words, words
+from backroutine._text import join, spelled, value_words, words
 from backroutine._timing import Pace, estimate_duration, timeline
 from backroutine._vocabulary import Bias, Condition, CueKind, Movement, Position
 
@@ -99,15 +99,19 @@ def position_words(position: Position) -> str:
     """A position's value, with its plain words in brackets, for a listing.
 
     ``supine (lying on your back)``: an exercise listing names the value
-    that ``--position`` takes (in English, as the option takes it whatever
-    the language); a handout says only the plain words.
+    that ``--position`` takes (as the option takes it whatever the
+    language: ``half-kneeling`` in another language, whose words are in
+    the brackets); a handout says only the plain words.
     """
     # Translators: a position as the command line's --position option takes
     # it ({value}, not translated), then in plain words: "supine (lying on
     # your back)".
-    return _("{value} ({words})").format(
-        value=value_words(position), words=plain(position)
+    value = (
+        value_words(position)
+        if current_language() == DEFAULT_LANGUAGE
+        else spelled(position)
     )
+    return _("{value} ({words})").format(value=value, words=plain(position))
 
 
 def _movement_words(exercise: Exercise) -> str:

@@ -170,6 +170,11 @@ _WORDS: Final[Mapping[enum.Enum, Callable[[], str]]] = MappingProxyType(
 )
 
 
+def spelled(member: enum.Enum) -> str:
+    """How the command line spells *member*: its value with hyphens (``lower-back``)."""
+    return str(member.value).replace("_", "-")
+
+
 def value_words(member: enum.Enum) -> str:
     """An enum member's value as words, in English whatever the language.
 

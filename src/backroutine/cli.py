@@ -109,7 +109,7 @@ from backroutine._programme_model import (
 from backroutine._render_text import exercise_list_text, screening_text, to_text
 from backroutine._safety import SIGN_WORDS, URGENCY_WORDS, screen, signs_at
 from backroutine._spec import read_date
-from backroutine._text import join, word_for
+from backroutine._text import join, spelled, word_for
 from backroutine._timer_text import timeline_text
 from backroutine._timing import timeline
 from backroutine._traffic_light import PAIN_SCALE
@@ -251,13 +251,8 @@ def _complain(text: str) -> None:
 # bad usage (exit 2), reported by argparse with the usage line.
 
 
-def _spelled(member: enum.Enum) -> str:
-    """How the command line spells *member*: its value with hyphens."""
-    return str(member.value).replace("_", "-")
-
-
 def _spellings(enum_type: type[enum.Enum]) -> str:
-    return ", ".join(_spelled(member) for member in enum_type)
+    return ", ".join(spelled(member) for member in enum_type)
 
 
 def _enum_type(enum_type: type[_E], what: str) -> Callable[[str], _E]:
@@ -290,7 +285,7 @@ def _any_case(*choices: str) -> Callable[[str], str]:
 def _shown(value: object) -> str:
     """*value* as the command line spells it, quoted: 'lower-back', '7.5'."""
     if isinstance(value, enum.Enum):
-        text = _spelled(value)
+        text = spelled(value)
     elif isinstance(value, float):
         text = format(value, "g")
     else:
@@ -622,11 +617,11 @@ def _filters(args: argparse.Namespace) -> list[str]:
         ("--bias", args.bias),
         ("--equipment", args.equipment),
     ):
-        given += (f"{option} {_spelled(value)}" for value in _unique(values))
+        given += (f"{option} {spelled(value)}" for value in _unique(values))
     if args.no_equipment:
         given.append("--no-equipment")
     if args.max_difficulty is not None:
-        given.append(f"--max-difficulty {_spelled(args.max_difficulty)}")
+        given.append(f"--max-difficulty {spelled(args.max_difficulty)}")
     return given
 
 
@@ -982,7 +977,7 @@ def _screen(args: argparse.Namespace) -> int:
 
 def _signs_by_urgency() -> str:
     """Every warning sign, spelled for the command line, grouped by urgency."""
-    width = max(len(_spelled(sign)) for sign in WarningSign) + 2
+    width = max(len(spelled(sign)) for sign in WarningSign) + 2
     hang = " " * (4 + width)
     lines: list[str] = []
     for urgency in sorted(Urgency, key=lambda u: -u.level):
@@ -996,7 +991,7 @@ def _signs_by_urgency() -> str:
             lines += textwrap.wrap(
                 SIGN_WORDS[sign],
                 width=80,
-                initial_indent=f"    {_spelled(sign):<{width}}",
+                initial_indent=f"    {spelled(sign):<{width}}",
                 subsequent_indent=hang,
                 break_on_hyphens=False,
             )
