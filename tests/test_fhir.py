@@ -34,6 +34,7 @@ from backroutine import (
     Weekday,
     plan_programme,
 )
+from backroutine._i18n import _, speaking
 from backroutine._signs import SEEK_HELP
 from backroutine.fhir import DAYS_OF_WEEK, EVENT_TIMING, to_fhir, to_json
 from backroutine.testing import programmes, routines
@@ -105,7 +106,7 @@ def check_bundle(bundle: Bundle, steps: int) -> None:
     assert plan.activity is not None
     assert [a.reference.reference for a in plan.activity if a.reference] == urls[1:]
     assert plan.note is not None
-    assert SEEK_HELP == plan.note[-1].text
+    assert _(SEEK_HELP) == plan.note[-1].text  # in the language spoken
     for request in requests:
         assert (request.status, request.intent) == ("active", "order")
         assert request.code is not None
@@ -127,14 +128,16 @@ class TestReadBack:
     @given(routines())
     def test_every_routine_reads_back(self, routine: Routine) -> None:
         """Every generated routine gives a bundle that fhir.resources reads back."""
-        check_bundle(read_back(routine), len(routine.steps))
+        with speaking(routine.language):
+            check_bundle(read_back(routine), len(routine.steps))
 
     @settings(max_examples=examples(20, locally=5))
     @given(programmes())
     def test_every_programme_reads_back(self, programme: Programme) -> None:
         """Every generated programme gives a bundle that fhir.resources reads back."""
         steps = sum(len(slot.routine.steps) for slot in programme.slots)
-        check_bundle(read_back(programme, subject="Patient/1"), steps)
+        with speaking(programme.language):
+            check_bundle(read_back(programme, subject="Patient/1"), steps)
 
     def test_to_fhir_is_the_json_of_to_json(self) -> None:
         """to_fhir gives the data that to_json writes."""

@@ -27,6 +27,7 @@ from backroutine import (
     estimate_duration,
     timeline,
 )
+from backroutine._i18n import speaking
 from backroutine.fit import (
     EXERCISES,
     MAX_STRING_BYTES,
@@ -189,7 +190,9 @@ class TestEveryRoutine:
         """Both decoders read every step back, and the steps follow the timeline."""
         data = to_fit(routine, pace=pace)
         garmin = garmin_messages(data)
-        meant = [as_read(step) for step in _workout_steps(routine, pace or Pace())]
+        with speaking(routine.language):  # as to_fit names the steps
+            steps = _workout_steps(routine, pace or Pace())
+        meant = [as_read(step) for step in steps]
         read = fitparse_messages(data, "workout_step")
         assert meant == read
         # Garmin's decoder reads the same fields, with both raw and named values.

@@ -42,9 +42,9 @@ WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 CODE = re.compile(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b")
 # The tags of an inline SVG chart, with their attributes.
 MARKUP = re.compile(r"<[^<>]*>")
-# Words English has and Spanish and German do not.
+# Words English has and Spanish and German do not ("minute" is German too).
 ENGLISH = re.compile(
-    r"\b(?:the|your|you|with|and|each|when|this|that|should|seconds?|minutes?|"
+    r"\b(?:the|your|you|with|and|each|when|this|that|should|seconds?|"
     r"sides?|exercises?|pain|back|stop|hold|breathe|lying|knees?|slowly|then)\b",
     re.IGNORECASE,
 )

@@ -32,6 +32,7 @@ from backroutine import (
     timeline,
 )
 from backroutine._advice import SEE_SPECIALIST, STOP_RULE
+from backroutine._i18n import _, speaking
 from backroutine._model import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from backroutine._timing import (
     DONE_TEXT,
@@ -169,7 +170,9 @@ class TestTimelineProperties:
             for cue in cues
             if speaking_seconds(cue.text) > cue.seconds
         ]
-        assert (CueKind.DONE, 0, DONE_TEXT) == (done.kind, done.seconds, done.text)
+        with speaking(routine.language):
+            done_text = _(DONE_TEXT)
+        assert (CueKind.DONE, 0, done_text) == (done.kind, done.seconds, done.text)
         assert True is (speaking_seconds(done.text) <= 2)
 
     @SOME
@@ -216,8 +219,17 @@ class TestTimelineProperties:
     ) -> None:
         """The lead-in of each step and its sets' closed form add up to the duration.
 
-        The planner costs steps this way, so it agrees with the timeline.
+        The planner costs steps this way, so it agrees with the timeline: in
+        the routine's language, whose words the lead-ins take time to say.
         """
+        with speaking(routine.language):
+            total = self._added_up(routine, pace)
+        assert estimate_duration(routine, pace) == pytest.approx(
+            total, rel=1e-12, abs=1e-9
+        )
+
+    @staticmethod
+    def _added_up(routine: Routine, pace: Pace) -> float:
         total = 0.0
         previous = None
         for step in routine.steps:
@@ -238,9 +250,7 @@ class TestTimelineProperties:
                     rest_seconds=0,
                 )
             previous = step.exercise.position
-        assert estimate_duration(routine, pace) == pytest.approx(
-            total, rel=1e-12, abs=1e-9
-        )
+        return total
 
     @given(routines(), paces())
     def test_cues_belong_to_their_step(self, routine: Routine, pace: Pace) -> None:

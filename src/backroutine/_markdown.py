@@ -129,8 +129,13 @@ def _section(
 def _seek_help_box() -> list[str]:
     """The seek-help box as a quote: a bold heading, then the emergency signs."""
     intro = f"**{_(SEEK_HELP_HEADING)}:** {_escape(_(SEEK_HELP_LEAD))}:"
-    signs = _list(map(_, SEEK_HELP_SIGNS), numbered=False)
-    return [*_lines(intro, indent="> "), ">", *(f"> {line}" for line in signs)]
+    # Wrapped with the quote's mark, so that a long sign keeps to the width.
+    signs = [
+        line
+        for sign in SEEK_HELP_SIGNS
+        for line in _lines(_escape(_(sign)), indent="> - ", hang=">   ")
+    ]
+    return [*_lines(intro, indent="> "), ">", *signs]
 
 
 def _paragraph(text: str) -> list[str]:
