@@ -303,7 +303,7 @@ def to_markdown(
             does not hold is left out.
         language: The language of the headings and the words around the
             exercises' own; None for a routine's own language
-            (:attr:`Routine.language`), and for an exercise English, or
+            (``Routine.language``), and for an exercise English, or
             the language of the call this one is made within.
 
     Returns:

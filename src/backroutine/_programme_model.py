@@ -253,7 +253,7 @@ class Programme(Value):
 
     @property
     def language(self) -> str:
-        """The language of the programme's words: that of its first routine.
+        """The language of the programme's words, which is its first routine's.
 
         :func:`~backroutine.plan_programme` plans every slot in one
         language; a programme put together otherwise may mix them, and its

@@ -415,7 +415,7 @@ def screening_text(screening: Screening, *, language: str | None = None) -> str:
     Args:
         screening: The screening, as :func:`backroutine.screen` gives it.
         language: The language of the headings and the signs' words; None
-            for the screening's own (:attr:`Screening.language`).
+            for the screening's own (``Screening.language``).
 
     Returns:
         The text, no line wider than :data:`~backroutine._wrapping.WIDTH`,
@@ -466,7 +466,7 @@ def to_text(
             does not hold is left out.
         language: The language of the headings and the words around the
             exercises' own; None for a routine's own language
-            (:attr:`Routine.language`), and for an exercise English, or
+            (``Routine.language``), and for an exercise English, or
             the language of the call this one is made within.
 
     Returns:

@@ -660,7 +660,7 @@ def timeline(
     first also carries the safety advice.
 
     The cues are in *language*, else the routine's own
-    (:attr:`Routine.language`); a wordier language takes longer to say,
+    (``Routine.language``); a wordier language takes longer to say,
     and its timeline lasts longer.
 
     Raises:

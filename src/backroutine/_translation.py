@@ -65,10 +65,8 @@ class CautionText(Value):
     """A caution's words in another language.
 
     Args:
-        about: What the caution is about, as :attr:`Caution.about
-            <backroutine.Caution.about>` says it.
-        advice: What to do, as :attr:`Caution.advice
-            <backroutine.Caution.advice>` says it.
+        about: What the caution is about, as ``Caution.about`` says it.
+        advice: What to do, as ``Caution.advice`` says it.
     """
 
     about: str = attrs.field(validator=Text(MAX_NAME_LENGTH))
