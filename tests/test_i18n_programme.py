@@ -231,7 +231,7 @@ def test_the_handout_and_the_summary_are_marked() -> None:
         "- **«How often»:** «once a day: {routines}»",
         "- **«For how long»:** «2 weeks, from {start} to {end}»",
         "## «How it went»",
-        "«Up to {day}: 4 of 5 sessions done (80%).»",
+        "«Up to {day}: 4 of 5 sessions done (80\xa0%).»",
         "| «Week» | «From» | «Done» | «Due» | «Missed» |",
         "### «Pain and amount done»",
         "«The solid line is your pain after each day's sessions",
@@ -246,7 +246,7 @@ def test_the_handout_and_the_summary_are_marked() -> None:
     text = adherence_text(planned, adherence(planned, log, until=until))
     for message in (
         "«Before you go on»:",
-        "«Up to {day}: 4 of 5 sessions done (80%).»",
+        "«Up to {day}: 4 of 5 sessions done (80\xa0%).»",
         "«Week 1 (from {day}): 4 of 5 done»",
         "«missed {day}: {routines}»",
     ):

@@ -17,7 +17,7 @@ from typing import Final
 from backroutine._adherence import Adherence, adherence
 from backroutine._catalog import Catalog
 from backroutine._chart import ChartDay, pain_and_dose_svg
-from backroutine._formats import day_text
+from backroutine._formats import day_text, percent_text
 from backroutine._i18n import (
     N_,
     _,
@@ -266,18 +266,18 @@ def _done_words(summary: Adherence) -> str:
         )
     else:
         # Translators: how a programme went; {day} is a date, {done} and
-        # {count} are numbers of sessions, {percent} is the share done, as a
-        # whole number.
+        # {count} are numbers of sessions, {percent} is the share done, as
+        # the language writes a percentage ("85%", "85 %").
         message = ngettext(
-            "Up to {day}: {done} of {count} session done ({percent}%).",
-            "Up to {day}: {done} of {count} sessions done ({percent}%).",
+            "Up to {day}: {done} of {count} session done ({percent}).",
+            "Up to {day}: {done} of {count} sessions done ({percent}).",
             summary.due,
         )
     return message.format(
         day=day_text(summary.until),
         done=summary.done,
         count=summary.due,
-        percent=None if share is None else round(share),
+        percent=None if share is None else percent_text(share / 100),
     )
 
 
