@@ -27,7 +27,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 import backroutine
-from backroutine._i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR
+from backroutine._chart import ChartDay, pain_and_dose_svg
+from backroutine._i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, speaking
 from tests.test_cli import CommandLine, run
 
 __all__ = ["run"]
@@ -431,3 +432,39 @@ def test_a_programme_s_next_routine_speaks_its_language(language: str) -> None:
             programme, [], on=dt.date(2026, 12, 7), language=other
         ).language
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "described"),
+    [
+        ("en", "Morning, 1 day a week, for 4 weeks", "Pain on 1 day with a session"),
+        (
+            "es",
+            "Por la mañana, 1 día a la semana, durante 4 semanas",
+            "Dolor en 1 día con sesión",
+        ),
+        (
+            "de",
+            "Am Morgen, an 1 Tag pro Woche, 4 Wochen lang",
+            "Schmerzen an 1 Tag mit einer Einheit",
+        ),
+    ],
+)
+def test_one_of_a_thing_is_said_in_the_singular(
+    language: str, name: str, described: str
+) -> None:
+    """One day a week, and a chart of one day, in each language's singular."""
+    request = backroutine.ProgrammeRequest(
+        slots=[
+            backroutine.PlanRequest(
+                time_of_day=backroutine.TimeOfDay.MORNING, minutes=8
+            )
+        ],
+        days=[backroutine.Weekday.MONDAY],
+        start=dt.date(2026, 12, 7),
+    )
+    assert name == backroutine.plan_programme(request, language=language).name
+    with speaking(language):
+        svg = pain_and_dose_svg([ChartDay(date=dt.date(2026, 12, 7), pain=3, dose=10)])
+    assert described in svg
+    assert "2026-12-07: 3 " in svg

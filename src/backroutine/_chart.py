@@ -105,12 +105,10 @@ def _description(days: Sequence[ChartDay]) -> str:
     # Translators: the description of a chart, for a screen reader. {count}
     # is its days, {first} and {last} are dates (YYYY-MM-DD), {low} and
     # {high} the least and the most pain, {first_pain} and {last_pain} the pain
-    # on the first and the last day, from 0 to 10. The English says "days"
-    # for any count.
+    # on the first and the last day, from 0 to 10. With one day, only
+    # {count}, {first} and {low} (its pain).
     pain = ngettext(
-        "Pain on each of {count} days with a session, from {first} to {last}: "
-        "from {low} to {high} out of 10; the first day {first_pain}, the last "
-        "day {last_pain}.",
+        "Pain on {count} day with a session, {first}: {low} out of 10.",
         "Pain on each of {count} days with a session, from {first} to {last}: "
         "from {low} to {high} out of 10; the first day {first_pain}, the last "
         "day {last_pain}.",

@@ -226,9 +226,8 @@ def _made_name(request: ProgrammeRequest) -> str:
         # Translators: how often a programme's routines are done, in its name.
         often = _("every day")
     else:
-        # Translators: how often a programme's routines are done, in its
-        # name. The English says "days" for any count.
-        often = ngettext("{count} days a week", "{count} days a week", days).format(
+        # Translators: how often a programme's routines are done, in its name.
+        often = ngettext("{count} day a week", "{count} days a week", days).format(
             count=days
         )
     # Translators: a programme's name. {routines} are its routines, by when
