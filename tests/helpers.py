@@ -8,6 +8,7 @@ this works under pytest's default import mode and under
 import copy
 import datetime as dt
 import functools
+import gettext
 import os
 import subprocess
 import sys
@@ -625,3 +626,32 @@ def morning_and_bedtime(start: dt.date | None = dt.date(2026, 12, 7)) -> Program
             start=start,
         )
     )
+
+
+class Marked(gettext.NullTranslations):
+    """A catalog that marks every message it gives: ``«message»``.
+
+    Spoken as another language (:func:`speak_catalog`), it shows which text
+    came through gettext and which did not, with no real translation.
+    """
+
+    def gettext(self, message: str) -> str:
+        return f"«{message}»"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"«{msgid1 if n == 1 else msgid2}»"
+
+    def pgettext(self, context: str, message: str) -> str:  # noqa: ARG002 (the message alone is marked)
+        return f"«{message}»"
+
+
+def speak_catalog(monkeypatch: Any, catalog: gettext.NullTranslations) -> None:
+    """Give every language but English *catalog*'s messages; English its own."""
+    from backroutine import _i18n  # noqa: PLC0415 (kept with its one use)
+
+    english = _i18n.translations(_i18n.DEFAULT_LANGUAGE)
+
+    def translations(language: str) -> gettext.NullTranslations:
+        return english if language == _i18n.DEFAULT_LANGUAGE else catalog
+
+    monkeypatch.setattr(_i18n, "translations", translations)

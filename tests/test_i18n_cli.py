@@ -10,9 +10,7 @@ Help, usage errors and JSON stay English, and so unmarked.
 
 from __future__ import annotations
 
-import gettext
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,35 +25,12 @@ pytestmark = pytest.mark.usefixtures("marked")
 DATA_SET = Path(__file__).parent / "data" / "free-exercise-db" / "exercises.json"
 
 
-class Marked(gettext.NullTranslations):
-    """English as written, each message translated wrapped in «…»."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{super().gettext(message)}»"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"«{super().ngettext(msgid1, msgid2, n)}»"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"«{super().pgettext(context, message)}»"
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Spanish, as the Marked translations: every message shows its marks."""
-
-    def translations(language: str) -> gettext.NullTranslations:
-        if language == _i18n.DEFAULT_LANGUAGE:
-            return gettext.NullTranslations()
-        return Marked()
-
-    monkeypatch.setattr(_i18n, "translations", translations)
-    # The command line speaks the environment's language when not told.
+@pytest.fixture(autouse=True)
+def spanish_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the environment's language when not told."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "es_ES.UTF-8")
-    with _i18n.speaking("es"):
-        yield
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ messages, and are left as they are.
 from __future__ import annotations
 
 import ast
-import gettext
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pytest
 
@@ -33,7 +32,6 @@ from backroutine import (
     TimeOfDay,
     Urgency,
     WarningSign,
-    _i18n,
     plan_routine,
     screen,
 )
@@ -60,28 +58,6 @@ from backroutine._traffic_light import HOW_TO_SCORE, SIGNS_FIRST, ZONES
 
 SOURCES = pathlib.Path(backroutine.__file__).parent
 MODULES = ("_planner", "_safety", "_signs", "_advice", "_traffic_light")
-
-
-class Marking(gettext.NullTranslations):
-    """A translation that marks each message it gives: «message»."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{message}»"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"«{msgid1 if n == 1 else msgid2}»"
-
-    def pgettext(self, context: str, message: str) -> str:  # noqa: ARG002 (the message alone is marked)
-        return f"«{message}»"
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Speak a language whose catalog is :class:`Marking`."""
-    fake = Marking()
-    monkeypatch.setattr(_i18n, "translations", lambda _language: fake)
-    with _i18n.speaking("es"):
-        yield
 
 
 def is_marked(text: str) -> bool:

@@ -13,9 +13,8 @@ the planner's own notes are not this code's words, and are left alone.
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 import pytest
@@ -30,7 +29,6 @@ from backroutine import (
     Session,
     TimeOfDay,
     Weekday,
-    _i18n,
     next_session,
     plan_programme,
 )
@@ -45,33 +43,6 @@ pytestmark = pytest.mark.usefixtures("marked")
 
 START = dt.date(2026, 12, 7)  # a Monday
 DAYS = Weekday.spread(5)  # Monday, Tuesday, Wednesday, Friday, Saturday
-
-
-class Marked(gettext.NullTranslations):
-    """English as written, each message translated wrapped in «…»."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{super().gettext(message)}»"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"«{super().ngettext(msgid1, msgid2, n)}»"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"«{super().pgettext(context, message)}»"
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Spanish, as the Marked translations: every message shows its marks."""
-
-    def translations(language: str) -> gettext.NullTranslations:
-        if language == _i18n.DEFAULT_LANGUAGE:
-            return gettext.NullTranslations()
-        return Marked()
-
-    monkeypatch.setattr(_i18n, "translations", translations)
-    with _i18n.speaking("es"):
-        yield
 
 
 def programme() -> Programme:

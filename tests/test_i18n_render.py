@@ -25,7 +25,6 @@ from backroutine import (
     Routine,
     RoutineStep,
     WarningSign,
-    _i18n,
     _text,
     _vocabulary,
     default_catalog,
@@ -38,27 +37,13 @@ from backroutine._catalog import Catalog
 from backroutine._dose_words import dose_text, frequency_text
 from backroutine._durations import duration_text, minutes_text
 from backroutine._formats import day_text
-from backroutine._i18n import speaking
 from backroutine._model import Dosage, Frequency, Span
 from backroutine._plain_words import SIDES, plain
 from backroutine._render_text import exercise_list_text, screening_text
 from backroutine._text import value_words, words
 from backroutine._timer_text import timeline_text
 from backroutine._timing import estimate_duration, speaking_seconds
-from tests.helpers import planned, twist_routine
-
-
-class Marked(gettext.NullTranslations):
-    """A catalog that marks every message it is asked for: ``«message»``."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{message}»"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"«{msgid1 if n == 1 else msgid2}»"
-
-    def pgettext(self, context: str, message: str) -> str:  # noqa: ARG002
-        return f"«{message}»"
+from tests.helpers import planned, speak_catalog, twist_routine
 
 
 class Wordy(gettext.NullTranslations):
@@ -72,24 +57,6 @@ class Wordy(gettext.NullTranslations):
 
     def pgettext(self, context: str, message: str) -> str:  # noqa: ARG002
         return self.gettext(message)
-
-
-def _use(monkeypatch: pytest.MonkeyPatch, catalog: gettext.NullTranslations) -> None:
-    """Give Spanish *catalog*'s messages, English its own."""
-    english = _i18n.translations(_i18n.DEFAULT_LANGUAGE)
-
-    def translations(language: str) -> gettext.NullTranslations:
-        return english if language == _i18n.DEFAULT_LANGUAGE else catalog
-
-    monkeypatch.setattr(_i18n, "translations", translations)
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Speak Spanish, in which every message is marked."""
-    _use(monkeypatch, Marked())
-    with speaking("es"):
-        yield
 
 
 # The enums whose members' words people read, each member a message.
@@ -403,7 +370,7 @@ class TestTimingInAnotherLanguage:
         fits.  (The shortest wording of a cue must stay one word, as the
         timing model gives no cue less time than that: here it is three.)
         """
-        _use(monkeypatch, Wordy())
+        speak_catalog(monkeypatch, Wordy())
         shortest = speaking_seconds("so so Hold.")
         for routine in routines:
             english = estimate_duration(routine)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import icalendar
 import pytest
 from babel.messages.pofile import read_po
@@ -468,3 +469,84 @@ def test_one_of_a_thing_is_said_in_the_singular(
         svg = pain_and_dose_svg([ChartDay(date=dt.date(2026, 12, 7), pain=3, dose=10)])
     assert described in svg
     assert "2026-12-07: 3 " in svg
+
+
+def test_a_language_asked_for_holds_inside_a_handout() -> None:
+    """A Spanish programme's handout asked for in German is German throughout.
+
+    Its advice, headings and each routine's section speak German: the
+    functions it calls are told the language, and do not fall back on the
+    programme's own.
+    """
+    start = dt.date(2026, 12, 7)
+    request = backroutine.ProgrammeRequest(
+        slots=[
+            backroutine.PlanRequest(
+                time_of_day=backroutine.TimeOfDay.MORNING, minutes=8
+            )
+        ],
+        start=start,
+    )
+    programme = backroutine.plan_programme(request, language="es")
+    first = backroutine.next_session(programme, [], on=start)
+    sessions = [
+        backroutine.Session(
+            programme=programme.id,
+            slot="morning",
+            date=start + dt.timedelta(days=day),
+            exercises=[
+                backroutine.ExerciseDone(
+                    exercise=step.exercise.id, sets=step.sets, pain=7
+                )
+                for step in first.steps
+            ],
+        )
+        for day in (0, 1)
+    ]
+    spanish = backroutine.programme_markdown(programme, sessions)
+    german = backroutine.programme_markdown(programme, sessions, language="de")
+    assert "## Antes de continuar" in spanish
+    assert "## Bevor Sie weitermachen" in german
+    assert "Antes de" not in german
+    with speaking("es"):
+        headings = {backroutine._i18n._(heading) for heading in ("Exercises", "Notes")}
+    assert not [heading for heading in headings if f"\n{heading}\n" in german]
+
+
+def test_an_app_s_catalog_takes_its_words_from_beside_it(
+    run: CommandLine, tmp_path: pathlib.Path
+) -> None:
+    """``--catalog my.json`` in Spanish reads ``my.es.json``, and says where it is wrong."""
+    mine = backroutine.Catalog([backroutine.default_catalog()["cat-cow"]])
+    catalog = tmp_path / "my.json"
+    catalog.write_text(backroutine.dumps(mine), encoding="utf-8")
+    plan = ("plan", "--time", "morning", "--minutes", "3", "--catalog", str(catalog))
+    assert "Cat-cow on hands and knees" in run.ok(*plan, "--lang", "es")
+    beside = tmp_path / "my.es.json"
+    translation = backroutine.CatalogTranslation(
+        language="es",
+        exercises=[backroutine.ExerciseText(id="cat-cow", name="El gato y la vaca")],
+    )
+    beside.write_text(backroutine.dumps(translation), encoding="utf-8")
+    assert "El gato y la vaca" in run.ok(*plan, "--lang", "es")
+    assert "Cat-cow on hands and knees" in run.ok(*plan, "--lang", "en")
+    wrong = backroutine.CatalogTranslation(
+        language="de",
+        exercises=[backroutine.ExerciseText(id="cat-cw", name="Katze")],
+    )
+    beside.write_text(backroutine.dumps(wrong), encoding="utf-8")
+    assert [
+        (
+            f"backroutine: error: {beside}: must be the 'es' translation of {catalog} "
+            "(it says 'de')"
+        )
+    ] == run.failed(*plan, "--lang", "es", status=1)
+    beside.write_text(
+        backroutine.dumps(attrs.evolve(wrong, language="es")), encoding="utf-8"
+    )
+    assert [
+        (
+            f"backroutine: error: invalid catalog_translation document: {beside}: "
+            "$.exercises[0].id: is not in the catalog (got 'cat-cw'); did you mean 'cat-cow'?"
+        )
+    ] == run.failed(*plan, "--lang", "es", status=1)

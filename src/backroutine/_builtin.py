@@ -48,10 +48,10 @@ def default_catalog(language: str | None = None) -> Catalog:
 
 @functools.cache
 def _catalog(language: str) -> Catalog:
-    english = loads(_data("exercises.json"), Catalog)
     if language == DEFAULT_LANGUAGE:
-        return english
+        return loads(_data("exercises.json"), Catalog)
     from backroutine._translation import CatalogTranslation  # noqa: PLC0415
 
     translation = loads(_data(f"exercises.{language}.json"), CatalogTranslation)
-    return english.translated(translation, complete=True)
+    # Onto the English catalog, read once for every language.
+    return _catalog(DEFAULT_LANGUAGE).translated(translation, complete=True)

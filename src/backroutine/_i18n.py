@@ -50,9 +50,6 @@ LANGUAGES: Final = ("en", "es", "de")
 """The languages backroutine writes: every message and every built-in
 exercise is translated into each of them."""
 
-LANGUAGE_NAMES: Final = {"en": "English", "es": "español", "de": "Deutsch"}
-"""Each language's name in itself, for a person choosing one."""
-
 _SPEAKING: contextvars.ContextVar[str] = contextvars.ContextVar(
     "backroutine_language", default=DEFAULT_LANGUAGE
 )
